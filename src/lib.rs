@@ -1,1 +1,25 @@
+//! ali-timeline: explore the history of Alibaba's digital entertainment businesses.
+//!
+//! The library holds everything; the binary only parses arguments and calls [`cli::main`].
+//!
+//! - [`store`]: the data model, partial dates, loading and validation of `timeline.ron`.
+//! - [`org`]: the organisation replayed from event effects, as of any date.
+//! - [`query`]: the query language shared by search, filters and exports.
+//! - [`export`]: one writer per output format.
+//! - [`tui`]: the terminal app.
+//! - [`cli`]: the command line.
+//! - [`text`]: terminal-safe text (sanitising, display width).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod org;
+pub mod query;
+pub mod store;
+pub mod text;
+pub mod tui;
+
+pub use error::{Error, Result};
+pub use store::Timeline;

@@ -1,0 +1,136 @@
+//! The organisation as of one day: a forest of units, each with the roles held there.
+
+use chrono::NaiveDate;
+
+use super::replay::{History, Tenure};
+use crate::store::model::{Store, UnitKind};
+
+/// One unit in the chart, in tree pre-order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgNode {
+    /// Unit id.
+    pub unit: String,
+    /// Depth in the tree (0 for roots).
+    pub depth: usize,
+    /// Parent unit id, if any.
+    pub parent: Option<String>,
+    /// Indices into [`History::tenures`] of the roles held at this unit on the day.
+    pub roles: Vec<usize>,
+}
+
+/// The organisation on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgChart {
+    /// The day.
+    pub date: NaiveDate,
+    /// Units in pre-order: Alibaba's tree first, then independent units, then outside ones.
+    pub nodes: Vec<OrgNode>,
+}
+
+impl OrgChart {
+    /// The node of `unit`, if it exists on the day.
+    #[must_use]
+    pub fn node(&self, unit: &str) -> Option<&OrgNode> {
+        self.nodes.iter().find(|n| n.unit == unit)
+    }
+
+    /// Ids of the direct sub-units of `unit`, in chart order.
+    #[must_use]
+    pub fn children(&self, unit: &str) -> Vec<&str> {
+        self.nodes
+            .iter()
+            .filter(|n| n.parent.as_deref() == Some(unit))
+            .map(|n| n.unit.as_str())
+            .collect()
+    }
+
+    /// The chart restricted to `unit` and everything under it, with depths starting at 0.
+    #[must_use]
+    pub fn subtree(&self, unit: &str) -> Option<OrgChart> {
+        let start = self.nodes.iter().position(|n| n.unit == unit)?;
+        let base = self.nodes[start].depth;
+        let mut nodes = vec![self.nodes[start].clone()];
+        nodes.extend(
+            self.nodes[start + 1..]
+                .iter()
+                .take_while(|n| n.depth > base)
+                .cloned(),
+        );
+        for node in &mut nodes {
+            node.depth -= base;
+        }
+        nodes[0].parent = None;
+        Some(OrgChart {
+            date: self.date,
+            nodes,
+        })
+    }
+}
+
+/// Which tenures are held on `day`, by unit.
+fn roles_on(history: &History, day: NaiveDate) -> Vec<(usize, &Tenure)> {
+    history
+        .tenures
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.held_on(day))
+        .collect()
+}
+
+/// Builds the organisation as of `day` from a replayed history.
+#[must_use]
+pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
+    let name_of = |id: &str| {
+        store
+            .units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or_else(|| id.to_string(), |u| u.name.to_lowercase())
+    };
+    let kind_of = |id: &str| store.units.iter().find(|u| u.id == id).map(|u| u.kind);
+    let mut existing: Vec<(&str, Option<&str>)> = history
+        .units
+        .iter()
+        .filter(|(_, life)| life.exists_on(day))
+        .map(|(id, life)| (id.as_str(), life.parent_on(day)))
+        .collect();
+    existing.sort_by_cached_key(|(id, _)| name_of(id));
+    let mut children: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut roots = Vec::new();
+    for (id, parent) in &existing {
+        match parent {
+            Some(p) if history.units.get(*p).is_some_and(|l| l.exists_on(day)) => {
+                children.entry(p).or_default().push(id);
+            }
+            _ => roots.push(*id),
+        }
+    }
+    // Alibaba's own trees (groups with sub-units) first, then independent units, outsiders last.
+    roots.sort_by_cached_key(|id| {
+        let rank = match kind_of(id) {
+            Some(UnitKind::External) => 2,
+            _ if children.contains_key(id) => 0,
+            _ => 1,
+        };
+        (rank, name_of(id))
+    });
+    let mut roles: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, tenure) in roles_on(history, day) {
+        roles.entry(tenure.unit.as_str()).or_default().push(i);
+    }
+    let mut nodes = Vec::new();
+    let mut stack: Vec<(&str, usize, Option<&str>)> =
+        roots.iter().rev().map(|r| (*r, 0, None)).collect();
+    while let Some((unit, depth, parent)) = stack.pop() {
+        nodes.push(OrgNode {
+            unit: unit.to_string(),
+            depth,
+            parent: parent.map(str::to_string),
+            roles: roles.remove(unit).unwrap_or_default(),
+        });
+        if let Some(kids) = children.get(unit) {
+            stack.extend(kids.iter().rev().map(|k| (*k, depth + 1, Some(unit))));
+        }
+    }
+    OrgChart { date: day, nodes }
+}

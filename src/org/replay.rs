@@ -1,0 +1,604 @@
+//! Replays event effects in date order into a [`History`]: who held which role when, and where
+//! each unit sat. The validator runs this same replay and reports what it rejects.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::store::date::PartialDate;
+use crate::store::model::{Effect, Store};
+
+/// Roles only one person should hold at a time at a unit; a second holder is warned about.
+pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
+
+/// One person holding one role at one unit for a span of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tenure {
+    /// Person id.
+    pub person: String,
+    /// Unit id.
+    pub unit: String,
+    /// The title (`chairman`).
+    pub role: String,
+    /// When it started (the date of `start_event`).
+    pub start: PartialDate,
+    /// Event that started it.
+    pub start_event: String,
+    /// When it ended, if it has.
+    pub end: Option<PartialDate>,
+    /// Event that ended it, if it has.
+    pub end_event: Option<String>,
+    /// The tenure this one continues after a rename, as an index into [`History::tenures`].
+    pub carried_from: Option<usize>,
+}
+
+impl Tenure {
+    /// Whether the role is held on `day`.
+    #[must_use]
+    pub fn held_on(&self, day: NaiveDate) -> bool {
+        self.start.start() <= day && self.end.is_none_or(|e| day < e.start())
+    }
+
+    /// Whether the start or end is known only to the month or year, or approximate.
+    #[must_use]
+    pub fn is_approximate(&self) -> bool {
+        let vague = |d: &PartialDate| {
+            d.is_approximate() || d.precision() != crate::store::date::Precision::Day
+        };
+        vague(&self.start) || self.end.as_ref().is_some_and(vague)
+    }
+}
+
+/// The life of one unit: when it existed and under which parent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitLife {
+    /// When it was founded (or took its name in a rename); `None` when it predates the record.
+    pub start: Option<PartialDate>,
+    /// When it ceased (merged, renamed away, dissolved), if it did.
+    pub end: Option<PartialDate>,
+    /// Its parent over time: from each date on, the parent (or none).
+    pub parents: Vec<(NaiveDate, Option<String>)>,
+}
+
+impl UnitLife {
+    /// Whether the unit exists on `day`.
+    #[must_use]
+    pub fn exists_on(&self, day: NaiveDate) -> bool {
+        self.start.is_none_or(|s| s.start() <= day) && self.end.is_none_or(|e| day < e.start())
+    }
+
+    /// The unit's parent on `day`, if any.
+    #[must_use]
+    pub fn parent_on(&self, day: NaiveDate) -> Option<&str> {
+        self.parents
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .and_then(|(_, parent)| parent.as_deref())
+    }
+}
+
+/// What one effect did, recorded in replay order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A person started a role.
+    RoleStarted {
+        /// Person id.
+        person: String,
+        /// Unit id.
+        unit: String,
+        /// Title.
+        role: String,
+    },
+    /// A person's role ended (explicitly, or because the unit merged or dissolved).
+    RoleEnded {
+        /// Person id.
+        person: String,
+        /// Unit id.
+        unit: String,
+        /// Title.
+        role: String,
+    },
+    /// A unit was founded.
+    Founded {
+        /// Unit id.
+        unit: String,
+        /// Its parent, if any.
+        parent: Option<String>,
+    },
+    /// A unit moved under another parent (by reorganisation or acquisition).
+    Moved {
+        /// Unit id.
+        unit: String,
+        /// Its previous parent.
+        from: Option<String>,
+        /// Its new parent.
+        to: String,
+        /// Whether this was an acquisition.
+        acquired: bool,
+    },
+    /// A unit merged into another and ceased.
+    Merged {
+        /// Unit id.
+        unit: String,
+        /// Where it went.
+        into: String,
+    },
+    /// A unit continued under a new identity.
+    Renamed {
+        /// Old unit id.
+        unit: String,
+        /// New unit id.
+        to: String,
+    },
+    /// A unit ceased.
+    Dissolved {
+        /// Unit id.
+        unit: String,
+    },
+}
+
+/// One recorded change with its date and cause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// When it applied.
+    pub date: PartialDate,
+    /// Id of the event whose effect caused it.
+    pub event: String,
+    /// What changed.
+    pub kind: ChangeKind,
+}
+
+/// A replay problem, located at one effect of one event (indices into the store as written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplayIssue {
+    /// Index of the event in the store's `events` list as written.
+    pub event: usize,
+    /// Index of the effect in that event's `effects`.
+    pub effect: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The result of replaying every effect: tenures, unit lives and the change log.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Every tenure, in the order they started.
+    pub tenures: Vec<Tenure>,
+    /// Every unit's life, by unit id.
+    pub units: HashMap<String, UnitLife>,
+    /// Every change, in replay order.
+    pub changes: Vec<Change>,
+    /// Effects that could not be applied (errors).
+    pub errors: Vec<ReplayIssue>,
+    /// Effects that applied but look wrong (warnings).
+    pub warnings: Vec<ReplayIssue>,
+}
+
+/// Event indices of `store` in replay order: by date, then as written.
+#[must_use]
+pub fn replay_order(store: &Store) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..store.events.len()).collect();
+    order.sort_by_key(|&i| store.events[i].date);
+    order
+}
+
+/// Replays every effect of `store` in date order. References to unknown ids are skipped (the
+/// validator reports them); every other inconsistency is recorded in [`History::errors`].
+#[must_use]
+pub fn replay(store: &Store) -> History {
+    let mut state = Replayer::new(store);
+    for i in replay_order(store) {
+        let event = &store.events[i];
+        for (j, effect) in event.effects.iter().enumerate() {
+            state.at = (i, j, event.date, event.id.clone());
+            state.apply(effect);
+        }
+    }
+    state.history
+}
+
+struct Replayer<'a> {
+    known_people: HashSet<&'a str>,
+    known_units: HashSet<&'a str>,
+    held: HashMap<(String, String, String), usize>,
+    history: History,
+    /// (event index, effect index, date, event id) of the effect being applied.
+    at: (usize, usize, PartialDate, String),
+}
+
+impl<'a> Replayer<'a> {
+    fn new(store: &'a Store) -> Self {
+        let founded_later: HashSet<&str> = store
+            .events
+            .iter()
+            .flat_map(|e| &e.effects)
+            .filter_map(|effect| match effect {
+                Effect::Found { unit, .. } => Some(unit.as_str()),
+                Effect::Rename { to, .. } => Some(to.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut units = HashMap::new();
+        for unit in &store.units {
+            if !founded_later.contains(unit.id.as_str()) {
+                units.insert(
+                    unit.id.clone(),
+                    UnitLife {
+                        parents: vec![(NaiveDate::MIN, None)],
+                        ..UnitLife::default()
+                    },
+                );
+            }
+        }
+        Replayer {
+            known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
+            known_units: store.units.iter().map(|u| u.id.as_str()).collect(),
+            held: HashMap::new(),
+            history: History {
+                units,
+                ..History::default()
+            },
+            at: (0, 0, PartialDate::from_naive(NaiveDate::MIN), String::new()),
+        }
+    }
+
+    fn day(&self) -> NaiveDate {
+        self.at.2.start()
+    }
+
+    fn error(&mut self, message: String) {
+        let (event, effect, ..) = self.at;
+        self.history.errors.push(ReplayIssue {
+            event,
+            effect,
+            message,
+        });
+    }
+
+    fn warn(&mut self, message: String) {
+        let (event, effect, ..) = self.at;
+        self.history.warnings.push(ReplayIssue {
+            event,
+            effect,
+            message,
+        });
+    }
+
+    fn record(&mut self, kind: ChangeKind) {
+        self.history.changes.push(Change {
+            date: self.at.2,
+            event: self.at.3.clone(),
+            kind,
+        });
+    }
+
+    /// Checks that `unit` exists now; reports why not otherwise.
+    fn require_unit(&mut self, unit: &str) -> bool {
+        let day = self.day();
+        match self.history.units.get(unit) {
+            Some(life) if life.exists_on(day) => true,
+            Some(life) => {
+                let why = match life.end {
+                    Some(end) => format!(
+                        "unit `{unit}` no longer exists on {} (it ended on {end})",
+                        self.at.2
+                    ),
+                    None => format!("unit `{unit}` does not exist yet on {}", self.at.2),
+                };
+                self.error(why);
+                false
+            }
+            None => {
+                let msg = format!(
+                    "unit `{unit}` does not exist yet on {}; add a Found effect before this event",
+                    self.at.2
+                );
+                self.error(msg);
+                false
+            }
+        }
+    }
+
+    fn children_of(&self, unit: &str) -> Vec<String> {
+        let day = self.day();
+        let mut children: Vec<String> = self
+            .history
+            .units
+            .iter()
+            .filter(|(_, life)| life.exists_on(day) && life.parent_on(day) == Some(unit))
+            .map(|(id, _)| id.clone())
+            .collect();
+        children.sort();
+        children
+    }
+
+    fn set_parent(&mut self, unit: &str, parent: Option<String>) {
+        let day = self.day();
+        if let Some(life) = self.history.units.get_mut(unit) {
+            life.parents.push((day, parent));
+        }
+    }
+
+    fn is_within(&self, unit: &str, ancestor: &str) -> bool {
+        let day = self.day();
+        let mut current = Some(unit.to_string());
+        let mut steps = 0;
+        while let Some(u) = current {
+            if u == ancestor {
+                return true;
+            }
+            steps += 1;
+            if steps > self.history.units.len() {
+                return true;
+            }
+            current = self
+                .history
+                .units
+                .get(&u)
+                .and_then(|l| l.parent_on(day))
+                .map(str::to_string);
+        }
+        false
+    }
+
+    fn end_unit(&mut self, unit: &str) {
+        let date = self.at.2;
+        let roles: Vec<(String, String, String)> = self
+            .held
+            .keys()
+            .filter(|(_, u, _)| u == unit)
+            .cloned()
+            .collect();
+        let mut roles = roles;
+        roles.sort();
+        for (person, u, role) in roles {
+            self.end_role(&person, &u, &role);
+        }
+        if let Some(life) = self.history.units.get_mut(unit) {
+            life.end = Some(date);
+        }
+    }
+
+    fn end_role(&mut self, person: &str, unit: &str, role: &str) -> Option<usize> {
+        let key = (person.to_string(), unit.to_string(), role.to_string());
+        let index = self.held.remove(&key)?;
+        let tenure = &mut self.history.tenures[index];
+        tenure.end = Some(self.at.2);
+        tenure.end_event = Some(self.at.3.clone());
+        self.record(ChangeKind::RoleEnded {
+            person: person.to_string(),
+            unit: unit.to_string(),
+            role: role.to_string(),
+        });
+        Some(index)
+    }
+
+    fn start_role(&mut self, person: &str, unit: &str, role: &str, carried_from: Option<usize>) {
+        let key = (person.to_string(), unit.to_string(), role.to_string());
+        self.held.insert(key, self.history.tenures.len());
+        self.history.tenures.push(Tenure {
+            person: person.to_string(),
+            unit: unit.to_string(),
+            role: role.to_string(),
+            start: self.at.2,
+            start_event: self.at.3.clone(),
+            end: None,
+            end_event: None,
+            carried_from,
+        });
+        self.record(ChangeKind::RoleStarted {
+            person: person.to_string(),
+            unit: unit.to_string(),
+            role: role.to_string(),
+        });
+    }
+
+    fn knows(&self, effect: &Effect) -> bool {
+        let unit_ok = |u: &String| self.known_units.contains(u.as_str());
+        match effect {
+            Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
+                self.known_people.contains(person.as_str()) && unit_ok(unit)
+            }
+            Effect::Found { unit, parent } => unit_ok(unit) && parent.as_ref().is_none_or(unit_ok),
+            Effect::Place {
+                unit,
+                parent: other,
+            }
+            | Effect::Acquire { unit, by: other }
+            | Effect::Merge { unit, into: other }
+            | Effect::Rename { unit, to: other } => unit_ok(unit) && unit_ok(other),
+            Effect::Dissolve { unit } => unit_ok(unit),
+        }
+    }
+
+    fn apply(&mut self, effect: &Effect) {
+        if !self.knows(effect) {
+            return;
+        }
+        match effect {
+            Effect::StartRole { person, unit, role } => self.apply_start(person, unit, role),
+            Effect::EndRole { person, unit, role } => {
+                if self.end_role(person, unit, role).is_none() {
+                    let held: Vec<String> = self
+                        .held
+                        .keys()
+                        .filter(|(p, _, _)| p == person)
+                        .map(|(_, u, r)| format!("{r} at {u}"))
+                        .collect();
+                    let now = if held.is_empty() {
+                        "no role".to_string()
+                    } else {
+                        held.join(", ")
+                    };
+                    self.error(format!(
+                        "`{person}` does not hold `{role}` at `{unit}` on {} (they hold {now}); add a StartRole earlier or fix the role",
+                        self.at.2
+                    ));
+                }
+            }
+            Effect::Found { unit, parent } => self.apply_found(unit, parent.as_deref()),
+            Effect::Place { unit, parent } => self.apply_move(unit, parent, false),
+            Effect::Acquire { unit, by } => self.apply_move(unit, by, true),
+            Effect::Merge { unit, into } => self.apply_merge(unit, into),
+            Effect::Rename { unit, to } => self.apply_rename(unit, to),
+            Effect::Dissolve { unit } => {
+                if self.require_unit(unit) {
+                    let children = self.children_of(unit);
+                    if !children.is_empty() {
+                        self.error(format!(
+                            "unit `{unit}` still has sub-units ({}); place them elsewhere before dissolving it",
+                            children.join(", ")
+                        ));
+                        return;
+                    }
+                    self.end_unit(unit);
+                    self.record(ChangeKind::Dissolved { unit: unit.clone() });
+                }
+            }
+        }
+    }
+
+    fn apply_start(&mut self, person: &str, unit: &str, role: &str) {
+        if !self.require_unit(unit) {
+            return;
+        }
+        let key = (person.to_string(), unit.to_string(), role.to_string());
+        if self.held.contains_key(&key) {
+            self.error(format!(
+                "`{person}` already holds `{role}` at `{unit}` on {}; end it first or remove this StartRole",
+                self.at.2
+            ));
+            return;
+        }
+        if SOLE_ROLES.contains(&role) {
+            let others: Vec<String> = self
+                .held
+                .keys()
+                .filter(|(p, u, r)| u == unit && r == role && p != person)
+                .map(|(p, _, _)| p.clone())
+                .collect();
+            if !others.is_empty() {
+                self.warn(format!(
+                    "`{person}` becomes {role} of `{unit}` while `{}` still holds it; add an EndRole if they left",
+                    others.join("`, `")
+                ));
+            }
+        }
+        self.start_role(person, unit, role, None);
+    }
+
+    fn apply_found(&mut self, unit: &str, parent: Option<&str>) {
+        if let Some(life) = self.history.units.get(unit) {
+            let msg = match life.start {
+                Some(start) => format!("unit `{unit}` is founded twice (first on {start})"),
+                None => format!("unit `{unit}` already exists"),
+            };
+            self.error(msg);
+            return;
+        }
+        if let Some(parent) = parent
+            && !self.require_unit(parent)
+        {
+            return;
+        }
+        let day = self.day();
+        self.history.units.insert(
+            unit.to_string(),
+            UnitLife {
+                start: Some(self.at.2),
+                end: None,
+                parents: vec![(day, parent.map(str::to_string))],
+            },
+        );
+        self.record(ChangeKind::Founded {
+            unit: unit.to_string(),
+            parent: parent.map(str::to_string),
+        });
+    }
+
+    fn apply_move(&mut self, unit: &str, parent: &str, acquired: bool) {
+        if !(self.require_unit(unit) && self.require_unit(parent)) {
+            return;
+        }
+        if self.is_within(parent, unit) {
+            self.error(format!(
+                "cannot place `{unit}` under `{parent}`: `{parent}` is `{unit}` or inside it"
+            ));
+            return;
+        }
+        let day = self.day();
+        let from = self.history.units[unit].parent_on(day).map(str::to_string);
+        self.set_parent(unit, Some(parent.to_string()));
+        self.record(ChangeKind::Moved {
+            unit: unit.to_string(),
+            from,
+            to: parent.to_string(),
+            acquired,
+        });
+    }
+
+    fn apply_merge(&mut self, unit: &str, into: &str) {
+        if !(self.require_unit(unit) && self.require_unit(into)) {
+            return;
+        }
+        if self.is_within(into, unit) {
+            self.error(format!(
+                "cannot merge `{unit}` into `{into}`: `{into}` is `{unit}` or inside it"
+            ));
+            return;
+        }
+        for child in self.children_of(unit) {
+            self.set_parent(&child, Some(into.to_string()));
+        }
+        self.end_unit(unit);
+        self.record(ChangeKind::Merged {
+            unit: unit.to_string(),
+            into: into.to_string(),
+        });
+    }
+
+    fn apply_rename(&mut self, unit: &str, to: &str) {
+        if !self.require_unit(unit) {
+            return;
+        }
+        if self.history.units.contains_key(to) {
+            self.error(format!(
+                "cannot rename `{unit}` to `{to}`: `{to}` already exists; a rename needs a new unit"
+            ));
+            return;
+        }
+        let day = self.day();
+        let parent = self.history.units[unit].parent_on(day).map(str::to_string);
+        let children = self.children_of(unit);
+        let mut roles: Vec<(String, String)> = self
+            .held
+            .keys()
+            .filter(|(_, u, _)| u == unit)
+            .map(|(p, _, r)| (p.clone(), r.clone()))
+            .collect();
+        roles.sort();
+        self.history.units.insert(
+            to.to_string(),
+            UnitLife {
+                start: Some(self.at.2),
+                end: None,
+                parents: vec![(day, parent)],
+            },
+        );
+        for child in children {
+            self.set_parent(&child, Some(to.to_string()));
+        }
+        self.record(ChangeKind::Renamed {
+            unit: unit.to_string(),
+            to: to.to_string(),
+        });
+        for (person, role) in roles {
+            let previous = self.end_role(&person, unit, &role);
+            self.start_role(&person, to, &role, previous);
+        }
+        if let Some(life) = self.history.units.get_mut(unit) {
+            life.end = Some(self.at.2);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The event store: model, partial dates, loading and validation. No terminal code here.
+
+pub mod date;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::Path as FsPath;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Diagnostic, Error, Severity};
+use crate::org::replay::{History, replay};
+use locate::SourceMap;
+use model::{Event, Person, Source, Store, Unit};
+
+/// A loaded, validated store: events in date order, indexed by id, with its replayed history.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The store, with events sorted by date (ties keep file order).
+    pub store: Store,
+    /// The replay of every effect: tenures, unit lives, changes.
+    pub history: History,
+    /// The file name shown in messages (`timeline.ron` for the bundled store).
+    pub name: String,
+    /// SHA-256 of the store's text, in hex: identifies exactly which store an export came from.
+    pub hash: String,
+    /// Warnings found while validating (the store loaded despite them).
+    pub warnings: Vec<Diagnostic>,
+    people: HashMap<String, usize>,
+    units: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+}
+
+/// Parses and validates `text`; every problem found is returned, located in `name`.
+///
+/// # Errors
+/// [`Error::Store`] with the syntax error, or every semantic error (warnings included after them).
+pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
+    let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    let map = SourceMap::new(text, load::MAX_DEPTH);
+    let history = replay(&store);
+    let diagnostics = validate::validate(name, &map, &store, &history);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Error::Store(diagnostics));
+    }
+    store.events.sort_by_key(|e| e.date);
+    let index = |ids: Vec<&String>| -> HashMap<String, usize> {
+        ids.into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect()
+    };
+    Ok(Timeline {
+        people: index(store.people.iter().map(|p| &p.id).collect()),
+        units: index(store.units.iter().map(|u| &u.id).collect()),
+        sources: index(store.sources.iter().map(|s| &s.id).collect()),
+        events: index(store.events.iter().map(|e| &e.id).collect()),
+        hash: hex(&Sha256::digest(text.as_bytes())),
+        name: name.to_string(),
+        warnings: diagnostics,
+        history,
+        store,
+    })
+}
+
+/// Loads a store file from disk (see [`load::read_text`] for the checks made first).
+///
+/// # Errors
+/// File errors, syntax errors and validation errors, each located.
+pub fn load_file(path: &FsPath) -> Result<Timeline, Error> {
+    let text = load::read_text(path)?;
+    load_str(&path.display().to_string(), &text)
+}
+
+/// Loads the store bundled into the binary.
+///
+/// # Errors
+/// Only if the bundled store is broken (its own tests forbid that).
+pub fn load_bundled() -> Result<Timeline, Error> {
+    load_str(load::BUNDLED_NAME, load::BUNDLED)
+}
+
+/// Loads `path` when given, else the bundled store.
+///
+/// # Errors
+/// As [`load_file`].
+pub fn load(path: Option<&FsPath>) -> Result<Timeline, Error> {
+    path.map_or_else(load_bundled, load_file)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Timeline {
+    /// The person with this id.
+    #[must_use]
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.get(id).map(|&i| &self.store.people[i])
+    }
+
+    /// The unit with this id.
+    #[must_use]
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.get(id).map(|&i| &self.store.units[i])
+    }
+
+    /// The source with this id.
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id).map(|&i| &self.store.sources[i])
+    }
+
+    /// The event with this id.
+    #[must_use]
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.event_index(id).map(|i| &self.store.events[i])
+    }
+
+    /// The position of the event with this id in date order.
+    #[must_use]
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.get(id).copied()
+    }
+
+    /// A person's display name with the Chinese name when known: `Gao Xiaosong (高晓松)`.
+    #[must_use]
+    pub fn person_label(&self, id: &str) -> String {
+        self.person(id).map_or_else(
+            || id.to_string(),
+            |p| with_zh(&p.name, p.name_zh.as_deref()),
+        )
+    }
+
+    /// A unit's display name with the Chinese name when known: `Ali Music (阿里音乐)`.
+    #[must_use]
+    pub fn unit_label(&self, id: &str) -> String {
+        self.unit(id).map_or_else(
+            || id.to_string(),
+            |u| with_zh(&u.name, u.name_zh.as_deref()),
+        )
+    }
+}
+
+fn with_zh(name: &str, zh: Option<&str>) -> String {
+    match zh {
+        Some(zh) => format!("{name} ({zh})"),
+        None => name.to_string(),
+    }
+}

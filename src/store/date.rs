@@ -1,0 +1,348 @@
+//! Partial dates: a year, optionally a month and a day, optionally approximate.
+//!
+//! Written in the store as a string a person can type: `"2015-07-15"`, `"2015-03"`, `"2013"`,
+//! `"~2012"` (the `~` marks an inferred, approximate date). A partial date covers a span of days
+//! (`2015-03` covers all of March 2015), is ordered by the start of that span and displays at its
+//! own precision.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year is known.
+    Year,
+    /// The year and month are known.
+    Month,
+    /// The exact day is known.
+    Day,
+}
+
+impl Precision {
+    /// The lowercase name used in exports (`day`, `month`, `year`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// A date known to the year, month or day, possibly approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+    approximate: bool,
+}
+
+/// Why a date string was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date `{input}`: {reason}; {FORMS}")]
+pub struct DateError {
+    /// The text that failed to parse.
+    pub input: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// The accepted forms, quoted in every date error.
+pub const FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, with a leading ~ if approximate (e.g. 2015-07-15, 2015-03, ~2012)";
+
+impl PartialDate {
+    /// A date known to the day.
+    ///
+    /// # Errors
+    /// When the day does not exist in the calendar.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+        Self::new(year, Some(month), Some(day), false)
+    }
+
+    /// Builds a partial date, checking it against the calendar.
+    ///
+    /// # Errors
+    /// When the month is not 1–12, the day does not exist in that month, a day is given without
+    /// a month, or the year is outside 1–9999.
+    pub fn new(
+        year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+        approximate: bool,
+    ) -> Result<Self, DateError> {
+        let date = PartialDate {
+            year,
+            month,
+            day,
+            approximate,
+        };
+        let fail = |reason: &str| DateError {
+            input: date.to_string(),
+            reason: reason.to_string(),
+        };
+        if !(1..=9999).contains(&year) {
+            return Err(fail("the year must be between 1 and 9999"));
+        }
+        match (month, day) {
+            (None, Some(_)) => return Err(fail("a day needs a month")),
+            (Some(m), _) if !(1..=12).contains(&m) => {
+                return Err(fail(&format!("there is no month {m}")));
+            }
+            (Some(m), Some(d)) if NaiveDate::from_ymd_opt(year, m, d).is_none() => {
+                return Err(fail(&format!("there is no day {d} in {year}-{m:02}")));
+            }
+            _ => {}
+        }
+        Ok(date)
+    }
+
+    /// The year.
+    #[must_use]
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month (1–12), when known.
+    #[must_use]
+    pub fn month(&self) -> Option<u32> {
+        self.month
+    }
+
+    /// The day of the month, when known.
+    #[must_use]
+    pub fn day(&self) -> Option<u32> {
+        self.day
+    }
+
+    /// Whether the date was inferred rather than stated by a source.
+    #[must_use]
+    pub fn is_approximate(&self) -> bool {
+        self.approximate
+    }
+
+    /// How much of the date is known.
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The first day of the span this date covers.
+    #[must_use]
+    pub fn start(&self) -> NaiveDate {
+        // Invariant: `new` checked the calendar, so these constructions succeed.
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day of the span this date covers (inclusive).
+    #[must_use]
+    pub fn end(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.start(),
+            (Some(m), None) => {
+                let (y, next) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                NaiveDate::from_ymd_opt(y, next, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(NaiveDate::MAX)
+            }
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// Whether this date's span shares at least one day with `from..=to`.
+    #[must_use]
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start() <= to && self.end() >= from
+    }
+
+    /// Whether `day` falls inside this date's span.
+    #[must_use]
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.overlaps(day, day)
+    }
+
+    /// A date known to the day, from a calendar date.
+    #[must_use]
+    pub fn from_naive(day: NaiveDate) -> Self {
+        PartialDate {
+            year: day.year(),
+            month: Some(day.month()),
+            day: Some(day.day()),
+            approximate: false,
+        }
+    }
+
+    /// The sort key: start of span, then coarser precision first, then exact before approximate.
+    fn key(&self) -> (NaiveDate, Precision, bool) {
+        (self.start(), self.precision(), self.approximate)
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let fail = |reason: &str| DateError {
+            input: input.to_string(),
+            reason: reason.to_string(),
+        };
+        let (approximate, rest) = match input.trim().strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, input.trim()),
+        };
+        let parts: Vec<&str> = rest.split('-').collect();
+        if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+            return Err(fail("expected up to three numbers separated by -"));
+        }
+        let number = |part: &str, width: usize, what: &str| -> Result<u32, DateError> {
+            if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(fail(&format!("the {what} must be {width} digits")));
+            }
+            part.parse::<u32>()
+                .map_err(|_| fail(&format!("the {what} is not a number")))
+        };
+        let year = number(parts[0], 4, "year")?;
+        let month = parts.get(1).map(|p| number(p, 2, "month")).transpose()?;
+        let day = parts.get(2).map(|p| number(p, 2, "day")).transpose()?;
+        let year = i32::try_from(year).map_err(|_| fail("the year is too large"))?;
+        PartialDate::new(year, month, day, approximate).map_err(|e| DateError {
+            input: input.to_string(),
+            reason: e.reason,
+        })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_each_precision_and_displays_it_back() {
+        for s in ["2015-07-15", "2015-03", "2013", "~2012", "~2016-11"] {
+            assert_eq!(d(s).to_string(), s);
+        }
+        assert_eq!(d("2015-03").precision(), Precision::Month);
+        assert!(d("~2012").is_approximate());
+    }
+
+    #[test]
+    fn spans_cover_the_whole_month_or_year() {
+        let feb = d("2016-02");
+        assert_eq!(feb.start(), NaiveDate::from_ymd_opt(2016, 2, 1).unwrap());
+        assert_eq!(feb.end(), NaiveDate::from_ymd_opt(2016, 2, 29).unwrap());
+        assert_eq!(
+            d("2013").end(),
+            NaiveDate::from_ymd_opt(2013, 12, 31).unwrap()
+        );
+        assert_eq!(
+            d("2015-12").end(),
+            NaiveDate::from_ymd_opt(2015, 12, 31).unwrap()
+        );
+        assert!(d("2015-03").contains(NaiveDate::from_ymd_opt(2015, 3, 16).unwrap()));
+    }
+
+    #[test]
+    fn orders_by_start_of_span_then_precision() {
+        let mut dates = [
+            d("2015-07-15"),
+            d("2015"),
+            d("2015-03-16"),
+            d("2015-03"),
+            d("2014-12-31"),
+        ];
+        dates.sort();
+        let shown: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["2014-12-31", "2015", "2015-03", "2015-03-16", "2015-07-15"]
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        for bad in [
+            "2015-02-30",
+            "2015-13",
+            "2015-00",
+            "15-03",
+            "2015-3",
+            "2015/03",
+            "",
+            "~",
+            "2015-03-01-02",
+            "abcd",
+        ] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad} should be rejected"
+            );
+        }
+        let err = "2015-02-30".parse::<PartialDate>().unwrap_err();
+        assert!(
+            err.to_string().contains("there is no day 30 in 2015-02"),
+            "{err}"
+        );
+        assert!(d("2016-02-29").day() == Some(29));
+    }
+}

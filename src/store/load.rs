@@ -1,0 +1,223 @@
+//! Reading a store: limits checked before parsing, RON parse errors located and explained.
+
+use std::path::Path as FsPath;
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+
+use super::locate::Position;
+use super::model::Store;
+use crate::error::{Diagnostic, Error, Severity};
+
+/// The largest store file accepted, in bytes (64 MiB): a 100,000-event store is about 60 MiB.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The deepest bracket nesting accepted; real stores nest about 5 deep.
+pub const MAX_DEPTH: usize = 64;
+
+/// The bundled store, compiled into the binary.
+pub const BUNDLED: &str = include_str!("../../timeline.ron");
+
+/// The name the bundled store is shown under in messages.
+pub const BUNDLED_NAME: &str = "timeline.ron";
+
+/// Reads a store file from disk, checking it is a readable UTF-8 file within [`MAX_BYTES`].
+///
+/// # Errors
+/// A clear [`Error::File`] when the path is missing, a directory, too large, unreadable or not
+/// UTF-8 (with the line and column of the first bad byte).
+pub fn read_text(path: &FsPath) -> Result<String, Error> {
+    let fail = |message: String| Error::File {
+        path: path.to_path_buf(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => fail("no such file; check the path given to --data".into()),
+        _ => fail(format!("cannot read: {e}")),
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a directory; give the path of a .ron store file".into(),
+        ));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(fail(format!(
+            "is {} bytes, over the {MAX_BYTES}-byte limit for a store; split it into smaller stores",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let pos = position_at_end(&text);
+        fail(format!(
+            "{pos}: not UTF-8 text (byte {} is invalid); a store must be saved as UTF-8",
+            valid.len()
+        ))
+    })
+}
+
+fn position_at_end(text: &str) -> Position {
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Position { line, col }
+}
+
+/// Checks the bracket nesting of `text` (outside strings and comments) against [`MAX_DEPTH`],
+/// without recursion, so hostile input cannot overflow the stack.
+fn check_depth(text: &str) -> Option<Position> {
+    let mut depth = 0usize;
+    let (mut line, mut col) = (1, 1);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '/' if chars.peek() == Some(&'/') => {
+                    while chars.peek().is_some_and(|&c| c != '\n') {
+                        chars.next();
+                    }
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(Position { line, col });
+                    }
+                }
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    None
+}
+
+/// Parses RON text into a [`Store`]. `name` is the file name used in messages.
+///
+/// # Errors
+/// One located diagnostic for the first syntax or shape error (a parse cannot go on past it).
+pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
+    let located = |position: Position, message: String| Diagnostic {
+        file: name.to_string(),
+        position,
+        severity: Severity::Error,
+        message,
+    };
+    if text.trim().is_empty() {
+        return Err(located(
+            Position { line: 1, col: 1 },
+            "the store is empty; it should hold `Store(people: [...], units: [...], sources: [...], events: [...])`".into(),
+        ));
+    }
+    if let Some(pos) = check_depth(text) {
+        return Err(located(
+            pos,
+            format!("brackets nest deeper than {MAX_DEPTH} levels; a store needs about 5"),
+        ));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_DEPTH * 2);
+    options.from_str::<Store>(text).map_err(|e| {
+        let position = Position {
+            line: e.position.line.max(1),
+            col: e.position.col.max(1),
+        };
+        located(position, explain(&e))
+    })
+}
+
+/// Turns a RON error into a message with a hint.
+fn explain(error: &SpannedError) -> String {
+    match &error.code {
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let within = outer.as_deref().unwrap_or("this struct");
+            format!(
+                "unknown field `{found}` in {within}{}; expected one of: {}",
+                did_you_mean(found, expected),
+                expected.join(", ")
+            )
+        }
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let within = outer.as_deref().unwrap_or("this value");
+            format!(
+                "unknown {within} `{found}`{}; expected one of: {}",
+                did_you_mean(found, expected),
+                expected.join(", ")
+            )
+        }
+        RonError::MissingStructField { field, outer } => format!(
+            "missing field `{field}` in {}; add `{field}: …`",
+            outer.as_deref().unwrap_or("this struct")
+        ),
+        RonError::DuplicateStructField { field, outer } => format!(
+            "field `{field}` appears twice in {}; keep one",
+            outer.as_deref().unwrap_or("this struct")
+        ),
+        RonError::Eof => "the file ends too early: a bracket or string is not closed".into(),
+        RonError::ExceededRecursionLimit => {
+            format!("brackets nest deeper than {} levels", MAX_DEPTH * 2)
+        }
+        other => other.to_string(),
+    }
+}
+
+/// ` (did you mean `x`?)` when one of `candidates` is close to `found`, else empty.
+#[must_use]
+pub fn did_you_mean<S: AsRef<str>>(found: &str, candidates: &[S]) -> String {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(found, c.as_ref()), c.as_ref()))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_check_is_iterative_and_ignores_strings() {
+        let deep = "(".repeat(100_000);
+        assert!(check_depth(&deep).is_some());
+        let quoted = format!("Store(events: [], people: [], units: [], sources: []) // {deep}");
+        assert!(check_depth(&quoted).is_none());
+        assert!(check_depth(&format!("\"{deep}\"")).is_none());
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            did_you_mean("titel", &["title", "summary"]),
+            " (did you mean `title`?)"
+        );
+        assert_eq!(did_you_mean("zzz", &["title", "summary"]), "");
+    }
+}

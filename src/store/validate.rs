@@ -1,0 +1,254 @@
+//! Semantic checks of a parsed store; every problem is reported, each at its line and column.
+
+use std::collections::{HashMap, HashSet};
+
+use super::load::did_you_mean;
+use super::locate::{Path, SourceMap};
+use super::model::{Effect, Store};
+use crate::error::{Diagnostic, Severity};
+use crate::org::replay::History;
+
+/// Collects located diagnostics for one file.
+struct Report<'a> {
+    file: &'a str,
+    map: &'a SourceMap,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report<'_> {
+    fn push(&mut self, severity: Severity, path: &Path, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: self.file.to_string(),
+            position: self.map.position(path),
+            severity,
+            message,
+        });
+    }
+
+    fn error(&mut self, path: &Path, message: String) {
+        self.push(Severity::Error, path, message);
+    }
+
+    fn warn(&mut self, path: &Path, message: String) {
+        self.push(Severity::Warning, path, message);
+    }
+}
+
+/// Checks ids are unique and well-formed; returns the ids seen.
+fn check_ids<'s>(
+    report: &mut Report<'_>,
+    list: &str,
+    what: &str,
+    ids: impl Iterator<Item = &'s str>,
+) -> Known<'s> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut seen = Vec::new();
+    for (i, id) in ids.enumerate() {
+        let path = Path::root().field(list).index(i).field("id");
+        if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+            report.error(
+                &path,
+                format!("{what} id `{id}` must be non-empty with no spaces (use kebab-case)"),
+            );
+        }
+        if let Some(&j) = first.get(id) {
+            let at = report
+                .map
+                .position(&Path::root().field(list).index(j).field("id"));
+            report.error(
+                &path,
+                format!(
+                    "duplicate {what} id `{id}` (first defined at line {}); ids must be unique",
+                    at.line
+                ),
+            );
+        } else {
+            first.insert(id, i);
+            seen.push(id);
+        }
+    }
+    Known {
+        set: seen.iter().copied().collect(),
+        list: seen,
+    }
+}
+
+/// The ids of one kind, for fast lookup and for suggestions.
+struct Known<'s> {
+    set: HashSet<&'s str>,
+    list: Vec<&'s str>,
+}
+
+/// Reports `id` at `path` unless it is one of `known`.
+fn check_ref(report: &mut Report<'_>, path: &Path, what: &str, id: &str, known: &Known<'_>) {
+    if !known.set.contains(id) {
+        report.error(
+            path,
+            format!(
+                "unknown {what} `{id}`{}; add it to `{what}s` or fix the id",
+                did_you_mean(id, &known.list)
+            ),
+        );
+    }
+}
+
+/// The (field, what, id) references an effect makes.
+fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
+    match effect {
+        Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
+            vec![("person", "person", person), ("unit", "unit", unit)]
+        }
+        Effect::Found { unit, parent } => {
+            let mut refs = vec![("unit", "unit", unit.as_str())];
+            refs.extend(parent.as_deref().map(|p| ("parent", "unit", p)));
+            refs
+        }
+        Effect::Place { unit, parent } => vec![("unit", "unit", unit), ("parent", "unit", parent)],
+        Effect::Acquire { unit, by } => vec![("unit", "unit", unit), ("by", "unit", by)],
+        Effect::Merge { unit, into } => vec![("unit", "unit", unit), ("into", "unit", into)],
+        Effect::Rename { unit, to } => vec![("unit", "unit", unit), ("to", "unit", to)],
+        Effect::Dissolve { unit } => vec![("unit", "unit", unit)],
+    }
+}
+
+/// Validates `store` (as written in `file`, whose text gave `map`) against its replayed `history`.
+/// Returns every error and warning, in file order.
+#[must_use]
+pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -> Vec<Diagnostic> {
+    let mut report = Report {
+        file,
+        map,
+        diagnostics: Vec::new(),
+    };
+    let people = check_ids(
+        &mut report,
+        "people",
+        "person",
+        store.people.iter().map(|p| p.id.as_str()),
+    );
+    let units = check_ids(
+        &mut report,
+        "units",
+        "unit",
+        store.units.iter().map(|u| u.id.as_str()),
+    );
+    let sources = check_ids(
+        &mut report,
+        "sources",
+        "source",
+        store.sources.iter().map(|s| s.id.as_str()),
+    );
+    check_ids(
+        &mut report,
+        "events",
+        "event",
+        store.events.iter().map(|e| e.id.as_str()),
+    );
+
+    for (i, source) in store.sources.iter().enumerate() {
+        let path = Path::root().field("sources").index(i);
+        match &source.seed {
+            Some(seed) if seed.len() != 3 || !seed.bytes().all(|b| b.is_ascii_digit()) => {
+                report.error(
+                    &path.field("seed"),
+                    format!("seed `{seed}` should be the three-digit number of a seed article, e.g. \"001\""),
+                );
+            }
+            Some(_) => {}
+            None if source.title.is_none() || source.url.is_none() => report.error(
+                &path,
+                format!(
+                    "source `{}` needs either `seed: \"NNN\"` or both a `title` and a `url`",
+                    source.id
+                ),
+            ),
+            None => {}
+        }
+    }
+
+    for (i, event) in store.events.iter().enumerate() {
+        let path = Path::root().field("events").index(i);
+        if event.title.trim().is_empty() {
+            report.error(
+                &path.field("title"),
+                format!("event `{}` has an empty title", event.id),
+            );
+        }
+        if event.sources.is_empty() {
+            report.error(
+                &path.field("sources"),
+                format!(
+                    "event `{}` has no sources; every event needs at least one source id",
+                    event.id
+                ),
+            );
+        }
+        if let Some(end) = event.end
+            && end.end() < event.date.start()
+        {
+            report.error(
+                &path.field("end"),
+                format!(
+                    "event `{}` ends ({end}) before it starts ({})",
+                    event.id, event.date
+                ),
+            );
+        }
+        if event.date.is_approximate() && event.note.is_none() {
+            report.warn(
+                &path.field("date"),
+                format!(
+                    "event `{}` has an approximate date but no `note` saying how it was inferred",
+                    event.id
+                ),
+            );
+        }
+        for (field, what, known) in [
+            ("people", "person", &people),
+            ("units", "unit", &units),
+            ("sources", "source", &sources),
+        ] {
+            let ids = match field {
+                "people" => &event.people,
+                "units" => &event.units,
+                _ => &event.sources,
+            };
+            for (j, id) in ids.iter().enumerate() {
+                check_ref(&mut report, &path.field(field).index(j), what, id, known);
+            }
+        }
+        for (j, effect) in event.effects.iter().enumerate() {
+            for (field, what, id) in effect_refs(effect) {
+                let known = if what == "person" { &people } else { &units };
+                check_ref(
+                    &mut report,
+                    &path.field("effects").index(j).field(field),
+                    what,
+                    id,
+                    known,
+                );
+            }
+        }
+    }
+
+    for (issues, severity) in [
+        (&history.errors, Severity::Error),
+        (&history.warnings, Severity::Warning),
+    ] {
+        for issue in issues {
+            let path = Path::root()
+                .field("events")
+                .index(issue.event)
+                .field("effects")
+                .index(issue.effect);
+            let id = &store.events[issue.event].id;
+            report.push(
+                severity,
+                &path,
+                format!("in event `{id}`: {}", issue.message),
+            );
+        }
+    }
+    report.diagnostics.sort_by_key(|d| d.position);
+    report.diagnostics
+}
