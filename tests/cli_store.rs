@@ -46,7 +46,7 @@ fn validate_reports_every_error_with_its_position_and_exits_one() {
             "{shown}:24:22: error: unknown person `gao-xiasong` (did you mean `gao-xiaosong`?)"
         )))
         .stderr(predicate::str::contains(format!(
-            "{shown}:49:24: error: unknown source `seed-03` (did you mean `seed-003`?)"
+            "{shown}:49:23: error: unknown source `seed-03` (did you mean `seed-003`?)"
         )))
         .stderr(predicate::str::contains(
             "2 error(s); the store was not loaded",
