@@ -100,3 +100,15 @@ pub fn original_start(history: &History, index: usize) -> (&PartialDate, &str) {
 pub fn is_vague(date: &PartialDate) -> bool {
     date.is_approximate() || date.precision() != Precision::Day
 }
+
+impl CareerEntry {
+    /// The span in words: `2015-07-15 – now`, `2013-10 – 2016-01 (approx.)`.
+    #[must_use]
+    pub fn span(&self) -> String {
+        let end = self
+            .end
+            .map_or_else(|| "now".to_string(), |e| e.to_string());
+        let approx = if self.approximate { " (approx.)" } else { "" };
+        format!("{} – {end}{approx}", self.start)
+    }
+}

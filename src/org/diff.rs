@@ -120,3 +120,57 @@ fn carried_roles(history: &History) -> HashSet<CarryKey<'_>> {
     }
     keys
 }
+
+impl DiffEntry {
+    /// One line in words, with display names: `Yang Weidong (杨伟东) became president of Youku (优酷)`.
+    /// Not sanitised: callers printing to a terminal must sanitise it.
+    #[must_use]
+    pub fn describe(&self, timeline: &Timeline) -> String {
+        let unit = |id: &str| timeline.unit_label(id);
+        match &self.kind {
+            ChangeKind::RoleStarted {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} became {role} of {}",
+                timeline.person_label(person),
+                unit(u)
+            ),
+            ChangeKind::RoleEnded {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} ceased to be {role} of {}",
+                timeline.person_label(person),
+                unit(u)
+            ),
+            ChangeKind::Founded { unit: u, parent } => match parent {
+                Some(p) => format!("{} founded under {}", unit(u), unit(p)),
+                None => format!("{} founded", unit(u)),
+            },
+            ChangeKind::Moved {
+                unit: u,
+                from,
+                to,
+                acquired,
+            } => {
+                let verb = if *acquired {
+                    "acquired by"
+                } else {
+                    "placed under"
+                };
+                match from {
+                    Some(f) => format!("{} {verb} {} (was under {})", unit(u), unit(to), unit(f)),
+                    None => format!("{} {verb} {}", unit(u), unit(to)),
+                }
+            }
+            ChangeKind::Merged { unit: u, into } => {
+                format!("{} merged into {}", unit(u), unit(into))
+            }
+            ChangeKind::Renamed { unit: u, to } => format!("{} renamed {}", unit(u), unit(to)),
+            ChangeKind::Dissolved { unit: u } => format!("{} dissolved", unit(u)),
+        }
+    }
+}
