@@ -38,7 +38,7 @@ fn a_rename_carries_roles_over_to_the_new_identity() {
     assert_eq!(holders(&t, day(2014, 7, 1), "cv"), ["president: liu"]);
     assert_eq!(
         holders(&t, day(2014, 8, 5), "pictures"),
-        ["president: liu", "ceo: zhang"]
+        ["ceo: zhang", "president: liu"]
     );
     let chart = org::as_of(&t.store, &t.history, day(2014, 8, 5));
     assert!(
