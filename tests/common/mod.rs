@@ -3,19 +3,26 @@
 
 use std::path::PathBuf;
 
+use assert_cmd::Command;
 use chrono::NaiveDate;
 
-/// The path of `tests/fixtures/<name>`.
+/// The path of a fixture under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
+        .join("tests/fixtures")
         .join(name)
 }
 
-/// The `ali-timeline` binary, ready for arguments.
-pub fn bin() -> assert_cmd::Command {
-    assert_cmd::Command::cargo_bin("ali-timeline").expect("the binary is built by cargo test")
+/// The text of a fixture under `tests/fixtures/`.
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("fixture exists")
+}
+
+/// The `ali-timeline` binary, ready to be given arguments (colour off).
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
+    cmd.env("NO_COLOR", "1");
+    cmd
 }
 
 /// A calendar day from `YYYY-MM-DD` (panics on a typo in a test).
