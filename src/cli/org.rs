@@ -29,12 +29,21 @@ pub fn run_org(
     json: bool,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    match (as_of, diff) {
+    let result = match (as_of, diff) {
         (_, Some([from, to])) => run_diff(timeline, from, to, json, out),
         (Some(date), None) => run_as_of(timeline, date, unit, json, out),
         _ => Err(Error::Usage(
             "give `--as-of DATE` or `--diff FROM TO`".into(),
         )),
+    };
+    closed_pipe_is_fine(result)
+}
+
+/// Output piped into `head` and cut short is not an error.
+fn closed_pipe_is_fine(result: Result<(), Error>) -> Result<(), Error> {
+    match result {
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -111,7 +120,8 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
         for &i in &node.roles {
             let t = &history.tenures[i];
             let (since, _) = org::original_start(history, i);
-            let approx = if t.is_approximate() || org::career::is_vague(since) {
+            // Only the start matters here: the role is still held on the day.
+            let approx = if org::career::is_vague(&t.start) || org::career::is_vague(since) {
                 " (approx.)"
             } else {
                 ""
@@ -176,6 +186,10 @@ fn write_change(timeline: &Timeline, entry: &DiffEntry, out: &mut impl Write) ->
 /// # Errors
 /// An unknown person, or a failed write.
 pub fn run_person(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Error> {
+    closed_pipe_is_fine(write_person(timeline, id, out))
+}
+
+fn write_person(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Error> {
     let id = resolve_person(timeline, id)?;
     let career = org::career(timeline, &id);
     writeln!(
@@ -237,6 +251,10 @@ fn event_words(timeline: &Timeline, id: &str) -> String {
 /// # Errors
 /// An unknown unit, or a failed write.
 pub fn run_unit(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Error> {
+    closed_pipe_is_fine(write_unit(timeline, id, out))
+}
+
+fn write_unit(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Error> {
     let id = resolve_unit(timeline, id)?;
     let Some(lineage) = org::lineage(timeline, &id) else {
         return Err(unknown(

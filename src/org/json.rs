@@ -38,7 +38,7 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                         "name_zh": person.and_then(|p| p.name_zh.as_deref()),
                         "since": since.to_string(),
                         "event": event,
-                        "approximate": t.is_approximate() || is_vague(since),
+                        "approximate": is_vague(&t.start) || is_vague(since),
                     })
                 })
                 .collect();
