@@ -140,7 +140,10 @@ pub fn generate(config: &Config) -> Store {
             .map(|&u| &units[u].name)
             .or(person(0).map(|p| &p.name));
         let end = (plan.kind == ali_timeline::store::model::EventKind::Legal && rng.chance(0.4))
-            .then(|| date.end().checked_add_days(Days::new(rng.range(30, 700) as u64)))
+            .then(|| {
+                date.end()
+                    .checked_add_days(Days::new(rng.range(30, 700) as u64))
+            })
             .flatten()
             .map(PartialDate::from_naive);
         let note = if date.is_approximate() {

@@ -389,7 +389,9 @@ impl<'a> World<'a> {
         }
         self.end_all_at(unit);
         self.kill(unit);
-        let effect = Effect::Dissolve { unit: self.id(unit) };
+        let effect = Effect::Dissolve {
+            unit: self.id(unit),
+        };
         let mut plan = Self::plan_of(EventKind::Restructure, "dissolve", vec![effect]);
         plan.units.push(unit);
         plan.units.extend(self.parent[unit]);
