@@ -10,7 +10,10 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/export-mini.ron");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/export-mini.ron"
+);
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -40,13 +43,19 @@ fn exports_to_stdout_without_a_path() {
     export(&["--format", "csv"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("id,date,end,precision,kind,title,"))
-        .stdout(predicate::str::contains("ali-music-founded,2015-07,,month,founding"))
+        .stdout(predicate::str::starts_with(
+            "id,date,end,precision,kind,title,",
+        ))
+        .stdout(predicate::str::contains(
+            "ali-music-founded,2015-07,,month,founding",
+        ))
         .stderr("");
     export(&["-f", "md", "-o", "-"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("# Alibaba digital entertainment timeline"));
+        .stdout(predicate::str::starts_with(
+            "# Alibaba digital entertainment timeline",
+        ));
 }
 
 #[test]
@@ -60,7 +69,11 @@ fn exports_to_a_file_and_says_so_on_stderr() -> TestResult {
         .stderr(format!("wrote 6 events to {}\n", path.display()));
     let value: Value = serde_json::from_str(&fs::read_to_string(&path)?)?;
     assert_eq!(value["events"].as_array().map(Vec::len), Some(6));
-    assert_eq!(entries(dir.path()), ["timeline.json"], "no temporary file is left");
+    assert_eq!(
+        entries(dir.path()),
+        ["timeline.json"],
+        "no temporary file is left"
+    );
     Ok(())
 }
 
@@ -89,7 +102,10 @@ fn an_existing_file_is_kept_without_force_and_replaced_with_it() -> TestResult {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains(format!("{}: already exists", path.display())))
+        .stderr(predicate::str::contains(format!(
+            "{}: already exists",
+            path.display()
+        )))
         .stderr(predicate::str::contains("--force"));
     assert_eq!(fs::read_to_string(&path)?, "my precious notes");
     assert_eq!(entries(dir.path()), ["notes.md"]);
@@ -119,7 +135,9 @@ fn a_symlink_is_never_followed() -> TestResult {
     assert!(fs::symlink_metadata(&link)?.file_type().is_symlink());
 
     // With --force the link itself is replaced by the export; its target is untouched.
-    export(&["-f", "csv", "-o", arg(&link), "--force"]).assert().success();
+    export(&["-f", "csv", "-o", arg(&link), "--force"])
+        .assert()
+        .success();
     assert_eq!(fs::read_to_string(&target)?, "do not touch");
     assert!(fs::symlink_metadata(&link)?.file_type().is_file());
     assert!(fs::read_to_string(&link)?.starts_with("id,date"));
@@ -152,7 +170,9 @@ fn a_directory_or_a_missing_folder_is_a_clear_error() -> TestResult {
     export(&["-f", "html", "-o", arg(&missing)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no-such-folder: folder does not exist"));
+        .stderr(predicate::str::contains(
+            "no-such-folder: folder does not exist",
+        ));
     assert!(entries(dir.path()).is_empty());
     Ok(())
 }
@@ -190,7 +210,11 @@ fn an_unwritable_folder_is_a_clear_error_and_leaves_nothing() -> TestResult {
             "{}: cannot create a file in this folder: permission denied",
             folder.display()
         )));
-    assert_eq!(entries(&folder), before, "no file or temporary file was left");
+    assert_eq!(
+        entries(&folder),
+        before,
+        "no file or temporary file was left"
+    );
     Ok(())
 }
 
@@ -199,7 +223,10 @@ fn a_full_disk_on_stdout_is_an_error() {
     if !Path::new("/dev/full").exists() {
         return;
     }
-    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ali-timeline"))
         .args(["--data", FIXTURE, "export", "-f", "json"])
         .stdout(full)
@@ -217,7 +244,9 @@ fn timelinejs_of_nothing_is_refused_and_writes_no_file() -> TestResult {
     export(&["-f", "timelinejs", "-q", "zzzzzzzzzz", "-o", arg(&path)])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("TimelineJS cannot show a timeline with no events"));
+        .stderr(predicate::str::contains(
+            "TimelineJS cannot show a timeline with no events",
+        ));
     assert!(entries(dir.path()).is_empty());
     export(&["-f", "timelinejs", "-q", "zzzzzzzzzz"])
         .assert()
@@ -242,7 +271,9 @@ fn a_ron_subset_reports_dropped_effects_and_loads_with_data() -> TestResult {
         .args(["--data", arg(&path), "validate"])
         .assert()
         .success()
-        .stdout(predicate::str::is_match("^1 events?, 1 (people|person), 1 units?, 1 sources?")?);
+        .stdout(predicate::str::is_match(
+            "^1 events?, 1 (people|person), 1 units?, 1 sources?",
+        )?);
     Ok(())
 }
 
@@ -252,4 +283,40 @@ fn an_unknown_format_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("possible values"));
+}
+
+/// A valid store of `n` simple events, big enough that writers flush more than once.
+fn many_events(n: usize) -> String {
+    let events: String = (0..n)
+        .map(|i| {
+            format!(
+                "Event(id: \"e{i}\", date: \"2015-07-{:02}\", title: \"Event {i}\", summary: \"{}\", kind: deal, sources: [\"s\"]),\n",
+                i % 28 + 1,
+                "A summary long enough to fill buffers quickly. ".repeat(4)
+            )
+        })
+        .collect();
+    format!("Store(sources: [Source(id: \"s\", seed: \"001\")], events: [{events}])")
+}
+
+#[test]
+fn a_closed_pipe_just_ends_the_export() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("many.ron");
+    fs::write(&store, many_events(400))?;
+    // The reading end is closed at once, before the export writes (it loads the store first), so
+    // writes fail with a broken pipe, as in `ali-timeline export | head -0`.
+    for format in ["csv", "md", "json", "ics"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ali-timeline"))
+            .args(["--data", arg(&store), "export", "-f", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()?;
+        drop(child.stdout.take());
+        let output = child.wait_with_output()?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+    Ok(())
 }

@@ -12,7 +12,8 @@ use export_support::{export, load, mini, raw_hidden};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const TITLE: &str = "=cmd|' /C calc'!A0 \u{1b}[31mRED\u{1b}[0m <script>alert('x')</script> \u{202e}txt.exe\u{200b}";
+const TITLE: &str =
+    "=cmd|' /C calc'!A0 \u{1b}[31mRED\u{1b}[0m <script>alert('x')</script> \u{202e}txt.exe\u{200b}";
 const SHOWN: &str = "=cmd|' /C calc'!A0 <U+001B>[31mRED<U+001B>[0m <script>alert('x')</script> <U+202E>txt.exe<U+200B>";
 
 #[test]
@@ -21,7 +22,12 @@ fn no_format_lets_a_raw_control_bidi_or_zero_width_character_through() {
     let selection = Selection::all(&timeline);
     for format in Format::ALL {
         let text = export(format, &selection);
-        assert_eq!(raw_hidden(&text), None, "{} lets a hidden character through", format.name());
+        assert_eq!(
+            raw_hidden(&text),
+            None,
+            "{} lets a hidden character through",
+            format.name()
+        );
     }
 }
 
@@ -48,12 +54,22 @@ fn html_has_only_its_own_markup_no_script_and_no_outside_resource() {
         "section", "h2", "article", "time", "span", "h3", "dl", "dt", "dd", "ol", "li", "a",
     ];
     for tag in tags(&html) {
-        assert!(allowed.contains(&tag.as_str()), "unexpected element <{tag}>");
+        assert!(
+            allowed.contains(&tag.as_str()),
+            "unexpected element <{tag}>"
+        );
     }
     for banned in ["src=", "@import", "url(", "<link", "href=\"javascript"] {
         assert!(!html.contains(banned), "found {banned}");
     }
-    assert!(html.contains(&format!("<h3>{}</h3>", SHOWN.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\'', "&#39;"))));
+    assert!(html.contains(&format!(
+            "<h3>{}</h3>",
+            SHOWN
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('\'', "&#39;")
+        )));
     assert!(html.contains("Content-Security-Policy"));
     assert!(html.contains("@media print"));
 }
@@ -64,18 +80,39 @@ fn markdown_escapes_every_markup_character_of_the_hostile_event() {
     let md = export(Format::Md, &Selection::all(&timeline));
     let section = &md[md.find("## 2014").unwrap()..md.find("## 2015").unwrap()];
     // Take out the markup the exporter writes itself; everything else came from the store.
-    let text = section.replacen("*legal*", "", 1).replacen("*Note:*", "", 1).replacen("### ", "", 1);
+    let text = section
+        .replacen("*legal*", "", 1)
+        .replacen("*Note:*", "", 1)
+        .replacen("### ", "", 1);
     let text = text.replacen("## 2014", "", 1);
     for (i, c) in text.char_indices() {
-        if matches!(c, '<' | '>' | '[' | ']' | '`' | '*' | '_' | '#' | '|' | '&' | '~') {
-            assert!(text[..i].ends_with('\\'), "unescaped {c:?} before: {}", &text[i..]);
+        if matches!(
+            c,
+            '<' | '>' | '[' | ']' | '`' | '*' | '_' | '#' | '|' | '&' | '~'
+        ) {
+            assert!(
+                text[..i].ends_with('\\'),
+                "unescaped {c:?} before: {}",
+                &text[i..]
+            );
         }
     }
-    for line in ["\\# not a heading", "\\* not a list", "1\\. not ordered", "\\+SUM(1,2) and -2, @me"] {
+    for line in [
+        "\\# not a heading",
+        "\\* not a list",
+        "1\\. not ordered",
+        "\\+SUM(1,2) and -2, @me",
+    ] {
         assert!(md.lines().any(|l| l == line), "missing escaped line {line}");
     }
-    assert!(md.lines().all(|l| !l.starts_with("    ")), "an indented line would render as code");
-    assert!(!md.replace("\\](", "").contains("](javascript"), "a javascript: link was made");
+    assert!(
+        md.lines().all(|l| !l.starts_with("    ")),
+        "an indented line would render as code"
+    );
+    assert!(
+        !md.replace("\\](", "").contains("](javascript"),
+        "a javascript: link was made"
+    );
 }
 
 #[test]
@@ -113,7 +150,10 @@ fn ics_escapes_text_so_the_parser_reads_the_visible_form() -> Result<(), String>
         .and_then(|e| icalendar::Component::get_summary(e).map(str::to_string))
         .ok_or("no hostile VEVENT")?;
     assert_eq!(summary, SHOWN);
-    assert!(text.contains("+SUM(1\\,2) and -2\\, @me\\n# not a heading"), "TEXT escapes");
+    assert!(
+        text.contains("+SUM(1\\,2) and -2\\, @me\\n# not a heading"),
+        "TEXT escapes"
+    );
     Ok(())
 }
 
@@ -122,15 +162,33 @@ fn json_timelinejs_and_ron_keep_the_exact_text_escaped() -> Result<(), Box<dyn s
     let timeline = mini();
     let selection = Selection::all(&timeline);
     let json: Value = serde_json::from_str(&export(Format::Json, &selection))?;
-    let hostile = json["events"].as_array().unwrap().iter().find(|e| e["id"] == "hostile").unwrap();
+    let hostile = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "hostile")
+        .unwrap();
     assert_eq!(hostile["title"], TITLE, "JSON keeps the text exactly");
     assert!(export(Format::Json, &selection).contains("\\u202etxt.exe\\u200b"));
 
     let tl: Value = serde_json::from_str(&export(Format::Timelinejs, &selection))?;
-    let slide = tl["events"].as_array().unwrap().iter().find(|e| e["unique_id"] == "hostile").unwrap();
+    let slide = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == "hostile")
+        .unwrap();
     let headline = slide["text"]["headline"].as_str().unwrap();
-    assert!(headline.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "{headline}");
-    assert!(!slide["text"]["text"].as_str().unwrap().contains("javascript:alert(document"));
+    assert!(
+        headline.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        "{headline}"
+    );
+    assert!(
+        !slide["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("javascript:alert(document")
+    );
 
     let ron = export(Format::Ron, &selection);
     assert!(ron.contains(r"\u{1b}[31mRED\u{1b}[0m"));
@@ -173,8 +231,8 @@ fn store_with(title: &str, summary: &str) -> String {
 /// CSV and iCalendar specials, CJK and emoji.
 fn text() -> impl Strategy<Value = String> {
     let special = prop::sample::select(vec![
-        '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}', '\r', '\n', '\t', '=', '+', '-', '@', '<', '>',
-        '&', '"', '\'', ',', ';', '\\', '#', '*', '[', ']', '`', '高', '🎵', 'é',
+        '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}', '\r', '\n', '\t', '=', '+', '-', '@',
+        '<', '>', '&', '"', '\'', ',', ';', '\\', '#', '*', '[', ']', '`', '高', '🎵', 'é',
     ]);
     prop::collection::vec(prop_oneof![special, any::<char>()], 1..120)
         .prop_map(|chars| chars.into_iter().collect())

@@ -76,7 +76,7 @@ pub fn subset(sel: &Selection) -> Subset {
                 .push((issue.effect, issue.message));
         }
         for (event, mut effects) in failing {
-            effects.sort_by(|a, b| b.0.cmp(&a.0));
+            effects.sort_by_key(|e| std::cmp::Reverse(e.0));
             effects.dedup_by_key(|e| e.0);
             for (index, reason) in effects {
                 if index < events[event].effects.len() {
@@ -112,9 +112,24 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
     }
     let all = &sel.timeline.store;
     Store {
-        people: all.people.iter().filter(|p| people.contains(p.id.as_str())).cloned().collect(),
-        units: all.units.iter().filter(|u| units.contains(u.id.as_str())).cloned().collect(),
-        sources: all.sources.iter().filter(|s| sources.contains(s.id.as_str())).cloned().collect(),
+        people: all
+            .people
+            .iter()
+            .filter(|p| people.contains(p.id.as_str()))
+            .cloned()
+            .collect(),
+        units: all
+            .units
+            .iter()
+            .filter(|u| units.contains(u.id.as_str()))
+            .cloned()
+            .collect(),
+        sources: all
+            .sources
+            .iter()
+            .filter(|s| sources.contains(s.id.as_str()))
+            .cloned()
+            .collect(),
         events,
     }
 }
@@ -125,8 +140,16 @@ fn effect_names(effect: &Effect) -> (Option<&str>, Vec<&str>) {
         Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
             (Some(person), vec![unit])
         }
-        Effect::Found { unit, parent } => (None, std::iter::once(unit.as_str()).chain(parent.as_deref()).collect()),
-        Effect::Place { unit, parent: other }
+        Effect::Found { unit, parent } => (
+            None,
+            std::iter::once(unit.as_str())
+                .chain(parent.as_deref())
+                .collect(),
+        ),
+        Effect::Place {
+            unit,
+            parent: other,
+        }
         | Effect::Acquire { unit, by: other }
         | Effect::Merge { unit, into: other }
         | Effect::Rename { unit, to: other } => (None, vec![unit, other]),
