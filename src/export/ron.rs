@@ -2,7 +2,7 @@
 //! `validate` accepts and `--data` loads. Exporting every event gives back an equal store.
 //!
 //! How a subset stays valid: it holds exactly the selected events, with the people, units and
-//! sources they (and their effects) name. A unit that no selected event founds simply exists
+//! sources they (and their effects) name (all of them when every event is selected). A unit that no selected event founds simply exists
 //! from the start, so most effects replay unchanged. An effect that still cannot replay without
 //! an event outside the selection — typically a departure (`EndRole`) whose appointment was not
 //! selected — is dropped from the exported event; each dropped effect is listed in a comment at
@@ -95,8 +95,19 @@ pub fn subset(sel: &Selection) -> Subset {
     }
 }
 
-/// A store of `events` with the people, units and sources they name, in the timeline's order.
+/// A store of `events` with the people, units and sources they name, in the timeline's order;
+/// with every person, unit and source when every event is selected, so that exporting the whole
+/// store gives it back unchanged.
 fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
+    let all = &sel.timeline.store;
+    if sel.len() == all.events.len() {
+        return Store {
+            people: all.people.clone(),
+            units: all.units.clone(),
+            sources: all.sources.clone(),
+            events,
+        };
+    }
     let mut people: HashSet<&str> = HashSet::new();
     let mut units: HashSet<&str> = HashSet::new();
     let mut sources: HashSet<&str> = HashSet::new();
@@ -110,7 +121,6 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
             units.extend(named);
         }
     }
-    let all = &sel.timeline.store;
     Store {
         people: all
             .people
