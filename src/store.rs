@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Diagnostic, Error, Severity};
 use crate::org::replay::{History, replay};
-use locate::SourceMap;
 use model::{Event, Person, Source, Store, Unit};
 
 /// A loaded, validated store: events in date order, indexed by id, with its replayed history.
@@ -41,9 +40,8 @@ pub struct Timeline {
 /// [`Error::Store`] with the syntax error, or every semantic error (warnings included after them).
 pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
     let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
-    let map = SourceMap::new(text, load::MAX_DEPTH);
     let history = replay(&store);
-    let diagnostics = validate::validate(name, &map, &store, &history);
+    let diagnostics = validate::validate(name, text, &store, &history);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Error::Store(diagnostics));
     }

@@ -77,7 +77,10 @@ fn a_huge_file_is_refused_by_size_without_reading_it() {
     match load_file(&path) {
         Err(Error::File { message, .. }) => {
             assert!(
-                message.contains("is 1073741824 bytes, over the 67108864-byte limit"),
+                message.contains(&format!(
+                    "is 1073741824 bytes, over the {}-byte limit",
+                    ali_timeline::store::load::MAX_BYTES
+                )),
                 "{message}"
             );
         }

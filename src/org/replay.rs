@@ -201,7 +201,14 @@ pub fn replay(store: &Store) -> History {
 struct Replayer<'a> {
     known_people: HashSet<&'a str>,
     known_units: HashSet<&'a str>,
+    /// Roles held now, (person, unit, role) → index into `history.tenures`.
     held: HashMap<(String, String, String), usize>,
+    /// Roles held now at each unit, (person, role) in the order they started: lets a sole-role
+    /// check or the end of a unit look at that unit's roles only, not at every role held.
+    held_at: HashMap<String, Vec<(String, String)>>,
+    /// Every unit ever placed under each parent (a superset of its children on any day), so
+    /// finding a unit's children looks at its own candidates, not at every unit.
+    placed_under: HashMap<String, Vec<String>>,
     history: History,
     /// (event index, effect index, date, event id) of the effect being applied.
     at: (usize, usize, PartialDate, String),
@@ -235,6 +242,8 @@ impl<'a> Replayer<'a> {
             known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
             known_units: store.units.iter().map(|u| u.id.as_str()).collect(),
             held: HashMap::new(),
+            held_at: HashMap::new(),
+            placed_under: HashMap::new(),
             history: History {
                 units,
                 ..History::default()
@@ -302,19 +311,36 @@ impl<'a> Replayer<'a> {
 
     fn children_of(&self, unit: &str) -> Vec<String> {
         let day = self.day();
-        let mut children: Vec<String> = self
-            .history
-            .units
-            .iter()
-            .filter(|(_, life)| life.exists_on(day) && life.parent_on(day) == Some(unit))
-            .map(|(id, _)| id.clone())
-            .collect();
+        let mut children: Vec<String> =
+            self.placed_under
+                .get(unit)
+                .into_iter()
+                .flatten()
+                .filter(|id| {
+                    self.history.units.get(id.as_str()).is_some_and(|life| {
+                        life.exists_on(day) && life.parent_on(day) == Some(unit)
+                    })
+                })
+                .cloned()
+                .collect();
         children.sort();
+        children.dedup();
         children
+    }
+
+    /// Notes that `unit` now sits under `parent` (see `placed_under`).
+    fn note_placed(&mut self, unit: &str, parent: Option<&str>) {
+        if let Some(parent) = parent {
+            self.placed_under
+                .entry(parent.to_string())
+                .or_default()
+                .push(unit.to_string());
+        }
     }
 
     fn set_parent(&mut self, unit: &str, parent: Option<String>) {
         let day = self.day();
+        self.note_placed(unit, parent.as_deref());
         if let Some(life) = self.history.units.get_mut(unit) {
             life.parents.push((day, parent));
         }
@@ -342,18 +368,17 @@ impl<'a> Replayer<'a> {
         false
     }
 
+    /// The (person, role) pairs held at `unit` now, sorted.
+    fn roles_at(&self, unit: &str) -> Vec<(String, String)> {
+        let mut roles = self.held_at.get(unit).cloned().unwrap_or_default();
+        roles.sort();
+        roles
+    }
+
     fn end_unit(&mut self, unit: &str) {
         let date = self.at.2;
-        let roles: Vec<(String, String, String)> = self
-            .held
-            .keys()
-            .filter(|(_, u, _)| u == unit)
-            .cloned()
-            .collect();
-        let mut roles = roles;
-        roles.sort();
-        for (person, u, role) in roles {
-            self.end_role(&person, &u, &role);
+        for (person, role) in self.roles_at(unit) {
+            self.end_role(&person, unit, &role);
         }
         if let Some(life) = self.history.units.get_mut(unit) {
             life.end = Some(date);
@@ -363,6 +388,11 @@ impl<'a> Replayer<'a> {
     fn end_role(&mut self, person: &str, unit: &str, role: &str) -> Option<usize> {
         let key = (person.to_string(), unit.to_string(), role.to_string());
         let index = self.held.remove(&key)?;
+        if let Some(roles) = self.held_at.get_mut(unit)
+            && let Some(at) = roles.iter().position(|(p, r)| p == person && r == role)
+        {
+            roles.remove(at);
+        }
         let tenure = &mut self.history.tenures[index];
         tenure.end = Some(self.at.2);
         tenure.end_event = Some(self.at.3.clone());
@@ -377,6 +407,10 @@ impl<'a> Replayer<'a> {
     fn start_role(&mut self, person: &str, unit: &str, role: &str, carried_from: Option<usize>) {
         let key = (person.to_string(), unit.to_string(), role.to_string());
         self.held.insert(key, self.history.tenures.len());
+        self.held_at
+            .entry(unit.to_string())
+            .or_default()
+            .push((person.to_string(), role.to_string()));
         self.history.tenures.push(Tenure {
             person: person.to_string(),
             unit: unit.to_string(),
@@ -473,10 +507,12 @@ impl<'a> Replayer<'a> {
         }
         if SOLE_ROLES.contains(&role) {
             let others: Vec<String> = self
-                .held
-                .keys()
-                .filter(|(p, u, r)| u == unit && r == role && p != person)
-                .map(|(p, _, _)| p.clone())
+                .held_at
+                .get(unit)
+                .into_iter()
+                .flatten()
+                .filter(|(p, r)| r == role && p != person)
+                .map(|(p, _)| p.clone())
                 .collect();
             if !others.is_empty() {
                 self.warn(format!(
@@ -503,6 +539,7 @@ impl<'a> Replayer<'a> {
             return;
         }
         let day = self.day();
+        self.note_placed(unit, parent);
         self.history.units.insert(
             unit.to_string(),
             UnitLife {
@@ -571,13 +608,8 @@ impl<'a> Replayer<'a> {
         let day = self.day();
         let parent = self.history.units[unit].parent_on(day).map(str::to_string);
         let children = self.children_of(unit);
-        let mut roles: Vec<(String, String)> = self
-            .held
-            .keys()
-            .filter(|(_, u, _)| u == unit)
-            .map(|(p, _, r)| (p.clone(), r.clone()))
-            .collect();
-        roles.sort();
+        let roles = self.roles_at(unit);
+        self.note_placed(to, parent.as_deref());
         self.history.units.insert(
             to.to_string(),
             UnitLife {

@@ -6,7 +6,7 @@
 //! (`events[3].sources[1]`). It never fails: text it cannot follow is skipped, and a path it did not
 //! record falls back to its nearest recorded ancestor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -86,20 +86,49 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    /// Scans `text` and records where each value starts. Nesting deeper than `max_depth` is not
+    /// Scans `text` and records where every value starts. Nesting deeper than `max_depth` is not
     /// followed (the loader rejects such files before this runs).
     #[must_use]
     pub fn new(text: &str, max_depth: usize) -> Self {
+        Self::scan(text, max_depth, None)
+    }
+
+    /// Scans `text` and records where the values at `wanted` (and their ancestors) start. Other
+    /// values are skipped without tracking their paths, so locating a few problems in a large
+    /// file costs one quick pass over its bytes and almost no memory.
+    #[must_use]
+    pub fn for_paths<'p>(
+        text: &str,
+        max_depth: usize,
+        wanted: impl IntoIterator<Item = &'p Path>,
+    ) -> Self {
+        let mut keep = HashSet::new();
+        for path in wanted {
+            let mut current = Some(path.clone());
+            while let Some(p) = current {
+                if keep.contains(&p) {
+                    break;
+                }
+                current = p.parent();
+                keep.insert(p);
+            }
+        }
+        Self::scan(text, max_depth, Some(keep))
+    }
+
+    fn scan(text: &str, max_depth: usize, keep: Option<HashSet<Path>>) -> Self {
         let mut scanner = Scanner {
-            chars: text.chars().collect(),
+            text: text.as_bytes(),
             at: 0,
             line: 1,
             col: 1,
+            path: Path::root(),
+            keep,
             map: SourceMap::default(),
             max_depth,
         };
         scanner.skip_trivia_and_attributes();
-        scanner.value(&Path::root(), 0);
+        scanner.value(0);
         scanner.map
     }
 
@@ -117,34 +146,47 @@ impl SourceMap {
     }
 }
 
-struct Scanner {
-    chars: Vec<char>,
+/// Whether `b` can be part of a name: ASCII letters, digits, `_`, `#` (raw names) or any byte of
+/// a non-ASCII character.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'#' || b >= 0x80
+}
+
+/// Walks the bytes of the text (every delimiter RON uses is ASCII, and no byte of a multi-byte
+/// UTF-8 character is ASCII), counting lines and characters for positions.
+struct Scanner<'t> {
+    text: &'t [u8],
     at: usize,
     line: usize,
     col: usize,
+    /// The path of the value being scanned.
+    path: Path,
+    /// Only these paths are recorded and descended into; `None` records everything.
+    keep: Option<HashSet<Path>>,
     map: SourceMap,
     max_depth: usize,
 }
 
-impl Scanner {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
     }
 
-    fn peek_at(&self, offset: usize) -> Option<char> {
-        self.chars.get(self.at + offset).copied()
+    fn peek_at(&self, offset: usize) -> Option<u8> {
+        self.text.get(self.at + offset).copied()
     }
 
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
+    fn bump(&mut self) -> Option<u8> {
+        let b = self.peek()?;
         self.at += 1;
-        if c == '\n' {
+        if b == b'\n' {
             self.line += 1;
             self.col = 1;
-        } else {
+        } else if b & 0xC0 != 0x80 {
+            // Continuation bytes (10xxxxxx) belong to the character already counted.
             self.col += 1;
         }
-        Some(c)
+        Some(b)
     }
 
     fn here(&self) -> Position {
@@ -158,21 +200,21 @@ impl Scanner {
     fn skip_trivia(&mut self) {
         loop {
             match (self.peek(), self.peek_at(1)) {
-                (Some(c), _) if c.is_whitespace() => {
+                (Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), _) => {
                     self.bump();
                 }
-                (Some('/'), Some('/')) => {
-                    while self.peek().is_some_and(|c| c != '\n') {
+                (Some(b'/'), Some(b'/')) => {
+                    while self.peek().is_some_and(|b| b != b'\n') {
                         self.bump();
                     }
                 }
-                (Some('/'), Some('*')) => {
+                (Some(b'/'), Some(b'*')) => {
                     let mut depth = 0usize;
-                    while let Some(c) = self.bump() {
-                        if c == '/' && self.peek() == Some('*') {
+                    while let Some(b) = self.bump() {
+                        if b == b'/' && self.peek() == Some(b'*') {
                             self.bump();
                             depth += 1;
-                        } else if c == '*' && self.peek() == Some('/') {
+                        } else if b == b'*' && self.peek() == Some(b'/') {
                             self.bump();
                             depth -= 1;
                             if depth == 0 {
@@ -188,8 +230,8 @@ impl Scanner {
 
     fn skip_trivia_and_attributes(&mut self) {
         self.skip_trivia();
-        while self.peek() == Some('#') {
-            while self.peek().is_some_and(|c| c != ']') {
+        while self.peek() == Some(b'#') {
+            while self.peek().is_some_and(|b| b != b']') {
                 self.bump();
             }
             self.bump();
@@ -198,26 +240,21 @@ impl Scanner {
     }
 
     fn ident(&mut self) -> String {
-        let mut out = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric() || c == '_' || c == '#' {
-                out.push(c);
-                self.bump();
-            } else {
-                break;
-            }
+        let start = self.at;
+        while self.peek().is_some_and(is_name_byte) {
+            self.bump();
         }
-        out
+        String::from_utf8_lossy(&self.text[start..self.at]).into_owned()
     }
 
     fn string(&mut self) {
         self.bump(); // opening quote
-        while let Some(c) = self.bump() {
-            match c {
-                '\\' => {
+        while let Some(b) = self.bump() {
+            match b {
+                b'\\' => {
                     self.bump();
                 }
-                '"' => return,
+                b'"' => return,
                 _ => {}
             }
         }
@@ -226,13 +263,13 @@ impl Scanner {
     fn raw_string(&mut self) {
         self.bump(); // r
         let mut hashes = 0;
-        while self.peek() == Some('#') {
+        while self.peek() == Some(b'#') {
             self.bump();
             hashes += 1;
         }
         self.bump(); // opening quote
-        while let Some(c) = self.bump() {
-            if c == '"' && (0..hashes).all(|i| self.peek_at(i) == Some('#')) {
+        while let Some(b) = self.bump() {
+            if b == b'"' && (0..hashes).all(|i| self.peek_at(i) == Some(b'#')) {
                 for _ in 0..hashes {
                     self.bump();
                 }
@@ -241,39 +278,50 @@ impl Scanner {
         }
     }
 
-    /// Records and skips one value at `path`.
-    fn value(&mut self, path: &Path, depth: usize) {
-        self.skip_trivia();
-        self.map.positions.insert(path.clone(), self.here());
-        match self.peek() {
-            Some('"') => self.string(),
-            Some('r') if matches!(self.peek_at(1), Some('"' | '#')) => self.raw_string(),
-            Some('\'') => {
-                self.bump();
-                while let Some(c) = self.bump() {
-                    match c {
-                        '\\' => {
-                            self.bump();
-                        }
-                        '\'' => break,
-                        _ => {}
-                    }
+    fn char_literal(&mut self) {
+        self.bump();
+        while let Some(b) = self.bump() {
+            match b {
+                b'\\' => {
+                    self.bump();
                 }
+                b'\'' => break,
+                _ => {}
             }
-            Some('(' | '[' | '{') => self.group(path, depth),
-            Some(c) if c.is_alphanumeric() || c == '_' => {
+        }
+    }
+
+    /// Whether the value at the current path is recorded and descended into.
+    fn wanted(&self) -> bool {
+        self.keep
+            .as_ref()
+            .is_none_or(|keep| keep.contains(&self.path))
+    }
+
+    /// Records and skips one value at the current path.
+    fn value(&mut self, depth: usize) {
+        self.skip_trivia();
+        let wanted = self.wanted();
+        if wanted {
+            self.map.positions.insert(self.path.clone(), self.here());
+        }
+        match self.peek() {
+            Some(b'"') => self.string(),
+            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => self.raw_string(),
+            Some(b'\'') => self.char_literal(),
+            Some(b'(' | b'[' | b'{') => self.group_or_skip(wanted, depth),
+            Some(b) if is_name_byte(b) && b != b'#' => {
                 self.ident();
                 self.skip_trivia();
-                if self.peek() == Some('(') {
-                    self.group(path, depth);
+                if self.peek() == Some(b'(') {
+                    self.group_or_skip(wanted, depth);
                 }
             }
             Some(_) => {
                 // Numbers and signs: skip up to the next separator.
-                while self
-                    .peek()
-                    .is_some_and(|c| !matches!(c, ',' | ')' | ']' | '}') && !c.is_whitespace())
-                {
+                while self.peek().is_some_and(|b| {
+                    !matches!(b, b',' | b')' | b']' | b'}') && !b.is_ascii_whitespace()
+                }) {
                     self.bump();
                 }
             }
@@ -281,13 +329,58 @@ impl Scanner {
         }
     }
 
+    fn group_or_skip(&mut self, wanted: bool, depth: usize) {
+        if wanted {
+            self.group(depth);
+        } else {
+            self.skip_group();
+        }
+    }
+
+    /// Skips a bracketed group and everything in it, recording nothing.
+    fn skip_group(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b'"') => self.string(),
+                Some(b'\'') => self.char_literal(),
+                Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => self.raw_string(),
+                Some(b) if is_name_byte(b) => {
+                    self.ident();
+                }
+                Some(b) => {
+                    self.bump();
+                    match b {
+                        b'(' | b'[' | b'{' => depth += 1,
+                        b')' | b']' | b'}' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                return;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scans `value` with `step` pushed on the current path.
+    fn child(&mut self, step: Step, depth: usize) {
+        self.path.0.push(step);
+        self.value(depth);
+        self.path.0.pop();
+    }
+
     /// Records and skips a bracketed group: `( fields | values )`, `[ values ]` or `{ map }`.
-    fn group(&mut self, path: &Path, depth: usize) {
+    fn group(&mut self, depth: usize) {
         let Some(open) = self.bump() else { return };
         let close = match open {
-            '(' => ')',
-            '[' => ']',
-            _ => '}',
+            b'(' => b')',
+            b'[' => b']',
+            _ => b'}',
         };
         if depth >= self.max_depth {
             return;
@@ -297,48 +390,51 @@ impl Scanner {
             self.skip_trivia();
             match self.peek() {
                 None => return,
-                Some(c) if c == close => {
+                Some(b) if b == close => {
                     self.bump();
                     return;
                 }
-                Some(',') => {
+                Some(b',') => {
                     self.bump();
                     index += 1;
                     continue;
                 }
-                Some(c) if c == ')' || c == ']' || c == '}' => return,
+                Some(b')' | b']' | b'}') => return,
                 _ => {}
             }
-            let child = if open == '(' {
-                self.field_or_value(path, index)
+            let step = if open == b'(' {
+                self.field_or_index(index)
             } else {
-                path.index(index)
+                Step::Index(index)
             };
-            self.value(&child, depth + 1);
-            if open == '{' {
+            self.child(step, depth + 1);
+            if open == b'{' {
                 // map: `key: value`
                 self.skip_trivia();
-                if self.peek() == Some(':') {
+                if self.peek() == Some(b':') {
                     self.bump();
-                    self.value(&path.index(index), depth + 1);
+                    self.child(Step::Index(index), depth + 1);
                 }
             }
         }
     }
 
-    /// Inside `( … )`: a `name:` key gives a field path; otherwise a positional value.
-    fn field_or_value(&mut self, path: &Path, index: usize) -> Path {
+    /// Inside `( … )`: a `name:` key gives a field step; otherwise a positional one.
+    fn field_or_index(&mut self, index: usize) -> Step {
         let start = (self.at, self.line, self.col);
-        if self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') {
+        if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b >= 0x80)
+        {
             let name = self.ident();
             self.skip_trivia();
-            if self.peek() == Some(':') {
+            if self.peek() == Some(b':') {
                 self.bump();
-                return path.field(&name);
+                return Step::Field(name);
             }
             (self.at, self.line, self.col) = start;
         }
-        path.index(index)
+        Step::Index(index)
     }
 }
 
@@ -372,6 +468,27 @@ mod tests {
     }
 
     #[test]
+    fn wanted_paths_match_a_full_scan_and_columns_count_characters() {
+        let text = "Store(\n  people: [Person(id: \"高晓松\", name: \"x\"), Person(id: \"b\", name: \"高\")],\n  events: [Event(id: \"e\", sources: [\"s\"])],\n)\n";
+        let full = SourceMap::new(text, 64);
+        let people = Path::root().field("people");
+        let name = people.index(1).field("name");
+        let source = Path::root()
+            .field("events")
+            .index(0)
+            .field("sources")
+            .index(0);
+        assert_eq!(full.position(&name), Position { line: 2, col: 64 });
+        let some = SourceMap::for_paths(text, 64, [&name, &source]);
+        for path in [&name, &source, &people] {
+            assert_eq!(some.position(path), full.position(path), "{path}");
+        }
+        // A path not asked for falls back to the nearest ancestor that was.
+        let other = people.index(0).field("id");
+        assert_eq!(some.position(&other), full.position(&people));
+    }
+
+    #[test]
     fn never_fails_on_garbage() {
         for text in [
             "",
@@ -383,6 +500,7 @@ mod tests {
             "a: b: c",
         ] {
             let _ = SourceMap::new(text, 64);
+            let _ = SourceMap::for_paths(text, 64, [&Path::root().field("a").index(0)]);
         }
     }
 }

@@ -1,42 +1,98 @@
 //! Semantic checks of a parsed store; every problem is reported, each at its line and column.
+//!
+//! Problems are collected first and located afterwards, in one pass over the text that follows
+//! only the paths of the problems found: a valid store is never re-read.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::load::did_you_mean;
+use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
 use crate::error::{Diagnostic, Severity};
 use crate::org::replay::History;
 
-/// Collects located diagnostics for one file.
-struct Report<'a> {
-    file: &'a str,
-    map: &'a SourceMap,
-    diagnostics: Vec<Diagnostic>,
+/// What is wrong, in words.
+enum Message {
+    /// Ready to show.
+    Text(String),
+    /// A duplicate id; the line of its first definition is filled in once located.
+    Duplicate {
+        /// `person`, `unit`, `source` or `event`.
+        what: String,
+        /// The id.
+        id: String,
+        /// Where it was first defined.
+        first: Path,
+    },
 }
 
-impl Report<'_> {
-    fn push(&mut self, severity: Severity, path: &Path, message: String) {
-        self.diagnostics.push(Diagnostic {
-            file: self.file.to_string(),
-            position: self.map.position(path),
+/// One problem, not yet located.
+struct Issue {
+    severity: Severity,
+    path: Path,
+    message: Message,
+}
+
+/// Collects the problems of one store; paths are only built for problems found.
+#[derive(Default)]
+struct Report {
+    issues: Vec<Issue>,
+}
+
+impl Report {
+    fn push(&mut self, severity: Severity, path: Path, message: Message) {
+        self.issues.push(Issue {
             severity,
+            path,
             message,
         });
     }
 
-    fn error(&mut self, path: &Path, message: String) {
-        self.push(Severity::Error, path, message);
+    fn error(&mut self, path: Path, message: String) {
+        self.push(Severity::Error, path, Message::Text(message));
     }
 
-    fn warn(&mut self, path: &Path, message: String) {
-        self.push(Severity::Warning, path, message);
+    fn warn(&mut self, path: Path, message: String) {
+        self.push(Severity::Warning, path, Message::Text(message));
+    }
+
+    /// Locates every problem in `text` (shown as `file`), in file order.
+    fn locate(self, file: &str, text: &str) -> Vec<Diagnostic> {
+        if self.issues.is_empty() {
+            return Vec::new();
+        }
+        let wanted = self.issues.iter().flat_map(|issue| {
+            let first = match &issue.message {
+                Message::Duplicate { first, .. } => Some(first),
+                Message::Text(_) => None,
+            };
+            std::iter::once(&issue.path).chain(first)
+        });
+        let map = SourceMap::for_paths(text, MAX_DEPTH, wanted);
+        let mut diagnostics: Vec<Diagnostic> = self
+            .issues
+            .into_iter()
+            .map(|issue| Diagnostic {
+                file: file.to_string(),
+                position: map.position(&issue.path),
+                severity: issue.severity,
+                message: match issue.message {
+                    Message::Text(text) => text,
+                    Message::Duplicate { what, id, first } => format!(
+                        "duplicate {what} id `{id}` (first defined at line {}); ids must be unique",
+                        map.position(&first).line
+                    ),
+                },
+            })
+            .collect();
+        diagnostics.sort_by_key(|d| d.position);
+        diagnostics
     }
 }
 
 /// Checks ids are unique and well-formed; returns the ids seen.
 fn check_ids<'s>(
-    report: &mut Report<'_>,
+    report: &mut Report,
     list: &str,
     what: &str,
     ids: impl Iterator<Item = &'s str>,
@@ -44,46 +100,49 @@ fn check_ids<'s>(
     let mut first: HashMap<&str, usize> = HashMap::new();
     let mut seen = Vec::new();
     for (i, id) in ids.enumerate() {
-        let path = Path::root().field(list).index(i).field("id");
+        let path = |i: usize| Path::root().field(list).index(i).field("id");
         if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
             report.error(
-                &path,
+                path(i),
                 format!("{what} id `{id}` must be non-empty with no spaces (use kebab-case)"),
             );
         }
         if let Some(&j) = first.get(id) {
-            let at = report
-                .map
-                .position(&Path::root().field(list).index(j).field("id"));
-            report.error(
-                &path,
-                format!(
-                    "duplicate {what} id `{id}` (first defined at line {}); ids must be unique",
-                    at.line
-                ),
+            report.push(
+                Severity::Error,
+                path(i),
+                Message::Duplicate {
+                    what: what.to_string(),
+                    id: id.to_string(),
+                    first: path(j),
+                },
             );
         } else {
             first.insert(id, i);
             seen.push(id);
         }
     }
-    Known {
-        set: seen.iter().copied().collect(),
-        list: seen,
-    }
+    Known { first, list: seen }
 }
 
 /// The ids of one kind, for fast lookup and for suggestions.
 struct Known<'s> {
-    set: HashSet<&'s str>,
+    /// Each id and where it is first defined.
+    first: HashMap<&'s str, usize>,
     list: Vec<&'s str>,
 }
 
-/// Reports `id` at `path` unless it is one of `known`.
-fn check_ref(report: &mut Report<'_>, path: &Path, what: &str, id: &str, known: &Known<'_>) {
-    if !known.set.contains(id) {
+/// Reports `id` at `path()` unless it is one of `known`.
+fn check_ref(
+    report: &mut Report,
+    path: impl FnOnce() -> Path,
+    what: &str,
+    id: &str,
+    known: &Known<'_>,
+) {
+    if !known.first.contains_key(id) {
         report.error(
-            path,
+            path(),
             format!(
                 "unknown {what} `{id}`{}; add it to `{}` or fix the id",
                 did_you_mean(id, &known.list),
@@ -121,15 +180,11 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     }
 }
 
-/// Validates `store` (as written in `file`, whose text gave `map`) against its replayed `history`.
-/// Returns every error and warning, in file order.
+/// Validates `store` (parsed from `text`, shown as `file`) against its replayed `history`.
+/// Returns every error and warning, located, in file order.
 #[must_use]
-pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -> Vec<Diagnostic> {
-    let mut report = Report {
-        file,
-        map,
-        diagnostics: Vec::new(),
-    };
+pub fn validate(file: &str, text: &str, store: &Store, history: &History) -> Vec<Diagnostic> {
+    let mut report = Report::default();
     let people = check_ids(
         &mut report,
         "people",
@@ -156,17 +211,17 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
     );
 
     for (i, source) in store.sources.iter().enumerate() {
-        let path = Path::root().field("sources").index(i);
+        let path = || Path::root().field("sources").index(i);
         match &source.seed {
             Some(seed) if seed.len() != 3 || !seed.bytes().all(|b| b.is_ascii_digit()) => {
                 report.error(
-                    &path.field("seed"),
+                    path().field("seed"),
                     format!("seed `{seed}` should be the three-digit number of a seed article, e.g. \"001\""),
                 );
             }
             Some(_) => {}
             None if source.title.is_none() || source.url.is_none() => report.error(
-                &path,
+                path(),
                 format!(
                     "source `{}` needs either `seed: \"NNN\"` or both a `title` and a `url`",
                     source.id
@@ -177,16 +232,16 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
     }
 
     for (i, event) in store.events.iter().enumerate() {
-        let path = Path::root().field("events").index(i);
+        let path = |field: &str| Path::root().field("events").index(i).field(field);
         if event.title.trim().is_empty() {
             report.error(
-                &path.field("title"),
+                path("title"),
                 format!("event `{}` has an empty title", event.id),
             );
         }
         if event.sources.is_empty() {
             report.error(
-                &path.field("sources"),
+                path("sources"),
                 format!(
                     "event `{}` has no sources; every event needs at least one source id",
                     event.id
@@ -197,7 +252,7 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
             && end.end() < event.date.start()
         {
             report.error(
-                &path.field("end"),
+                path("end"),
                 format!(
                     "event `{}` ends ({end}) before it starts ({})",
                     event.id, event.date
@@ -206,7 +261,7 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
         }
         if event.date.is_approximate() && event.note.is_none() {
             report.warn(
-                &path.field("date"),
+                path("date"),
                 format!(
                     "event `{}` has an approximate date but no `note` saying how it was inferred",
                     event.id
@@ -224,7 +279,7 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
                 _ => &event.sources,
             };
             for (j, id) in ids.iter().enumerate() {
-                check_ref(&mut report, &path.field(field).index(j), what, id, known);
+                check_ref(&mut report, || path(field).index(j), what, id, known);
             }
         }
         for (j, effect) in event.effects.iter().enumerate() {
@@ -232,7 +287,7 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
                 let known = if what == "person" { &people } else { &units };
                 check_ref(
                     &mut report,
-                    &path.field("effects").index(j).field(field),
+                    || path("effects").index(j).field(field),
                     what,
                     id,
                     known,
@@ -254,11 +309,10 @@ pub fn validate(file: &str, map: &SourceMap, store: &Store, history: &History) -
             let id = &store.events[issue.event].id;
             report.push(
                 severity,
-                &path,
-                format!("in event `{id}`: {}", issue.message),
+                path,
+                Message::Text(format!("in event `{id}`: {}", issue.message)),
             );
         }
     }
-    report.diagnostics.sort_by_key(|d| d.position);
-    report.diagnostics
+    report.locate(file, text)
 }
