@@ -4,7 +4,7 @@
 //! Wide terminals show all three panes, medium ones the timeline and one side pane, narrow ones
 //! only the focused pane; borders shrink to a title line, then vanish, as the height drops.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use crate::tui::app::Pane;
 
@@ -96,13 +96,53 @@ fn framed(pane: Pane, outer: Rect) -> PaneArea {
     }
 }
 
+/// `area` split at `percent` of its width: (left, right).
+fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
+    let left = u16::try_from(u32::from(area.width) * u32::from(percent) / 100).unwrap_or(0);
+    (
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: area.width - left,
+            ..area
+        },
+    )
+}
+
+/// `area` split at `percent` of its height: (top, bottom).
+fn split_rows(area: Rect, percent: u16) -> (Rect, Rect) {
+    let top = u16::try_from(u32::from(area.height) * u32::from(percent) / 100).unwrap_or(0);
+    (
+        Rect {
+            height: top,
+            ..area
+        },
+        Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        },
+    )
+}
+
 /// Divides `area` for the focused pane `focus`; `side` is the side pane shown when only one fits.
 #[must_use]
 pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
     let (body, status) = if area.height >= 2 {
-        let [body, status] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        (body, status)
+        (
+            Rect {
+                height: area.height - 1,
+                ..area
+            },
+            Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            },
+        )
     } else {
         (Rect { height: 0, ..area }, area)
     };
@@ -110,13 +150,11 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
     let panes = if body.height == 0 || body.width == 0 {
         Vec::new()
     } else if body.width >= WIDE {
-        let split = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]);
-        let [left, right] = split.areas(body);
-        let [detail, org] = if body.height >= TALL {
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right)
+        let (left, right) = split_columns(body, 45);
+        let (detail, org) = if body.height >= TALL {
+            split_rows(right, 55)
         } else {
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(right)
+            split_columns(right, 50)
         };
         vec![
             framed(Pane::Timeline, left),
@@ -124,9 +162,7 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
             framed(Pane::Org, org),
         ]
     } else if body.width >= NARROW {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(body);
+        let (left, right) = split_columns(body, 50);
         vec![framed(Pane::Timeline, left), framed(side, right)]
     } else {
         vec![framed(focus, body)]
@@ -138,17 +174,17 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
     }
 }
 
-/// Where an overlay (search, help) is drawn inside `body`: centred with a margin when there is
-/// room, the whole body otherwise.
+/// Where an overlay (search, help) is drawn inside `body`: centred with a margin on large
+/// terminals, the whole body otherwise (a sliver of pane beside it would only confuse).
 #[must_use]
 pub fn overlay(body: Rect) -> Rect {
-    let width = if body.width >= 50 {
-        (body.width - 4).min(90)
+    let width = if body.width >= 80 {
+        (body.width - 8).min(100)
     } else {
         body.width
     };
-    let height = if body.height >= 12 {
-        body.height - 2
+    let height = if body.height >= 20 {
+        body.height - 4
     } else {
         body.height
     };

@@ -348,7 +348,10 @@ fn detail_len(app: &App<'_>) -> usize {
 fn help_size(app: &App<'_>) -> (usize, usize) {
     let body = layout::areas(app.size, app.focus, app.side).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
-    (view::help::lines(app).len(), usize::from(inner.height))
+    (
+        view::help::lines(app, inner.width).len(),
+        usize::from(inner.height),
+    )
 }
 
 /// Keeps each selection on screen and each scroll within its text.

@@ -34,7 +34,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         frame(app.theme, pane, &title, focused, buf);
         match pane.pane {
             Pane::Timeline => timeline::render(app, pane.inner, focused, buf),
-            Pane::Detail => detail::render(app, pane.inner, buf),
+            Pane::Detail => detail::render(app, pane, buf),
             Pane::Org => org::render(app, pane.inner, focused, buf),
         }
     }

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::store::date::{PartialDate, Precision};
 use crate::store::model::{Effect, Event};
 use crate::tui::app::{App, Entity};
+use crate::tui::layout::{Frame, PaneArea};
 
 /// The pane's title.
 #[must_use]
@@ -22,8 +23,11 @@ pub fn title(app: &App<'_>) -> String {
     }
 }
 
-/// Draws the detail pane into `area`, from line `app.detail_scroll`.
-pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
+/// Draws the detail pane into its area, from line `app.detail_scroll`; when the text is longer
+/// than the pane and the pane has a full border, which lines are shown is noted on the bottom
+/// border.
+pub fn render(app: &App<'_>, pane: &PaneArea, buf: &mut Buffer) {
+    let area = pane.inner;
     if area.is_empty() {
         return;
     }
@@ -32,6 +36,17 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     let scroll = app.detail_scroll.min(lines.len().saturating_sub(height));
     for (line, y) in lines[scroll..].iter().zip(area.y..area.bottom()) {
         buf.set_line(area.x, y, line, area.width);
+    }
+    if pane.frame == Frame::Full && lines.len() > height {
+        let last = (scroll + height).min(lines.len());
+        let note = format!(" {}–{last} of {} ", scroll + 1, lines.len());
+        let room = usize::from(pane.outer.width.saturating_sub(4));
+        let note = Line::from(Span::styled(note, app.theme.dim()));
+        let width = u16::try_from(note.width()).unwrap_or(u16::MAX);
+        if usize::from(width) <= room {
+            let x = pane.outer.right() - 2 - width;
+            buf.set_line(x, pane.outer.bottom() - 1, &note, width);
+        }
     }
 }
 

@@ -6,27 +6,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::spans::fit;
+use super::spans::{fit, wrap};
 use super::theme::Theme;
 use crate::store::model::EventKind;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Context, MOUSE, keys_label};
 use crate::tui::layout::{self, Frame};
 
-/// Width of the keys column.
-const KEYS: usize = 14;
-
-/// The help text, one entry a line (independent of the width; cut with `…` when drawn).
+/// The help text wrapped to `width` columns.
 #[must_use]
-pub fn lines(app: &App<'_>) -> Vec<Line<'static>> {
+pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme;
+    let width = usize::from(width).max(1);
+    let keys_width = if width >= 50 { 14 } else { 10 };
     let mut lines = Vec::new();
-    let entry = |keys: String, what: &str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(format!("{keys:<KEYS$} "), theme.key()),
+    let entry = |lines: &mut Vec<Line<'static>>, keys: String, what: &str| {
+        let spans = [
+            Span::styled(format!("{keys:<keys_width$} "), theme.key()),
             Span::raw(what.to_string()),
-        ])
+        ];
+        lines.extend(wrap(&spans, width, 2, keys_width + 3));
     };
     for context in [
         Context::Browse,
@@ -40,13 +39,13 @@ pub fn lines(app: &App<'_>) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(Span::styled(context.title(), theme.heading())));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            lines.push(entry(keys_label(binding), binding.help));
+            entry(&mut lines, keys_label(binding), binding.help);
         }
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Mouse", theme.heading())));
     for (gesture, what) in MOUSE {
-        lines.push(entry((*gesture).to_string(), what));
+        entry(&mut lines, (*gesture).to_string(), what);
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Event kinds", theme.heading())));
@@ -94,7 +93,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
             .title(title)
             .render(area, buf);
     }
-    let lines = lines(app);
+    let lines = lines(app, inner.width);
     let scroll = app
         .help_scroll
         .min(lines.len().saturating_sub(usize::from(inner.height)));

@@ -34,10 +34,14 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Help => "Help",
         _ => app.focus.name(),
     };
-    let position = if app.visible.is_empty() {
+    let (at, of) = match &app.mode {
+        Mode::Search(search) => (search.selected, search.hits.len()),
+        _ => (app.cursor, app.visible.len()),
+    };
+    let position = if of == 0 {
         "0/0".to_string()
     } else {
-        format!("{}/{}", app.cursor + 1, app.visible.len())
+        format!("{}/{of}", at + 1)
     };
     let mut spans = vec![
         Span::styled(format!(" {place} "), theme.status_focus()),
