@@ -13,8 +13,7 @@ use ali_timeline::tui::keymap::{
 };
 use ali_timeline::tui::view::help;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
-    MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use tui_support::{mini, screen};
 
@@ -53,9 +52,17 @@ fn the_keys_of_the_issue_do_what_it_says() {
         (KeyCode::Char('c'), KeyModifiers::CONTROL, Action::Quit),
     ];
     for (code, modifiers, action) in cases {
-        assert_eq!(browse(code, modifiers), Some(action), "{code:?} {modifiers:?}");
+        assert_eq!(
+            browse(code, modifiers),
+            Some(action),
+            "{code:?} {modifiers:?}"
+        );
     }
-    assert_eq!(browse(KeyCode::Char('x'), none), None, "unbound keys do nothing");
+    assert_eq!(
+        browse(KeyCode::Char('x'), none),
+        None,
+        "unbound keys do nothing"
+    );
     assert_eq!(
         browse(KeyCode::Char('j'), KeyModifiers::CONTROL),
         None,
@@ -73,15 +80,33 @@ fn inputs_take_characters_but_keep_their_own_keys() {
                 "{context:?} {c}"
             );
         }
-        assert_eq!(action_for_key(context, &key(KeyCode::Enter)), Some(Action::Confirm));
-        assert_eq!(action_for_key(context, &key(KeyCode::Esc)), Some(Action::Back));
-        assert_eq!(action_for_key(context, &key(KeyCode::Backspace)), Some(Action::Erase));
+        assert_eq!(
+            action_for_key(context, &key(KeyCode::Enter)),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            action_for_key(context, &key(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for_key(context, &key(KeyCode::Backspace)),
+            Some(Action::Erase)
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(context, &ctrl_c), Some(Action::Quit));
     }
-    assert_eq!(action_for_key(Context::Search, &key(KeyCode::Down)), Some(Action::Down));
-    assert_eq!(action_for_key(Context::Help, &key(KeyCode::Char('?'))), Some(Action::Back));
-    assert_eq!(action_for_key(Context::Help, &key(KeyCode::Char('x'))), None);
+    assert_eq!(
+        action_for_key(Context::Search, &key(KeyCode::Down)),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        action_for_key(Context::Help, &key(KeyCode::Char('?'))),
+        Some(Action::Back)
+    );
+    assert_eq!(
+        action_for_key(Context::Help, &key(KeyCode::Char('x'))),
+        None
+    );
 }
 
 #[test]
@@ -108,19 +133,38 @@ fn mouse_and_resize_become_actions() {
     );
     assert_eq!(
         at(mouse(MouseEventKind::ScrollDown)),
-        Some(Action::Scroll { column: 7, row: 3, lines: 3 })
+        Some(Action::Scroll {
+            column: 7,
+            row: 3,
+            lines: 3
+        })
     );
     assert_eq!(
         at(mouse(MouseEventKind::ScrollUp)),
-        Some(Action::Scroll { column: 7, row: 3, lines: -3 })
+        Some(Action::Scroll {
+            column: 7,
+            row: 3,
+            lines: -3
+        })
     );
     assert_eq!(at(mouse(MouseEventKind::Moved)), None);
-    assert_eq!(at(Event::Resize(80, 24)), Some(Action::Resize { width: 80, height: 24 }));
+    assert_eq!(
+        at(Event::Resize(80, 24)),
+        Some(Action::Resize {
+            width: 80,
+            height: 24
+        })
+    );
 }
 
 #[test]
 fn no_key_is_bound_twice_where_it_applies() {
-    for context in [Context::Browse, Context::Search, Context::Date, Context::Help] {
+    for context in [
+        Context::Browse,
+        Context::Search,
+        Context::Date,
+        Context::Help,
+    ] {
         let mut seen = HashSet::new();
         for binding in BINDINGS
             .iter()
@@ -145,7 +189,8 @@ fn the_help_overlay_lists_every_binding_from_the_table() {
     for binding in BINDINGS {
         let keys = keys_label(binding);
         assert!(
-            text.iter().any(|l| l.contains(&keys) && l.contains(binding.help)),
+            text.iter()
+                .any(|l| l.contains(&keys) && l.contains(binding.help)),
             "help lacks {keys}: {}",
             binding.help
         );

@@ -156,10 +156,12 @@ fn no_color_leaves_only_text_attributes() {
     let t = mini();
     let mut app = at(&t, 120, 40, "dme-reshuffle");
     app.theme = Theme { color: false };
-    let coloured = |buffer: &Buffer| {
-        cells(buffer).any(|c| c.fg != Color::Reset || c.bg != Color::Reset)
-    };
-    assert!(coloured(&draw(&at(&t, 120, 40, "dme-reshuffle"))), "colour by default");
+    let coloured =
+        |buffer: &Buffer| cells(buffer).any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+    assert!(
+        coloured(&draw(&at(&t, 120, 40, "dme-reshuffle"))),
+        "colour by default"
+    );
     assert!(!coloured(&draw(&app)));
     type_keys(&mut app, "/gao");
     assert!(!coloured(&draw(&app)));
