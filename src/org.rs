@@ -1,10 +1,19 @@
-//! The organisation derived from event effects: replay, the chart as of a date.
+//! The organisation derived from event effects: replay, the chart as of a date, what changed
+//! between two dates, careers and lineage.
 //!
-//! One replay serves both the validator (which reports what it rejects) and the org chart, so the
-//! chart can never disagree with the timeline.
+//! One replay serves both the validator (which reports what it rejects) and everything here, so
+//! the chart can never disagree with the timeline. Everything below reads
+//! [`crate::Timeline::history`]; nothing replays again.
 
+pub mod career;
 pub mod chart;
+pub mod diff;
+pub mod json;
+pub mod lineage;
 pub mod replay;
 
-pub use chart::{OrgChart, OrgNode, as_of};
+pub use career::{CareerEntry, career, original_start};
+pub use chart::{OrgChart, OrgNode, as_of, chart};
+pub use diff::{DiffEntry, changes_by, diff};
+pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};
 pub use replay::{Change, ChangeKind, History, Tenure, replay};

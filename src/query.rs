@@ -1,26 +1,33 @@
 //! The query language shared by search, filters and exports.
 //!
-//! This is the contract the app, the CLI and the exports use: [`Query::parse`], [`search`] and
-//! [`filter_events`]. Results carry matched character ranges as data; callers decide how to style
-//! them.
+//! A query is atoms separated by spaces; every atom must match, in any order:
+//!
+//! | atom | matches |
+//! |------|---------|
+//! | `gao` | fuzzy, in event titles and summaries and in names of people and units (English, Chinese, pinyin, aliases) |
+//! | `'gao`, `'ali music'` | exact text (a phrase in quotes) |
+//! | `^ali`, `music$`, `^xiami$` | text at the start, at the end, or the whole text |
+//! | `!ttpod`, `!^ali`, `!'tp` | excludes (exact, prefix, fuzzy) |
+//! | `person:gao`, `unit:xiami`, `tag:music` | in that field only (with the forms above) |
+//! | `kind:appointment` | events of that kind (any unambiguous start of its name) |
+//! | `@2015`, `@2015-03`, `@2015..2016-06`, `@..2014`, `@2017..` | dates overlapping the range |
+//!
+//! Matching ignores case unless the atom has an uppercase letter (smart case, as in fzf).
+//! Results are ranked by score; ties list people, then units, then events by date. How items are
+//! scored is described in [`Matcher`]. Results carry matched character ranges as data; callers
+//! decide how to style them. `docs/query.md` is the user's guide.
 
-use std::ops::Range;
-
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+mod filter;
+mod fuzzy;
+mod parse;
+mod rank;
 
 use crate::error::Error;
 use crate::store::Timeline;
 
-/// A malformed query: where (character offset into the query) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("query error at column {}: {message}", column + 1)]
-pub struct QueryError {
-    /// 0-based character offset of the offending atom in the query text.
-    pub column: usize,
-    /// What is wrong and what to write instead.
-    pub message: String,
-}
+pub use filter::Matcher;
+pub use parse::QueryError;
+pub use rank::{Hit, Target, search};
 
 impl From<QueryError> for Error {
     fn from(e: QueryError) -> Self {
@@ -33,7 +40,7 @@ impl From<QueryError> for Error {
 pub struct Query {
     /// The text it was parsed from.
     pub text: String,
-    atoms: Vec<String>,
+    atoms: Vec<parse::Atom>,
 }
 
 impl Query {
@@ -44,7 +51,7 @@ impl Query {
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         Ok(Query {
             text: text.to_string(),
-            atoms: text.split_whitespace().map(str::to_string).collect(),
+            atoms: parse::atoms(text)?,
         })
     }
 
@@ -53,60 +60,13 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.atoms.is_empty()
     }
-}
 
-/// What a search result points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// An event, by index in date order (`timeline.store.events`).
-    Event(usize),
-    /// A person, by index in `timeline.store.people`.
-    Person(usize),
-    /// A unit, by index in `timeline.store.units`.
-    Unit(usize),
-}
-
-/// One search result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// What matched.
-    pub target: Target,
-    /// Higher is better.
-    pub score: i64,
-    /// The text shown for the result (event title, or name with Chinese name).
-    pub label: String,
-    /// Character ranges (not bytes) of `label` that matched, for highlighting.
-    pub ranges: Vec<Range<usize>>,
-}
-
-/// Searches people, units and events; best first, at most `limit` results.
-#[must_use]
-pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
-    let matcher = SkimMatcherV2::default();
-    let pattern = query.atoms.join(" ");
-    let mut hits = Vec::new();
-    let mut consider = |target: Target, label: String| {
-        if let Some((score, indices)) = matcher.fuzzy_indices(&label, &pattern) {
-            hits.push(Hit {
-                target,
-                score,
-                label,
-                ranges: indices.into_iter().map(|i| i..i + 1).collect(),
-            });
-        }
-    };
-    for (i, p) in timeline.store.people.iter().enumerate() {
-        consider(Target::Person(i), timeline.person_label(&p.id));
+    /// The score of event `index` (in date order) when it matches, else `None`. To test many
+    /// events, prepare a [`Matcher`] once instead.
+    #[must_use]
+    pub fn matches_event(&self, timeline: &Timeline, index: usize) -> Option<i64> {
+        Matcher::new(timeline, self).event(index)
     }
-    for (i, u) in timeline.store.units.iter().enumerate() {
-        consider(Target::Unit(i), timeline.unit_label(&u.id));
-    }
-    for (i, e) in timeline.store.events.iter().enumerate() {
-        consider(Target::Event(i), e.title.clone());
-    }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
-    hits.truncate(limit);
-    hits
 }
 
 /// Indices (in date order) of the events matching `query`; every event for an empty query.
@@ -115,14 +75,8 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
 /// A malformed query.
 pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<usize>, Error> {
     let query = Query::parse(query)?;
-    if query.is_empty() {
-        return Ok((0..timeline.store.events.len()).collect());
-    }
-    Ok(search(timeline, &query, usize::MAX)
-        .into_iter()
-        .filter_map(|h| match h.target {
-            Target::Event(i) => Some(i),
-            _ => None,
-        })
+    let mut matcher = Matcher::new(timeline, &query);
+    Ok((0..timeline.store.events.len())
+        .filter(|&i| matcher.event(i).is_some())
         .collect())
 }

@@ -1,23 +1,54 @@
-//! `ali-timeline export`: write the (filtered) timeline in one format, atomically.
+//! `ali-timeline export`: write the (filtered) timeline in one format, to stdout or atomically
+//! to a file.
 
-use std::io::Write;
+use std::io::{BufWriter, ErrorKind, Write};
 use std::path::Path;
 
 use crate::error::Error;
-use crate::export::Format;
+use crate::export::{self, Format, Selection, plural};
 use crate::store::Timeline;
+use crate::text::sanitize;
 
-/// Exports the events matching `query` in `format` to `output` or `out` (placeholder).
+/// Exports the events matching `query` in `format`: to the file `output` (atomically; an existing
+/// file or link is kept unless `force`), or to `out` when there is no `output` or it is `-`.
+/// Says on stderr how many events went to the file, and any effect a RON subset had to drop.
 ///
 /// # Errors
-/// A malformed query, an existing output without `force`, or a failed write.
+/// A malformed query, an existing output without `force`, an unwritable path, a full disk, or a
+/// selection the format cannot hold. A closed pipe on stdout is not an error.
 pub fn run(
-    _timeline: &Timeline,
-    _format: Format,
-    _query: Option<&str>,
-    _output: Option<&Path>,
-    _force: bool,
-    _out: &mut impl Write,
+    timeline: &Timeline,
+    format: Format,
+    query: Option<&str>,
+    output: Option<&Path>,
+    force: bool,
+    out: &mut impl Write,
 ) -> Result<(), Error> {
-    Err(Error::Usage("export is not available yet".into()))
+    let selection = Selection::matching(timeline, query)?;
+    match output.filter(|p| p.as_os_str() != "-") {
+        None => {
+            let mut buffered = BufWriter::new(out);
+            let written =
+                export::write(format, &selection, &mut buffered).and_then(|()| buffered.flush());
+            match written {
+                Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
+                Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                    return Err(Error::Usage(e.to_string()));
+                }
+                other => other?,
+            }
+        }
+        Some(path) => {
+            export::write_file(format, &selection, path, force)?;
+            eprintln!(
+                "wrote {} to {}",
+                plural(selection.len(), "event"),
+                sanitize(&path.display().to_string())
+            );
+        }
+    }
+    for note in export::notes(format, &selection) {
+        eprintln!("note: {}", sanitize(&note));
+    }
+    Ok(())
 }

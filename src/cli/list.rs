@@ -3,16 +3,22 @@
 use std::io::Write;
 
 use crate::error::Error;
+use crate::query::{Matcher, Query};
 use crate::store::Timeline;
 use crate::text::sanitize;
 
 /// Writes every event (matching `query`, when given) as `DATE  TITLE`, in date order.
 ///
 /// # Errors
-/// A malformed query, or a failed write.
+/// A malformed query (with a caret under the bad atom), or a failed write.
 pub fn run(timeline: &Timeline, query: Option<&str>, out: &mut impl Write) -> Result<(), Error> {
-    let _ = query; // the query language lands with src/query
-    for event in &timeline.store.events {
+    let query = Query::parse(query.unwrap_or_default())
+        .map_err(|e| Error::Usage(e.pointing(query.unwrap_or_default())))?;
+    let mut matcher = Matcher::new(timeline, &query);
+    for (i, event) in timeline.store.events.iter().enumerate() {
+        if matcher.event(i).is_none() {
+            continue;
+        }
         writeln!(
             out,
             "{:<11} {}",

@@ -1,20 +1,194 @@
-//! `ali-timeline search QUERY`: people, units and events matching a query.
+//! `ali-timeline search QUERY [--limit N] [--json]`: people, units and events matching a query,
+//! best first, one per line — kind, date or role span, name or title — with the matched
+//! characters highlighted when stdout is a terminal and `NO_COLOR` is not set.
+//!
+//! `--json` prints `{"query": …, "hits": [{"kind", "id", "label", "start", "end", "score",
+//! "ranges"}]}`, documented in `docs/query.md`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
+
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::query::{self, Hit, Query, Target};
 use crate::store::Timeline;
+use crate::store::date::PartialDate;
 
-/// Prints the results of `query` (placeholder until the query module lands).
+/// How matched characters are shown in text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// Plain text (not a terminal, or `NO_COLOR`).
+    None,
+    /// Bold yellow ANSI escapes around each matched range.
+    Ansi,
+}
+
+impl Highlight {
+    /// ANSI when stdout is a terminal and `NO_COLOR` is unset or empty (<https://no-color.org>).
+    #[must_use]
+    pub fn for_stdout() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if std::io::stdout().is_terminal() && !no_color {
+            Highlight::Ansi
+        } else {
+            Highlight::None
+        }
+    }
+}
+
+/// Prints the results of `query`, highlighted as [`Highlight::for_stdout`] decides.
 ///
 /// # Errors
-/// A malformed query, or a failed write.
+/// A malformed query (with a caret under the bad atom), or a failed write.
 pub fn run(
-    _timeline: &Timeline,
-    _query: &str,
-    _limit: usize,
-    _json: bool,
-    _out: &mut impl Write,
+    timeline: &Timeline,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut impl Write,
 ) -> Result<(), Error> {
-    Err(Error::Usage("search is not available yet".into()))
+    write(timeline, query, limit, json, Highlight::for_stdout(), out)
+}
+
+/// Prints the results of `query` as text (highlighted as asked) or JSON.
+///
+/// # Errors
+/// A malformed query (with a caret under the bad atom), or a failed write.
+pub fn write(
+    timeline: &Timeline,
+    query: &str,
+    limit: usize,
+    json: bool,
+    highlight: Highlight,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let parsed = Query::parse(query).map_err(|e| Error::Usage(e.pointing(query)))?;
+    let hits = query::search(timeline, &parsed, limit);
+    if json {
+        let output = JsonOutput {
+            query,
+            hits: hits.iter().map(|h| JsonHit::new(timeline, h)).collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for hit in &hits {
+        let (kind, _, span) = describe(timeline, hit.target);
+        let span = match span {
+            (None, None) => String::new(),
+            (Some(start), None) if matches!(hit.target, Target::Event(_)) => start.to_string(),
+            (start, end) => format!("{}..{}", shown(start), shown(end)),
+        };
+        let label = styled(&hit.label, &hit.ranges, highlight);
+        writeln!(out, "{kind:<6}  {span:<22}  {label}")?;
+    }
+    Ok(())
+}
+
+fn shown(date: Option<PartialDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `label` with each range wrapped in bold yellow, or as it is.
+fn styled(label: &str, ranges: &[Range<usize>], highlight: Highlight) -> String {
+    if highlight == Highlight::None || ranges.is_empty() {
+        return label.to_string();
+    }
+    let mut out = String::with_capacity(label.len() + ranges.len() * 12);
+    let mut next = ranges.iter().peekable();
+    for (i, c) in label.chars().enumerate() {
+        if next.peek().is_some_and(|r| r.start == i) {
+            out.push_str("\x1b[1;33m");
+        }
+        out.push(c);
+        if next.peek().is_some_and(|r| r.end == i + 1) {
+            out.push_str("\x1b[0m");
+            next.next();
+        }
+    }
+    out
+}
+
+/// The kind name, id and span of a target: an event's date (to its end), a person's roles
+/// (first start to last end, open while one is held), a unit's life.
+fn describe(
+    timeline: &Timeline,
+    target: Target,
+) -> (
+    &'static str,
+    String,
+    (Option<PartialDate>, Option<PartialDate>),
+) {
+    let store = &timeline.store;
+    match target {
+        Target::Event(i) => {
+            let event = store.events.get(i);
+            let id = event.map(|e| e.id.clone()).unwrap_or_default();
+            (
+                "event",
+                id,
+                (event.map(|e| e.date), event.and_then(|e| e.end)),
+            )
+        }
+        Target::Person(i) => {
+            let id = store
+                .people
+                .get(i)
+                .map(|p| p.id.clone())
+                .unwrap_or_default();
+            let roles: Vec<_> = timeline
+                .history
+                .tenures
+                .iter()
+                .filter(|t| t.person == id)
+                .collect();
+            let start = roles.iter().map(|t| t.start).min();
+            let end = if roles.iter().any(|t| t.end.is_none()) {
+                None
+            } else {
+                roles.iter().filter_map(|t| t.end).max()
+            };
+            ("person", id, (start, end))
+        }
+        Target::Unit(i) => {
+            let id = store.units.get(i).map(|u| u.id.clone()).unwrap_or_default();
+            let life = timeline.history.units.get(&id);
+            let span = (life.and_then(|l| l.start), life.and_then(|l| l.end));
+            ("unit", id, span)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    query: &'a str,
+    hits: Vec<JsonHit>,
+}
+
+#[derive(Serialize)]
+struct JsonHit {
+    kind: &'static str,
+    id: String,
+    label: String,
+    start: Option<String>,
+    end: Option<String>,
+    score: i64,
+    ranges: Vec<[usize; 2]>,
+}
+
+impl JsonHit {
+    fn new(timeline: &Timeline, hit: &Hit) -> Self {
+        let (kind, id, (start, end)) = describe(timeline, hit.target);
+        JsonHit {
+            kind,
+            id,
+            label: hit.label.clone(),
+            start: start.map(|d| d.to_string()),
+            end: end.map(|d| d.to_string()),
+            score: hit.score,
+            ranges: hit.ranges.iter().map(|r| [r.start, r.end]).collect(),
+        }
+    }
 }

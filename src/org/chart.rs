@@ -1,9 +1,24 @@
 //! The organisation as of one day: a forest of units, each with the roles held there.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use super::replay::{History, Tenure};
-use crate::store::model::{Store, UnitKind};
+use super::replay::History;
+use crate::store::Timeline;
+use crate::store::model::{Store, Unit, UnitKind};
+
+/// Titles in the order they are listed at a unit; other titles follow, alphabetically.
+pub const ROLE_ORDER: [&str; 8] = [
+    "chairman",
+    "ceo",
+    "president",
+    "general manager",
+    "coo",
+    "cfo",
+    "cto",
+    "vice president",
+];
 
 /// One unit in the chart, in tree pre-order.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,27 +82,31 @@ impl OrgChart {
     }
 }
 
-/// Which tenures are held on `day`, by unit.
-fn roles_on(history: &History, day: NaiveDate) -> Vec<(usize, &Tenure)> {
-    history
-        .tenures
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.held_on(day))
-        .collect()
+/// The organisation of `timeline` as of `day` (see [`as_of`]).
+#[must_use]
+pub fn chart(timeline: &Timeline, day: NaiveDate) -> OrgChart {
+    as_of(&timeline.store, &timeline.history, day)
 }
 
-/// Builds the organisation as of `day` from a replayed history.
+/// Where a title sorts among a unit's roles (see [`ROLE_ORDER`]).
+fn role_rank(role: &str) -> usize {
+    ROLE_ORDER
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(ROLE_ORDER.len())
+}
+
+/// Builds the organisation as of `day` from a replayed history: units sorted by name under each
+/// parent, roles at each unit by [`ROLE_ORDER`], then start date, then holder.
 #[must_use]
 pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
+    let by_id: HashMap<&str, &Unit> = store.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let name_of = |id: &str| {
-        store
-            .units
-            .iter()
-            .find(|u| u.id == id)
+        by_id
+            .get(id)
             .map_or_else(|| id.to_string(), |u| u.name.to_lowercase())
     };
-    let kind_of = |id: &str| store.units.iter().find(|u| u.id == id).map(|u| u.kind);
+    let kind_of = |id: &str| by_id.get(id).map(|u| u.kind);
     let mut existing: Vec<(&str, Option<&str>)> = history
         .units
         .iter()
@@ -95,7 +114,7 @@ pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
         .map(|(id, life)| (id.as_str(), life.parent_on(day)))
         .collect();
     existing.sort_by_cached_key(|(id, _)| name_of(id));
-    let mut children: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut roots = Vec::new();
     for (id, parent) in &existing {
         match parent {
@@ -114,9 +133,23 @@ pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
         };
         (rank, name_of(id))
     });
-    let mut roles: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (i, tenure) in roles_on(history, day) {
-        roles.entry(tenure.unit.as_str()).or_default().push(i);
+    let mut roles: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, tenure) in history.tenures.iter().enumerate() {
+        if tenure.held_on(day) {
+            roles.entry(tenure.unit.as_str()).or_default().push(i);
+        }
+    }
+    let order = |&i: &usize| {
+        let t = &history.tenures[i];
+        (
+            role_rank(&t.role),
+            t.role.as_str(),
+            t.start,
+            t.person.as_str(),
+        )
+    };
+    for held in roles.values_mut() {
+        held.sort_by(|a, b| order(a).cmp(&order(b)));
     }
     let mut nodes = Vec::new();
     let mut stack: Vec<(&str, usize, Option<&str>)> =

@@ -50,11 +50,15 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
-        let pos = position_at_end(&text);
-        fail(format!(
-            "{pos}: not UTF-8 text (byte {} is invalid); a store must be saved as UTF-8",
-            valid.len()
-        ))
+        Error::Store(vec![Diagnostic {
+            file: path.display().to_string(),
+            position: position_at_end(&text),
+            severity: Severity::Error,
+            message: format!(
+                "not UTF-8 text (byte {} is invalid); a store must be saved as UTF-8",
+                valid.len()
+            ),
+        }])
     })
 }
 
@@ -140,7 +144,37 @@ pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
             line: e.position.line.max(1),
             col: e.position.col.max(1),
         };
-        located(position, explain(&e))
+        located(start_of_culprit(text, position, &e.code), explain(&e))
+    })
+}
+
+/// RON reports some errors just after the offending token; move back to its start so the
+/// column points at the misspelt name or the bad string itself.
+fn start_of_culprit(text: &str, at: Position, code: &RonError) -> Position {
+    let Some(line) = text.lines().nth(at.line - 1) else {
+        return at;
+    };
+    let before: Vec<char> = line.chars().take(at.col - 1).collect();
+    let back = match code {
+        RonError::NoSuchStructField { found, .. } | RonError::NoSuchEnumVariant { found, .. } => {
+            let name: Vec<char> = found.chars().collect();
+            let mut end = before.len();
+            // skip a trailing `:` or `(` and spaces between the name and the error position
+            while end > 0 && matches!(before[end - 1], ':' | '(' | ' ') {
+                end -= 1;
+            }
+            before[..end].ends_with(&name).then(|| end - name.len())
+        }
+        RonError::Message(_) if before.last() == Some(&'"') => {
+            // a string value rejected by its parser (e.g. a date): point at its opening quote
+            let inner = &before[..before.len() - 1];
+            inner.iter().rposition(|&c| c == '"')
+        }
+        _ => None,
+    };
+    back.map_or(at, |i| Position {
+        line: at.line,
+        col: i + 1,
     })
 }
 
@@ -180,6 +214,9 @@ fn explain(error: &SpannedError) -> String {
             outer.as_deref().unwrap_or("this struct")
         ),
         RonError::Eof => "the file ends too early: a bracket or string is not closed".into(),
+        RonError::ExpectedComma => {
+            "expected `,` here: is a comma missing at the end of the previous field or item?".into()
+        }
         RonError::ExceededRecursionLimit => {
             format!("brackets nest deeper than {} levels", MAX_DEPTH * 2)
         }

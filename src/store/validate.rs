@@ -85,10 +85,20 @@ fn check_ref(report: &mut Report<'_>, path: &Path, what: &str, id: &str, known: 
         report.error(
             path,
             format!(
-                "unknown {what} `{id}`{}; add it to `{what}s` or fix the id",
-                did_you_mean(id, &known.list)
+                "unknown {what} `{id}`{}; add it to `{}` or fix the id",
+                did_you_mean(id, &known.list),
+                list_of(what)
             ),
         );
+    }
+}
+
+/// The store list that holds things of kind `what`.
+fn list_of(what: &str) -> &'static str {
+    match what {
+        "person" => "people",
+        "unit" => "units",
+        _ => "sources",
     }
 }
 

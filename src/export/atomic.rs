@@ -1,0 +1,226 @@
+//! Safe file output: write to a temporary file in the destination folder, then move it into
+//! place in one step, so a reader never sees half a file and a failure leaves nothing behind.
+//!
+//! Nothing the user has is overwritten without `force`: an existing file, or a symbolic link
+//! (even a dangling one), at the path is kept. With `force` the link itself is replaced, never
+//! the file it points to. Directories and special files (pipes, devices) are never replaced.
+
+use std::fs::{self, Permissions};
+use std::io::{self, BufWriter, ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// Writes the output of `produce` to `path` atomically.
+///
+/// The data goes to a hidden temporary file beside `path` (`.NAME.XXXXXX.tmp`), is flushed and
+/// synced to disk, then renamed over `path`. Without `force` the rename refuses to replace
+/// anything that appeared at `path` meanwhile. A new file gets the usual permissions (`0666`
+/// less the umask); a replaced file keeps its permissions.
+///
+/// # Errors
+/// [`Error::File`] naming `path` (or its folder) with what went wrong and what to do: the path
+/// exists (without `force`), is a directory or special file, its folder is missing or not
+/// writable, the disk is full, or `produce` failed. The temporary file is removed in every case.
+pub fn write_file(
+    path: &Path,
+    force: bool,
+    produce: impl FnOnce(&mut BufWriter<&mut fs::File>) -> io::Result<()>,
+) -> Result<(), Error> {
+    let fail = |at: &Path, message: String| Error::File {
+        path: at.to_path_buf(),
+        message,
+    };
+    let keep_mode = check_destination(path, force)?;
+    let folder = folder_of(path);
+    match fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(fail(&folder, "is not a folder; choose another path".into())),
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(fail(
+                &folder,
+                "folder does not exist; create it first or choose another path".into(),
+            ));
+        }
+        Err(e) => {
+            return Err(fail(
+                &folder,
+                format!("cannot use this folder: {}", describe(&e)),
+            ));
+        }
+    }
+    // The temporary name starts with the file's name (cut short, so that adding the prefix and
+    // suffix cannot make a name the file system refuses).
+    let name: String = path.file_name().map_or_else(String::new, |n| {
+        n.to_string_lossy().chars().take(64).collect()
+    });
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(|e| {
+        fail(
+            &folder,
+            format!(
+                "cannot create a file in this folder: {}; choose a folder you can write to",
+                describe(&e)
+            ),
+        )
+    })?;
+    let written = (|| {
+        let mut out = BufWriter::new(temp.as_file_mut());
+        produce(&mut out)?;
+        out.flush()?;
+        drop(out);
+        if let Some(mode) = keep_mode {
+            temp.as_file().set_permissions(mode)?;
+        }
+        temp.as_file().sync_all()
+    })();
+    if let Err(e) = written {
+        // Dropping `temp` deletes the temporary file.
+        return Err(fail(path, format!("{}; nothing was written", describe(&e))));
+    }
+    let persisted = if force {
+        temp.persist(path).map(drop)
+    } else {
+        temp.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| {
+        let message = if e.error.kind() == ErrorKind::AlreadyExists {
+            "appeared while the export was being written and was kept; pass --force to replace it"
+                .to_string()
+        } else {
+            format!(
+                "cannot move the finished file into place: {}; nothing was written",
+                describe(&e.error)
+            )
+        };
+        // `e.file` is dropped here, which deletes the temporary file.
+        fail(path, message)
+    })
+}
+
+/// Checks what is at `path` now. Returns the permissions to keep when a regular file will be
+/// replaced (with `force`).
+fn check_destination(path: &Path, force: bool) -> Result<Option<Permissions>, Error> {
+    let fail = |message: String| Error::File {
+        path: path.to_path_buf(),
+        message,
+    };
+    if path.as_os_str().is_empty() {
+        return Err(fail("an empty path; give a file name to -o".into()));
+    }
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(fail(format!("cannot check this path: {}", describe(&e)))),
+    };
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(fail("is a directory; give a file name to -o".into()));
+    }
+    if kind.is_symlink() {
+        if force {
+            return Ok(None);
+        }
+        let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+        return Err(fail(format!(
+            "is a symbolic link (to {target}); it was not followed and nothing was written; pass --force to replace the link itself"
+        )));
+    }
+    if !kind.is_file() {
+        return Err(fail(
+            "is not a regular file (a pipe, socket or device); it is never replaced; choose a file path, or leave out -o to write to stdout".into(),
+        ));
+    }
+    if !force {
+        return Err(fail(
+            "already exists and was kept; pass --force to replace it, or choose another path"
+                .into(),
+        ));
+    }
+    Ok(Some(meta.permissions()))
+}
+
+/// The folder a file at `path` lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// An I/O error in words, with the common cases explained.
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::StorageFull => "the disk is full; free some space and try again".into(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        ErrorKind::QuotaExceeded => "the disk quota is exceeded".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_file_and_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let err = write_file(&path, false, |out| {
+            out.write_all(b"half a file")?;
+            out.flush()?;
+            Err(io::Error::from(ErrorKind::StorageFull))
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("out.csv: the disk is full"), "{err}");
+        assert!(err.contains("nothing was written"), "{err}");
+        assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
+    }
+
+    #[test]
+    fn a_forced_replace_keeps_the_old_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, true, |out| out.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(entries(dir.path()), ["out.md"]);
+    }
+
+    #[test]
+    fn a_new_file_is_readable_by_others_as_usual() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.md");
+        write_file(&path, false, |out| out.write_all(b"x")).unwrap();
+        // The mode is 0666 less the umask; the owner can always read and write.
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o600,
+            0o600
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! What changed between two dates, or by one event: the replay's change log, filtered.
+//!
+//! A change applies from the first day of its date's span (like every effect), so a change dated
+//! `2015-03` falls in a window when 2015-03-01 does. Roles that a rename merely carries over to
+//! the unit's new identity are left out: the rename itself is listed.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::career::is_vague;
+use super::replay::{Change, ChangeKind, History};
+use crate::store::Timeline;
+use crate::store::date::PartialDate;
+
+/// One change, with its date and the event that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffEntry {
+    /// When it applied, at the precision the sources give.
+    pub date: PartialDate,
+    /// Id of the event whose effect caused it.
+    pub event: String,
+    /// Whether the date is known only to the month or year, or approximate.
+    pub approximate: bool,
+    /// What changed.
+    pub kind: ChangeKind,
+}
+
+impl DiffEntry {
+    fn new(change: &Change) -> Self {
+        DiffEntry {
+            date: change.date,
+            event: change.event.clone(),
+            approximate: is_vague(&change.date),
+            kind: change.kind.clone(),
+        }
+    }
+
+    /// A short name for the kind of change (`role_started`, `moved`), as used in JSON.
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            ChangeKind::RoleStarted { .. } => "role_started",
+            ChangeKind::RoleEnded { .. } => "role_ended",
+            ChangeKind::Founded { .. } => "founded",
+            ChangeKind::Moved { .. } => "moved",
+            ChangeKind::Merged { .. } => "merged",
+            ChangeKind::Renamed { .. } => "renamed",
+            ChangeKind::Dissolved { .. } => "dissolved",
+        }
+    }
+}
+
+/// Every change that applied after `from` and up to and including `to` — exactly what turns the
+/// org as of `from` into the org as of `to` — in the order they were replayed. Empty when
+/// `from >= to`.
+#[must_use]
+pub fn diff(timeline: &Timeline, from: NaiveDate, to: NaiveDate) -> Vec<DiffEntry> {
+    entries(&timeline.history, |c| {
+        let day = c.date.start();
+        from < day && day <= to
+    })
+}
+
+/// Every change that event `event` made, in the order its effects were replayed (empty for an
+/// unknown id or an event without effects).
+#[must_use]
+pub fn changes_by(timeline: &Timeline, event: &str) -> Vec<DiffEntry> {
+    entries(&timeline.history, |c| c.event == event)
+}
+
+fn entries(history: &History, keep: impl Fn(&Change) -> bool) -> Vec<DiffEntry> {
+    let carried = carried_roles(history);
+    history
+        .changes
+        .iter()
+        .filter(|c| keep(c) && (carried.is_empty() || !carried.contains(&carry_key(c))))
+        .map(DiffEntry::new)
+        .collect()
+}
+
+/// (event, person, unit, role, started) of a role change.
+type CarryKey<'a> = Option<(&'a str, &'a str, &'a str, &'a str, bool)>;
+
+fn carry_key(change: &Change) -> CarryKey<'_> {
+    match &change.kind {
+        ChangeKind::RoleStarted { person, unit, role } => {
+            Some((&change.event, person, unit, role, true))
+        }
+        ChangeKind::RoleEnded { person, unit, role } => {
+            Some((&change.event, person, unit, role, false))
+        }
+        _ => None,
+    }
+}
+
+/// The role changes that only carry a role over a rename: the end at the old identity and the
+/// start at the new one.
+fn carried_roles(history: &History) -> HashSet<CarryKey<'_>> {
+    let mut keys = HashSet::new();
+    for next in &history.tenures {
+        let Some(prev) = next.carried_from.and_then(|i| history.tenures.get(i)) else {
+            continue;
+        };
+        let event = next.start_event.as_str();
+        keys.insert(Some((
+            event,
+            next.person.as_str(),
+            next.unit.as_str(),
+            next.role.as_str(),
+            true,
+        )));
+        keys.insert(Some((
+            event,
+            prev.person.as_str(),
+            prev.unit.as_str(),
+            prev.role.as_str(),
+            false,
+        )));
+    }
+    keys
+}
+
+impl DiffEntry {
+    /// One line in words, with display names: `Yang Weidong (杨伟东) became president of Youku (优酷)`.
+    /// Not sanitised: callers printing to a terminal must sanitise it.
+    #[must_use]
+    pub fn describe(&self, timeline: &Timeline) -> String {
+        let unit = |id: &str| timeline.unit_label(id);
+        match &self.kind {
+            ChangeKind::RoleStarted {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} became {role} of {}",
+                timeline.person_label(person),
+                unit(u)
+            ),
+            ChangeKind::RoleEnded {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} ceased to be {role} of {}",
+                timeline.person_label(person),
+                unit(u)
+            ),
+            ChangeKind::Founded { unit: u, parent } => match parent {
+                Some(p) => format!("{} founded under {}", unit(u), unit(p)),
+                None => format!("{} founded", unit(u)),
+            },
+            ChangeKind::Moved {
+                unit: u,
+                from,
+                to,
+                acquired,
+            } => {
+                let verb = if *acquired {
+                    "acquired by"
+                } else {
+                    "placed under"
+                };
+                match from {
+                    Some(f) => format!("{} {verb} {} (was under {})", unit(u), unit(to), unit(f)),
+                    None => format!("{} {verb} {}", unit(u), unit(to)),
+                }
+            }
+            ChangeKind::Merged { unit: u, into } => {
+                format!("{} merged into {}", unit(u), unit(into))
+            }
+            ChangeKind::Renamed { unit: u, to } => format!("{} renamed {}", unit(u), unit(to)),
+            ChangeKind::Dissolved { unit: u } => format!("{} dissolved", unit(u)),
+        }
+    }
+}

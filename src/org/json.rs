@@ -1,0 +1,101 @@
+//! The JSON shapes of the org chart and of a diff (`org --as-of … --json`, `org --diff … --json`).
+//!
+//! These shapes are documented in `docs/org.md` and kept stable: fields may be added, never
+//! renamed or removed. Dates are strings at their own precision (`2015-07-15`, `2015-03`,
+//! `~2012`).
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::career::{is_vague, original_start};
+use super::chart::OrgChart;
+use super::diff::DiffEntry;
+use super::replay::ChangeKind;
+use crate::store::Timeline;
+
+/// The chart as `{ "date", "units": [ { "id", "name", "name_zh", "kind", "depth", "parent",
+/// "roles": [ { "role", "person", "name", "name_zh", "since", "event", "approximate" } ] } ] }`,
+/// units in tree pre-order.
+#[must_use]
+pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
+    let history = &timeline.history;
+    let units: Vec<Value> = chart
+        .nodes
+        .iter()
+        .map(|node| {
+            let unit = timeline.unit(&node.unit);
+            let roles: Vec<Value> = node
+                .roles
+                .iter()
+                .map(|&i| {
+                    let t = &history.tenures[i];
+                    let person = timeline.person(&t.person);
+                    let (since, event) = original_start(history, i);
+                    json!({
+                        "role": t.role,
+                        "person": t.person,
+                        "name": person.map(|p| p.name.as_str()),
+                        "name_zh": person.and_then(|p| p.name_zh.as_deref()),
+                        "since": since.to_string(),
+                        "event": event,
+                        "approximate": is_vague(&t.start) || is_vague(since),
+                    })
+                })
+                .collect();
+            json!({
+                "id": node.unit,
+                "name": unit.map(|u| u.name.as_str()),
+                "name_zh": unit.and_then(|u| u.name_zh.as_deref()),
+                "kind": unit.map(|u| u.kind.as_str()),
+                "depth": node.depth,
+                "parent": node.parent,
+                "roles": roles,
+            })
+        })
+        .collect();
+    json!({ "date": chart.date.to_string(), "units": units })
+}
+
+/// A diff as `{ "from", "to", "changes": [ { "date", "event", "approximate", "kind", … } ] }`
+/// where the remaining fields depend on `kind` (see [`change`]).
+#[must_use]
+pub fn diff(from: NaiveDate, to: NaiveDate, entries: &[DiffEntry]) -> Value {
+    json!({
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "changes": entries.iter().map(change).collect::<Vec<_>>(),
+    })
+}
+
+/// One change: `date`, `event`, `approximate`, `kind`, then by kind — `role_started` and
+/// `role_ended`: `person`, `unit`, `role`; `founded`: `unit`, `parent`; `moved`: `unit`, `from`,
+/// `to`, `acquired`; `merged`: `unit`, `into`; `renamed`: `unit`, `to`; `dissolved`: `unit`.
+#[must_use]
+pub fn change(entry: &DiffEntry) -> Value {
+    let mut value = json!({
+        "date": entry.date.to_string(),
+        "event": entry.event,
+        "approximate": entry.approximate,
+        "kind": entry.kind_name(),
+    });
+    let fields = match &entry.kind {
+        ChangeKind::RoleStarted { person, unit, role }
+        | ChangeKind::RoleEnded { person, unit, role } => {
+            json!({ "person": person, "unit": unit, "role": role })
+        }
+        ChangeKind::Founded { unit, parent } => json!({ "unit": unit, "parent": parent }),
+        ChangeKind::Moved {
+            unit,
+            from,
+            to,
+            acquired,
+        } => json!({ "unit": unit, "from": from, "to": to, "acquired": acquired }),
+        ChangeKind::Merged { unit, into } => json!({ "unit": unit, "into": into }),
+        ChangeKind::Renamed { unit, to } => json!({ "unit": unit, "to": to }),
+        ChangeKind::Dissolved { unit } => json!({ "unit": unit }),
+    };
+    if let (Some(target), Value::Object(extra)) = (value.as_object_mut(), fields) {
+        target.extend(extra);
+    }
+    value
+}

@@ -1,0 +1,267 @@
+//! Lineage: a unit's life story — founded (or predating the record), the parents it sat under and
+//! the events that moved it, renames, mergers, dissolution, and who led it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::career::CareerEntry;
+use super::replay::{Change, ChangeKind};
+use crate::store::Timeline;
+use crate::store::date::PartialDate;
+
+/// A dated step in a unit's life and the event that made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Moment {
+    /// When it happened.
+    pub date: PartialDate,
+    /// Id of the event.
+    pub event: String,
+}
+
+/// A link to another unit made by an event (a rename or a merger).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitLink {
+    /// The other unit's id.
+    pub unit: String,
+    /// When the link was made.
+    pub date: PartialDate,
+    /// Id of the event.
+    pub event: String,
+}
+
+/// Why a unit came to sit under a parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParentCause {
+    /// The unit was there when the record starts.
+    PredatesRecord,
+    /// Founded there.
+    Founded,
+    /// It took this place when it was renamed into existence (its old identity sat there).
+    Renamed,
+    /// Placed there by a reorganisation.
+    Placed,
+    /// Acquired by the parent.
+    Acquired,
+    /// Its previous parent merged into this one.
+    ParentMerged,
+    /// Its previous parent was renamed to this one.
+    ParentRenamed,
+}
+
+impl ParentCause {
+    /// A short phrase for text output (`acquired`, `parent merged`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParentCause::PredatesRecord => "before the record",
+            ParentCause::Founded => "founded",
+            ParentCause::Renamed => "renamed",
+            ParentCause::Placed => "placed",
+            ParentCause::Acquired => "acquired",
+            ParentCause::ParentMerged => "parent merged",
+            ParentCause::ParentRenamed => "parent renamed",
+        }
+    }
+}
+
+/// The unit's parent from one date on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParentSpan {
+    /// The parent unit id; `None` for a top-level unit.
+    pub parent: Option<String>,
+    /// From when; `None` when this holds from before the record starts.
+    pub since: Option<PartialDate>,
+    /// Id of the event that put it there, when there was one.
+    pub event: Option<String>,
+    /// How it got there.
+    pub cause: ParentCause,
+}
+
+/// Everything the record says about one unit's life.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lineage {
+    /// Unit id.
+    pub unit: String,
+    /// When it was founded; `None` when it predates the record or came from a rename.
+    pub founded: Option<Moment>,
+    /// Its previous identity, when it came into being by a rename.
+    pub renamed_from: Option<UnitLink>,
+    /// Its next identity, when it was renamed.
+    pub renamed_to: Option<UnitLink>,
+    /// The unit it merged into, when it did.
+    pub merged_into: Option<UnitLink>,
+    /// Units merged into it, in order.
+    pub absorbed: Vec<UnitLink>,
+    /// When it was dissolved, if it was.
+    pub dissolved: Option<Moment>,
+    /// Its parents over time, oldest first.
+    pub parents: Vec<ParentSpan>,
+    /// Every role held at it, in the order they started.
+    pub leaders: Vec<CareerEntry>,
+}
+
+impl Lineage {
+    /// Whether the unit already existed when the record starts (neither founded nor renamed into
+    /// being by any event).
+    #[must_use]
+    pub fn predates_record(&self) -> bool {
+        self.founded.is_none() && self.renamed_from.is_none()
+    }
+}
+
+/// The lineage of `unit`, or `None` when the store has no such unit.
+#[must_use]
+pub fn lineage(timeline: &Timeline, unit: &str) -> Option<Lineage> {
+    timeline.unit(unit)?;
+    let history = &timeline.history;
+    let mut lineage = Lineage {
+        unit: unit.to_string(),
+        founded: None,
+        renamed_from: None,
+        renamed_to: None,
+        merged_into: None,
+        absorbed: Vec::new(),
+        dissolved: None,
+        parents: Vec::new(),
+        leaders: Vec::new(),
+    };
+    for change in &history.changes {
+        let link = |other: &str| UnitLink {
+            unit: other.to_string(),
+            date: change.date,
+            event: change.event.clone(),
+        };
+        let moment = || Moment {
+            date: change.date,
+            event: change.event.clone(),
+        };
+        match &change.kind {
+            ChangeKind::Founded { unit: u, .. } if u == unit => lineage.founded = Some(moment()),
+            ChangeKind::Renamed { unit: u, to } if u == unit => {
+                lineage.renamed_to = Some(link(to));
+            }
+            ChangeKind::Renamed { unit: from, to } if to == unit => {
+                lineage.renamed_from = Some(link(from));
+            }
+            ChangeKind::Merged { unit: u, into } if u == unit => {
+                lineage.merged_into = Some(link(into));
+            }
+            ChangeKind::Merged { unit: from, into } if into == unit => {
+                lineage.absorbed.push(link(from));
+            }
+            ChangeKind::Dissolved { unit: u } if u == unit => lineage.dissolved = Some(moment()),
+            _ => {}
+        }
+    }
+    if let Some(life) = history.units.get(unit) {
+        let mut previous: Option<&str> = None;
+        for (i, (day, parent)) in life.parents.iter().enumerate() {
+            let span = if i == 0 {
+                first_parent(&lineage, *day, parent.as_deref())
+            } else {
+                let moved = Move {
+                    unit,
+                    day: *day,
+                    from: previous,
+                    to: parent.as_deref(),
+                };
+                later_parent(&history.changes, &moved)
+            };
+            previous = parent.as_deref();
+            lineage.parents.push(span);
+        }
+    }
+    lineage.leaders = history
+        .tenures
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.unit == unit)
+        .map(|(i, _)| CareerEntry::from_tenure(history, i))
+        .collect();
+    lineage.leaders.sort_by_key(|e| (e.start, e.tenure));
+    Some(lineage)
+}
+
+/// The parent the unit started with.
+fn first_parent(lineage: &Lineage, day: NaiveDate, parent: Option<&str>) -> ParentSpan {
+    let (since, event, cause) = match (&lineage.founded, &lineage.renamed_from) {
+        (Some(m), _) => (Some(m.date), Some(m.event.clone()), ParentCause::Founded),
+        (None, Some(l)) => (Some(l.date), Some(l.event.clone()), ParentCause::Renamed),
+        (None, None) => (
+            (day != NaiveDate::MIN).then(|| PartialDate::from_naive(day)),
+            None,
+            ParentCause::PredatesRecord,
+        ),
+    };
+    ParentSpan {
+        parent: parent.map(str::to_string),
+        since,
+        event,
+        cause,
+    }
+}
+
+/// A unit moving from one parent to another on a day.
+struct Move<'a> {
+    unit: &'a str,
+    day: NaiveDate,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+/// A later parent: finds the change that moved the unit there on that day.
+fn later_parent(changes: &[Change], moved: &Move<'_>) -> ParentSpan {
+    let Move {
+        unit,
+        day,
+        from,
+        to: parent,
+    } = *moved;
+    let found = changes
+        .iter()
+        .filter(|c| c.date.start() == day)
+        .find_map(|c| {
+            let cause = match &c.kind {
+                ChangeKind::Moved {
+                    unit: u,
+                    to,
+                    acquired,
+                    ..
+                } if u == unit && Some(to.as_str()) == parent => {
+                    if *acquired {
+                        ParentCause::Acquired
+                    } else {
+                        ParentCause::Placed
+                    }
+                }
+                ChangeKind::Merged { unit: old, into }
+                    if Some(old.as_str()) == from && Some(into.as_str()) == parent =>
+                {
+                    ParentCause::ParentMerged
+                }
+                ChangeKind::Renamed { unit: old, to }
+                    if Some(old.as_str()) == from && Some(to.as_str()) == parent =>
+                {
+                    ParentCause::ParentRenamed
+                }
+                _ => return None,
+            };
+            Some((c, cause))
+        });
+    match found {
+        Some((change, cause)) => ParentSpan {
+            parent: parent.map(str::to_string),
+            since: Some(change.date),
+            event: Some(change.event.clone()),
+            cause,
+        },
+        // The replay records a change for every parent it sets; keep the span even so.
+        None => ParentSpan {
+            parent: parent.map(str::to_string),
+            since: Some(PartialDate::from_naive(day)),
+            event: None,
+            cause: ParentCause::Placed,
+        },
+    }
+}

@@ -1,0 +1,330 @@
+//! Which people, units and events a query matches, and how well: the [`Matcher`].
+//!
+//! Every atom must match. A matching item's score is the sum of its atoms' scores; filters
+//! (`kind:`, `@dates`) and exclusions (`!…`) score nothing. How a text atom scores:
+//!
+//! - a person or unit: its best score over its name, Chinese name, aliases and id;
+//! - an event: the best of its title, half its summary, and the score of the best person or unit
+//!   it names — so `gao` finds every event naming Gao Xiaosong, scored as well as his name, and
+//!   listed after him;
+//! - `person:`/`unit:` on an event: the best person/unit it names; on a unit, half the score of
+//!   the best person who held a role there, and on a person, half that of the best unit they
+//!   held a role at (so `unit:damai` also lists Damai's leaders, after Damai and its events);
+//! - `tag:`: an event's best tag.
+//!
+//! A summary, and a person or unit standing in for an event or for each other, count only when
+//! the match is tight ([`Pattern::is_tight`]): the letters of `gao` strewn over a long name or
+//! paragraph match that text itself, as in fzf, but pull in nothing else.
+//!
+//! `@dates` match an event whose date (or span to its `end`) overlaps the range, a person with a
+//! role held during it, and a unit that existed during it. `kind:` and `tag:` match events only.
+//!
+//! Names of people and units are scored once per matcher, so a scan over the events is linear.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::Query;
+use super::fuzzy::{Pattern, Scorer};
+use super::parse::{Atom, Field, Test};
+use crate::store::Timeline;
+use crate::store::model::Event;
+
+/// A query prepared against one timeline: ask it about events, people and units by index.
+///
+/// Preparing scores the names of every person and unit once; reuse one matcher for many items.
+pub struct Matcher<'a> {
+    timeline: &'a Timeline,
+    /// The atoms, cheapest tests first, with their results on every person and unit.
+    atoms: Vec<Prepared<'a>>,
+    scorer: Scorer,
+    person_index: HashMap<&'a str, usize>,
+    unit_index: HashMap<&'a str, usize>,
+    roles: OnceCell<Roles>,
+}
+
+/// One atom with its test run on every person and unit.
+pub(super) struct Prepared<'a> {
+    /// The atom.
+    pub(super) atom: &'a Atom,
+    /// Each person's result by their own names (text atoms in `Any` or `Person`).
+    people: Vec<Option<i64>>,
+    /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
+    units: Vec<Option<i64>>,
+    /// `people` kept only where tight, for standing in for others; empty when none is.
+    people_links: Vec<Option<i64>>,
+    /// `units` kept only where tight, for standing in for others; empty when none is.
+    units_links: Vec<Option<i64>>,
+}
+
+/// Who held roles where, as indices, from the replayed tenures.
+struct Roles {
+    /// For each person: (unit index, tenure index) of each role they held.
+    of_person: Vec<Vec<(usize, usize)>>,
+    /// For each unit: (person index, tenure index) of each role held there.
+    at_unit: Vec<Vec<(usize, usize)>>,
+}
+
+impl<'a> Matcher<'a> {
+    /// Prepares `query` for `timeline`.
+    #[must_use]
+    pub fn new(timeline: &'a Timeline, query: &'a Query) -> Self {
+        let mut scorer = Scorer::default();
+        let mut atoms: Vec<Prepared<'a>> = query
+            .atoms
+            .iter()
+            .map(|atom| prepare(timeline, atom, &mut scorer))
+            .collect();
+        atoms.sort_by_key(|p| cost(&p.atom.test));
+        let store = &timeline.store;
+        Matcher {
+            timeline,
+            atoms,
+            scorer,
+            person_index: index(store.people.iter().map(|p| p.id.as_str())),
+            unit_index: index(store.units.iter().map(|u| u.id.as_str())),
+            roles: OnceCell::new(),
+        }
+    }
+
+    /// The score of event `index` (in date order), or `None` when it does not match.
+    pub fn event(&mut self, index: usize) -> Option<i64> {
+        let timeline = self.timeline;
+        let event = timeline.store.events.get(index)?;
+        let mut total = 0;
+        for i in 0..self.atoms.len() {
+            let result = self.event_test(i, event);
+            total += passes(self.atoms[i].atom, result)?;
+        }
+        Some(total)
+    }
+
+    /// The score of person `index`, or `None` when they do not match.
+    pub fn person(&mut self, index: usize) -> Option<i64> {
+        self.timeline.store.people.get(index)?;
+        let mut total = 0;
+        for prepared in &self.atoms {
+            let result = match &prepared.atom.test {
+                Test::Text(Field::Unit, _) | Test::Date(..) => {
+                    let links = &self.roles().of_person[index];
+                    linked(self.timeline, prepared, links, &prepared.units_links)
+                }
+                _ => prepared.people[index],
+            };
+            total += passes(prepared.atom, result)?;
+        }
+        Some(total)
+    }
+
+    /// The score of unit `index`, or `None` when it does not match.
+    pub fn unit(&mut self, index: usize) -> Option<i64> {
+        self.timeline.store.units.get(index)?;
+        let mut total = 0;
+        for prepared in &self.atoms {
+            let result = match &prepared.atom.test {
+                Test::Text(Field::Person, _) => {
+                    let links = &self.roles().at_unit[index];
+                    linked(self.timeline, prepared, links, &prepared.people_links)
+                }
+                _ => prepared.units[index],
+            };
+            total += passes(prepared.atom, result)?;
+        }
+        Some(total)
+    }
+
+    /// The atoms and the scorer, for highlighting.
+    pub(super) fn parts(&mut self) -> (&[Prepared<'a>], &mut Scorer) {
+        (&self.atoms, &mut self.scorer)
+    }
+
+    fn roles(&self) -> &Roles {
+        self.roles.get_or_init(|| {
+            let store = &self.timeline.store;
+            let mut roles = Roles {
+                of_person: vec![Vec::new(); store.people.len()],
+                at_unit: vec![Vec::new(); store.units.len()],
+            };
+            for (t, tenure) in self.timeline.history.tenures.iter().enumerate() {
+                let person = self.person_index.get(tenure.person.as_str());
+                let unit = self.unit_index.get(tenure.unit.as_str());
+                if let (Some(&p), Some(&u)) = (person, unit) {
+                    roles.of_person[p].push((u, t));
+                    roles.at_unit[u].push((p, t));
+                }
+            }
+            roles
+        })
+    }
+
+    /// Atom `i`'s test on `event`, before negation.
+    fn event_test(&mut self, i: usize, event: &Event) -> Option<i64> {
+        let prepared = &self.atoms[i];
+        let people = || best_ref(&event.people, &self.person_index, &prepared.people_links);
+        let units = || best_ref(&event.units, &self.unit_index, &prepared.units_links);
+        match &prepared.atom.test {
+            Test::Kind(kind) => (event.kind == *kind).then_some(0),
+            Test::Date(from, to) => {
+                let hit = match event.end {
+                    None => event.date.overlaps(*from, *to),
+                    Some(end) => event.date.start() <= *to && end.end() >= *from,
+                };
+                hit.then_some(0)
+            }
+            Test::Text(Field::Person, _) => people(),
+            Test::Text(Field::Unit, _) => units(),
+            Test::Text(Field::Tag, pattern) => event
+                .tags
+                .iter()
+                .filter_map(|tag| self.scorer.score(pattern, tag))
+                .max(),
+            Test::Text(Field::Any, pattern) => {
+                let refs = people().max(units());
+                let title = self.scorer.score(pattern, &event.title);
+                let summary = self
+                    .scorer
+                    .score(pattern, &event.summary)
+                    .filter(|&s| pattern.is_tight(s))
+                    .map(|s| s / 2);
+                refs.max(title).max(summary)
+            }
+        }
+    }
+}
+
+/// Runs `atom` on every person and unit of `timeline`.
+fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
+    let store = &timeline.store;
+    let mut people: Vec<Option<i64>> = Vec::with_capacity(store.people.len());
+    let mut units: Vec<Option<i64>> = Vec::with_capacity(store.units.len());
+    for p in &store.people {
+        people.push(match &atom.test {
+            Test::Text(Field::Any | Field::Person, pattern) => names(
+                scorer,
+                pattern,
+                [&p.id, &p.name],
+                p.name_zh.as_deref(),
+                &p.aliases,
+            ),
+            _ => None,
+        });
+    }
+    for u in &store.units {
+        units.push(match &atom.test {
+            Test::Text(Field::Any | Field::Unit, pattern) => names(
+                scorer,
+                pattern,
+                [&u.id, &u.name],
+                u.name_zh.as_deref(),
+                &u.aliases,
+            ),
+            Test::Date(from, to) => alive(timeline, &u.id, *from, *to).then_some(0),
+            _ => None,
+        });
+    }
+    let links = |own: &[Option<i64>]| -> Vec<Option<i64>> {
+        let Test::Text(_, pattern) = &atom.test else {
+            return Vec::new();
+        };
+        let tight: Vec<Option<i64>> = own
+            .iter()
+            .map(|s| s.filter(|&s| pattern.is_tight(s)))
+            .collect();
+        if tight.iter().all(Option::is_none) {
+            Vec::new()
+        } else {
+            tight
+        }
+    };
+    Prepared {
+        atom,
+        people_links: links(&people),
+        units_links: links(&units),
+        people,
+        units,
+    }
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
+/// Cheapest tests first, so most items are rejected before any text is scanned.
+fn cost(test: &Test) -> u8 {
+    match test {
+        Test::Kind(_) | Test::Date(..) => 0,
+        Test::Text(Field::Person | Field::Unit, _) => 1,
+        Test::Text(Field::Tag, _) => 2,
+        Test::Text(Field::Any, _) => 3,
+    }
+}
+
+/// An atom's contribution to the score, `None` when the item fails it.
+fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
+    match (atom.negated, result) {
+        (false, score) => score,
+        (true, None) => Some(0),
+        (true, Some(_)) => None,
+    }
+}
+
+/// The best score among the referenced ids (`scores` is empty when nobody can match).
+fn best_ref(ids: &[String], index: &HashMap<&str, usize>, scores: &[Option<i64>]) -> Option<i64> {
+    if scores.is_empty() {
+        return None;
+    }
+    ids.iter()
+        .filter_map(|id| {
+            index
+                .get(id.as_str())
+                .and_then(|&i| scores.get(i).copied().flatten())
+        })
+        .max()
+}
+
+/// The best score of `pattern` over an entity's id and name, Chinese name and aliases.
+fn names(
+    scorer: &mut Scorer,
+    pattern: &Pattern,
+    id_and_name: [&str; 2],
+    zh: Option<&str>,
+    aliases: &[String],
+) -> Option<i64> {
+    id_and_name
+        .into_iter()
+        .chain(zh)
+        .chain(aliases.iter().map(String::as_str))
+        .filter_map(|text| scorer.score(pattern, text))
+        .max()
+}
+
+/// A person's result for `unit:`/dates, or a unit's for `person:`, through roles: `links` are
+/// (other entity, tenure) pairs and `other` the other side's tight results, counted half.
+fn linked(
+    timeline: &Timeline,
+    prepared: &Prepared<'_>,
+    links: &[(usize, usize)],
+    other: &[Option<i64>],
+) -> Option<i64> {
+    if let Test::Date(from, to) = &prepared.atom.test {
+        return links
+            .iter()
+            .filter_map(|&(_, t)| timeline.history.tenures.get(t))
+            .any(|t| t.start.start() <= *to && t.end.is_none_or(|e| e.end() >= *from))
+            .then_some(0);
+    }
+    links
+        .iter()
+        .filter_map(|&(o, _)| other.get(o).copied().flatten())
+        .max()
+        .map(|s| s / 2)
+}
+
+/// Whether a unit existed at some time in `from..=to`.
+fn alive(timeline: &Timeline, id: &str, from: NaiveDate, to: NaiveDate) -> bool {
+    timeline.history.units.get(id).is_some_and(|life| {
+        life.start.is_none_or(|s| s.start() <= to) && life.end.is_none_or(|e| e.end() >= from)
+    })
+}

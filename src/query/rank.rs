@@ -1,0 +1,179 @@
+//! Search: every person, unit and event scored, the best kept, labelled and highlighted.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use super::Query;
+use super::filter::Matcher;
+use super::parse::{Field, Test};
+use crate::store::Timeline;
+use crate::text::sanitize;
+
+/// What a search result points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// An event, by index in date order (`timeline.store.events`).
+    Event(usize),
+    /// A person, by index in `timeline.store.people`.
+    Person(usize),
+    /// A unit, by index in `timeline.store.units`.
+    Unit(usize),
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// What matched.
+    pub target: Target,
+    /// Higher is better.
+    pub score: i64,
+    /// The text shown for the result, already made terminal-safe with [`sanitize`]: the event
+    /// title, or the name with the Chinese name (`Gao Xiaosong (高晓松)`).
+    pub label: String,
+    /// Character ranges (not bytes) of `label` that matched, for highlighting; sorted, disjoint
+    /// and never adjacent.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Searches people, units and events; best first, at most `limit` results.
+///
+/// Ties are broken by kind (people, units, events) and then by position: events by date, people
+/// and units in store order. An empty query matches everything.
+#[must_use]
+pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    let store = &timeline.store;
+    let mut matcher = Matcher::new(timeline, query);
+    let mut found: Vec<(i64, Target)> = Vec::new();
+    for i in 0..store.people.len() {
+        if let Some(score) = matcher.person(i) {
+            found.push((score, Target::Person(i)));
+        }
+    }
+    for i in 0..store.units.len() {
+        if let Some(score) = matcher.unit(i) {
+            found.push((score, Target::Unit(i)));
+        }
+    }
+    for i in 0..store.events.len() {
+        if let Some(score) = matcher.event(i) {
+            found.push((score, Target::Event(i)));
+        }
+    }
+    if found.len() > limit {
+        found.select_nth_unstable_by(limit - 1, best_first);
+        found.truncate(limit);
+    }
+    found.sort_unstable_by(best_first);
+    found
+        .into_iter()
+        .map(|(score, target)| {
+            let (label, ranges) = label(timeline, &mut matcher, target);
+            Hit {
+                target,
+                score,
+                label,
+                ranges,
+            }
+        })
+        .collect()
+}
+
+/// Higher score first; then people, units, events; then by index.
+fn best_first(a: &(i64, Target), b: &(i64, Target)) -> Ordering {
+    let key = |t: Target| match t {
+        Target::Person(i) => (0, i),
+        Target::Unit(i) => (1, i),
+        Target::Event(i) => (2, i),
+    };
+    b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1)))
+}
+
+/// The label of `target` and the char ranges in it matched by the query's positive text atoms.
+fn label(
+    timeline: &Timeline,
+    matcher: &mut Matcher<'_>,
+    target: Target,
+) -> (String, Vec<Range<usize>>) {
+    let store = &timeline.store;
+    let (parts, own_field): (Vec<String>, Option<Field>) = match target {
+        Target::Event(i) => (
+            vec![
+                store
+                    .events
+                    .get(i)
+                    .map_or_else(String::new, |e| sanitize(&e.title)),
+            ],
+            None,
+        ),
+        Target::Person(i) => match store.people.get(i) {
+            Some(p) => (
+                name_parts(&p.name, p.name_zh.as_deref()),
+                Some(Field::Person),
+            ),
+            None => (Vec::new(), None),
+        },
+        Target::Unit(i) => match store.units.get(i) {
+            Some(u) => (name_parts(&u.name, u.name_zh.as_deref()), Some(Field::Unit)),
+            None => (Vec::new(), None),
+        },
+    };
+    let (atoms, scorer) = matcher.parts();
+    let mut indices = Vec::new();
+    let mut offset = 0;
+    for (n, part) in parts.iter().enumerate() {
+        if n > 0 {
+            offset += 2; // the " (" before the Chinese name
+        }
+        for prepared in atoms.iter().filter(|p| !p.atom.negated) {
+            if let Test::Text(field, pattern) = &prepared.atom.test
+                && (*field == Field::Any || Some(*field) == own_field)
+                && let Some((_, found)) = scorer.indices(pattern, part)
+            {
+                indices.extend(found.into_iter().map(|i| i + offset));
+            }
+        }
+        offset += part.chars().count();
+    }
+    let label = match parts.as_slice() {
+        [name, zh] => format!("{name} ({zh})"),
+        [one] => one.clone(),
+        _ => String::new(),
+    };
+    (label, ranges(indices))
+}
+
+/// A name and, when known, its Chinese name, each made terminal-safe.
+fn name_parts(name: &str, zh: Option<&str>) -> Vec<String> {
+    std::iter::once(name).chain(zh).map(sanitize).collect()
+}
+
+/// Char indices merged into sorted, disjoint, non-adjacent ranges.
+fn ranges(mut indices: Vec<usize>) -> Vec<Range<usize>> {
+    indices.sort_unstable();
+    indices.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in indices {
+        match out.last_mut() {
+            Some(last) if last.end == i => last.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjacent_indices_merge_into_ranges() {
+        assert_eq!(
+            ranges(vec![5, 0, 1, 2, 2, 7, 6, 9]),
+            vec![0..3, 5..8, 9..10]
+        );
+        assert!(ranges(Vec::new()).is_empty());
+    }
+}

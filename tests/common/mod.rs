@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests: fixture paths, the binary, dates.
+#![allow(dead_code)] // each test crate uses a different subset
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+
+/// The path of a fixture under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The text of a fixture under `tests/fixtures/`.
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("fixture exists")
+}
+
+/// The `ali-timeline` binary, ready to be given arguments (colour off).
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A calendar day from `YYYY-MM-DD` (panics on a typo in a test).
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a YYYY-MM-DD date")
+}
+
+/// Loads a fixture store through the same loader the app uses.
+pub fn load_fixture(name: &str) -> ali_timeline::Timeline {
+    ali_timeline::store::load(Some(&fixture(name))).expect("the fixture store is valid")
+}
