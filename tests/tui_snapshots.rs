@@ -66,7 +66,7 @@ fn timeline_pane_narrow_and_filtered() {
 }
 
 #[test]
-fn detail_pane_event_and_person() {
+fn detail_pane_event_person_and_unit() {
     let t = mini();
     let mut app = at(&t, 50, 30, "ali-music-founded");
     tab(&mut app, 1);
@@ -79,6 +79,11 @@ fn detail_pane_event_and_person() {
     press(&mut app, KeyCode::Enter);
     tab(&mut app, 1);
     assert_snapshot!("detail_50x20_person", screen(&app));
+    let mut app = at(&t, 50, 40, "dme-reshuffle");
+    type_keys(&mut app, "/alibaba pictures");
+    press(&mut app, KeyCode::Enter);
+    tab(&mut app, 1);
+    assert_snapshot!("detail_50x40_unit_lineage", screen(&app));
 }
 
 #[test]
@@ -121,6 +126,9 @@ fn search_overlay_at_three_sizes() {
     let mut app = App::new(&t, 60, 12);
     type_keys(&mut app, "/zzzz");
     assert_snapshot!("search_no_match_60x12", screen(&app));
+    let mut app = App::new(&t, 60, 12);
+    type_keys(&mut app, "/music kind:foo");
+    assert_snapshot!("search_error_60x12", screen(&app));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::org::{ChangeKind, as_of};
+use crate::org::{ChangeKind, as_of, changes_by};
 use crate::store::Timeline;
 
 /// What one line of the org chart shows.
@@ -53,6 +53,8 @@ struct Touched {
     ended_roles: Vec<usize>,
 }
 
+/// What `event` changed, from the org module's account of it (roles a rename merely carries
+/// over are not counted: the rename is).
 fn touched_by(timeline: &Timeline, event: &str) -> Touched {
     let history = &timeline.history;
     let find = |person: &str, unit: &str, role: &str, ended: bool| {
@@ -68,26 +70,28 @@ fn touched_by(timeline: &Timeline, event: &str) -> Touched {
         })
     };
     let mut touched = Touched::default();
-    for change in history.changes.iter().filter(|c| c.event == event) {
-        match &change.kind {
+    for change in changes_by(timeline, event) {
+        match change.kind {
             ChangeKind::RoleStarted { person, unit, role } => {
-                touched.new_roles.extend(find(person, unit, role, false));
+                touched.new_roles.extend(find(&person, &unit, &role, false));
             }
             ChangeKind::RoleEnded { person, unit, role } => {
-                touched.ended_roles.extend(find(person, unit, role, true));
+                touched
+                    .ended_roles
+                    .extend(find(&person, &unit, &role, true));
             }
             ChangeKind::Founded { unit, .. } => {
-                touched.new_units.insert(unit.clone());
+                touched.new_units.insert(unit);
             }
             ChangeKind::Moved { unit, .. } => {
-                touched.moved_units.insert(unit.clone());
+                touched.moved_units.insert(unit);
             }
             ChangeKind::Renamed { unit, to } => {
-                touched.new_units.insert(to.clone());
-                touched.ended_units.push(unit.clone());
+                touched.new_units.insert(to);
+                touched.ended_units.push(unit);
             }
             ChangeKind::Merged { unit, .. } | ChangeKind::Dissolved { unit } => {
-                touched.ended_units.push(unit.clone());
+                touched.ended_units.push(unit);
             }
         }
     }

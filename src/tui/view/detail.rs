@@ -2,14 +2,14 @@
 //! the changes it made, sources with their addresses), or the person or unit opened.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::spans::{clean, styled, wrap};
 use super::theme::Theme;
+use crate::org::{ChangeKind, changes_by};
 use crate::store::date::{PartialDate, Precision};
-use crate::store::model::{Effect, Event};
+use crate::store::model::Event;
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::{Frame, PaneArea};
 
@@ -146,13 +146,14 @@ fn event_doc(app: &App<'_>, event: &Event, doc: &mut Doc) {
             doc.item(vec![styled(&timeline.unit_label(id), Style::new())]);
         }
     }
-    if !event.effects.is_empty() {
+    let changes = changes_by(timeline, &event.id);
+    if !changes.is_empty() {
         doc.heading("Changes");
-        for effect in &event.effects {
-            let (mark, style, text) = describe(app, effect);
+        for change in &changes {
+            let (mark, style) = change_mark(theme, &change.kind);
             doc.item(vec![
                 Span::styled(format!("{mark} "), style),
-                styled(&text, Style::new()),
+                styled(&change.describe(timeline), Style::new()),
             ]);
         }
     }
@@ -185,44 +186,14 @@ fn event_doc(app: &App<'_>, event: &Event, doc: &mut Doc) {
     )]);
 }
 
-/// An effect in words, with the mark the org chart uses for it.
-fn describe(app: &App<'_>, effect: &Effect) -> (&'static str, Style, String) {
-    let theme = app.theme;
-    let person = |id: &str| app.timeline.person_label(id);
-    let unit = |id: &str| app.timeline.unit_label(id);
-    let new = ("+", theme.new_mark());
-    let moved = ("→", theme.moved_mark());
-    let ended = ("−", theme.ended_mark());
-    let ((mark, style), text) = match effect {
-        Effect::StartRole {
-            person: p,
-            unit: u,
-            role,
-        } => (new, format!("{} becomes {role} of {}", person(p), unit(u))),
-        Effect::EndRole {
-            person: p,
-            unit: u,
-            role,
-        } => (
-            ended,
-            format!("{} leaves as {role} of {}", person(p), unit(u)),
-        ),
-        Effect::Found { unit: u, parent } => (
-            new,
-            match parent {
-                Some(parent) => format!("{} founded under {}", unit(u), unit(parent)),
-                None => format!("{} founded", unit(u)),
-            },
-        ),
-        Effect::Place { unit: u, parent } => {
-            (moved, format!("{} placed under {}", unit(u), unit(parent)))
+/// The mark the org chart uses for a kind of change: `+` new, `→` moved or renamed, `−` ended.
+#[must_use]
+pub fn change_mark(theme: Theme, kind: &ChangeKind) -> (&'static str, Style) {
+    match kind {
+        ChangeKind::RoleStarted { .. } | ChangeKind::Founded { .. } => ("+", theme.new_mark()),
+        ChangeKind::Moved { .. } | ChangeKind::Renamed { .. } => ("→", theme.moved_mark()),
+        ChangeKind::RoleEnded { .. } | ChangeKind::Merged { .. } | ChangeKind::Dissolved { .. } => {
+            ("−", theme.dim())
         }
-        Effect::Acquire { unit: u, by } => (moved, format!("{} acquired by {}", unit(u), unit(by))),
-        Effect::Merge { unit: u, into } => {
-            (ended, format!("{} merged into {}", unit(u), unit(into)))
-        }
-        Effect::Rename { unit: u, to } => (moved, format!("{} renamed {}", unit(u), unit(to))),
-        Effect::Dissolve { unit: u } => (ended, format!("{} dissolved", unit(u))),
-    };
-    (mark, style, text)
+    }
 }

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::spans::{clean, fit, highlighted};
+use super::spans::{clean, fit, highlighted, wrap};
 use super::theme::Theme;
-use crate::query::{Hit, Target};
+use crate::query::{Hit, QueryError, Target};
 use crate::text::width;
 use crate::tui::app::{App, Search};
 use crate::tui::layout::{self, Frame, keep_visible};
@@ -36,8 +36,12 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
     }
     let (input, results) = layout::search_parts(inner);
-    draw_input(theme, search, input, buf);
+    let shown_from = draw_input(theme, search, input, buf);
     if input.height > 1 {
+        if let Some(error) = &search.error {
+            draw_error(theme, search, error, shown_from, inner, buf);
+            return;
+        }
         let status = status_line(theme, search);
         buf.set_line(
             input.x,
@@ -68,27 +72,28 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `/ query█`, showing the end of the query when it is wider than the line.
-fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) {
+/// `/ query█`, showing the end of the query when it is wider than the line; returns the index
+/// of the first character shown.
+fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) -> usize {
     if area.height == 0 {
-        return;
+        return 0;
     }
     let room = usize::from(area.width).saturating_sub(3);
-    let text = clean(&search.text);
-    let mut shown: Vec<char> = Vec::new();
+    let chars: Vec<char> = search.text.chars().collect();
+    let mut first = chars.len();
     let mut used = 0;
-    for c in text.chars().rev() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
+    while first > 0 {
+        let w = char_width(chars[first - 1]);
         if used + w > room {
             break;
         }
         used += w;
-        shown.push(c);
+        first -= 1;
     }
-    let shown: String = shown.into_iter().rev().collect();
+    let shown: String = chars[first..].iter().collect();
     let line = Line::from(vec![
         Span::styled("/ ", theme.key()),
-        Span::raw(shown),
+        Span::raw(clean(&shown)),
         Span::styled(" ", theme.cursor()),
     ]);
     buf.set_line(
@@ -97,13 +102,58 @@ fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) {
         &fit(line.spans, usize::from(area.width)),
         area.width,
     );
+    first
+}
+
+/// Display width of one character of the query as drawn (unsafe characters are not drawn).
+fn char_width(c: char) -> usize {
+    width(&clean(c.encode_utf8(&mut [0; 4])))
+}
+
+/// A malformed query: a caret under the offending character, then the message, wrapped over the
+/// space the results would take.
+fn draw_error(
+    theme: Theme,
+    search: &Search,
+    error: &QueryError,
+    shown_from: usize,
+    inner: Rect,
+    buf: &mut Buffer,
+) {
+    let caret = search
+        .text
+        .chars()
+        .enumerate()
+        .skip(shown_from)
+        .take_while(|(i, _)| *i < error.column)
+        .map(|(_, c)| char_width(c))
+        .sum::<usize>()
+        + 2;
+    let width = usize::from(inner.width);
+    let caret = if error.column >= shown_from && caret < width {
+        caret
+    } else {
+        0
+    };
+    let spans = [
+        Span::styled("^ ", theme.error()),
+        Span::styled(clean(&error.message), theme.error()),
+    ];
+    let area = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    for (line, y) in wrap(&spans, width, caret, 2)
+        .iter()
+        .zip(area.y..area.bottom())
+    {
+        buf.set_line(area.x, y, line, area.width);
+    }
 }
 
 /// The line under the input: the query's error, or how many results.
 fn status_line(theme: Theme, search: &Search) -> Vec<Span<'static>> {
-    if let Some(error) = &search.error {
-        return vec![Span::styled(clean(&error.to_string()), theme.error())];
-    }
     let text = if search.text.trim().is_empty() {
         "Type to search events, people and units.".to_string()
     } else {

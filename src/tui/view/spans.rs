@@ -241,11 +241,14 @@ mod tests {
             "G\u{1b}[31mao",
             &[0..1, 6..7],
             Style::new(),
-            Style::new().bold(),
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
         );
         let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(shown, "G[31mao");
         assert_eq!(spans[0].content, "G");
-        assert_eq!(spans[0].style, Style::new().bold());
+        assert_eq!(
+            spans[0].style,
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+        );
     }
 }
