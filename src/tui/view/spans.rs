@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn fits_with_an_ellipsis_by_display_width() {
         let line = fit(vec![Span::raw("Gao "), Span::raw("高晓松")], 7);
-        assert_eq!(line.width(), 6);
+        assert_eq!(line.width(), 7);
         assert_eq!(text(&[line]), ["Gao 高…"]);
         assert_eq!(fit(vec![Span::raw("ab")], 0).width(), 0);
     }
