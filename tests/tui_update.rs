@@ -319,6 +319,7 @@ fn enter_on_an_org_role_opens_that_person() {
             |l| matches!(l.item, OrgItem::Role(r) if t.history.tenures[r].person == "song-ke"),
         )
         .expect("Song Ke holds a role");
+    press(&mut app, KeyCode::Char('g'));
     for _ in 0..song {
         press(&mut app, KeyCode::Char('j'));
     }
@@ -348,6 +349,11 @@ fn the_org_pane_marks_what_the_selected_event_changed() {
     assert!(roles.contains(&("yang-weidong", "ali-music", Mark::New)));
     assert!(roles.contains(&("fan-luyuan", "damai", Mark::New)));
     assert!(roles.contains(&("yang-weidong", "dme", Mark::Same)));
+    assert_ne!(
+        lines[app.org_cursor].mark,
+        Mark::Same,
+        "the org cursor starts on the first change"
+    );
 
     select_id(&mut app, "ttpod-closed");
     let ended: Vec<_> = app

@@ -10,11 +10,15 @@ use crate::store::date::PartialDate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::layout::{self, keep_visible};
-use crate::tui::org_lines::OrgItem;
+use crate::tui::org_lines::{Mark, OrgItem};
 use crate::tui::view;
 
 /// The most search results kept.
 pub const SEARCH_LIMIT: usize = 200;
+
+/// How far above the first line an event changed the org chart looks for its parent unit, to
+/// show it too.
+const ORG_CONTEXT: usize = 6;
 
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
@@ -109,13 +113,26 @@ fn move_in(app: &mut App<'_>, pane: Pane, action: Action) {
     }
 }
 
-/// Selects the event at `cursor` in the timeline; the detail pane follows it.
+/// Selects the event at `cursor` in the timeline; the detail pane follows it, and the org chart
+/// (unless pinned to a date) scrolls to the first line the event changed.
 pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
-    if cursor != app.cursor {
-        app.detail_scroll = 0;
-    }
+    let moved = cursor != app.cursor;
     app.cursor = cursor;
     app.subject = None;
+    if moved {
+        app.detail_scroll = 0;
+        if app.org_date.is_none() {
+            let lines = app.org_lines();
+            let first = lines.iter().position(|l| l.mark != Mark::Same).unwrap_or(0);
+            // Show the changed line under its parent unit when that is close above it.
+            let depth = lines.get(first).map_or(0, |l| l.depth);
+            let parent = (first.saturating_sub(ORG_CONTEXT)..first)
+                .rev()
+                .find(|&i| lines[i].depth < depth && matches!(lines[i].item, OrgItem::Unit(_)));
+            app.org_cursor = first;
+            app.org_offset = parent.unwrap_or(first);
+        }
+    }
 }
 
 fn year_jump(app: &mut App<'_>, forward: bool) {
