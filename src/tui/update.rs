@@ -1,27 +1,23 @@
 //! The one place the state changes: [`update`] applies an [`Action`] to the [`App`], then keeps
 //! every selection in view.
 
+mod inputs;
 mod mouse;
+
+pub use inputs::SEARCH_LIMIT;
 
 use ratatui::layout::Rect;
 
-use crate::query::{self, Query, Target};
-use crate::store::date::PartialDate;
+use crate::query::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
 use crate::tui::view;
 
-/// The most search results kept.
-pub const SEARCH_LIMIT: usize = 200;
-
 /// How far above the first line an event changed the org chart looks for its parent unit, to
 /// show it too.
 const ORG_CONTEXT: usize = 6;
-
-/// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
-const DATE_INPUT_MAX: usize = 24;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App<'_>, action: Action) {
@@ -30,16 +26,16 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
             Mode::Browse => browse(app, action),
-            Mode::Search(_) => search(app, action),
-            Mode::Help => help(app, action),
-            Mode::Date(_) => date(app, action),
+            Mode::Search(_) => inputs::search(app, action),
+            Mode::Help => inputs::help(app, action),
+            Mode::Date(_) => inputs::date(app, action),
         },
     }
     follow(app);
 }
 
 /// Where a movement takes position `pos` in a list of `len` lines, `page` lines to a page.
-fn moved(pos: usize, len: usize, action: Action, page: usize) -> usize {
+pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usize {
     let last = len.saturating_sub(1);
     let pos = match action {
         Action::Up => pos.saturating_sub(1),
@@ -158,7 +154,7 @@ fn year_jump(app: &mut App<'_>, forward: bool) {
     }
 }
 
-pub(crate) fn set_focus(app: &mut App<'_>, pane: Pane) {
+pub(super) fn set_focus(app: &mut App<'_>, pane: Pane) {
     app.focus = pane;
     if pane != Pane::Timeline {
         app.side = pane;
@@ -234,7 +230,7 @@ fn back(app: &mut App<'_>) {
 
 /// Selects a search result: an event in the timeline (clearing a filter that hides it), or a
 /// person's or unit's events.
-fn jump(app: &mut App<'_>, target: Target) {
+pub(crate) fn jump(app: &mut App<'_>, target: Target) {
     match target {
         Target::Event(i) => {
             if !app.visible.contains(&i) {
@@ -249,126 +245,11 @@ fn jump(app: &mut App<'_>, target: Target) {
     }
 }
 
-/// Runs the query typed so far.
-fn refresh(app: &App<'_>, search: &mut Search) {
-    search.selected = 0;
-    match Query::parse(&search.text) {
-        Err(error) => {
-            search.error = Some(error);
-            search.hits.clear();
-        }
-        Ok(q) => {
-            search.error = None;
-            search.hits = if q.is_empty() {
-                Vec::new()
-            } else {
-                query::search(app.timeline, &q, SEARCH_LIMIT)
-            };
-        }
-    }
-}
-
-fn search(app: &mut App<'_>, action: Action) {
-    let page = App::page(usize::from(mouse::search_results(app).height));
-    let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
-        return;
-    };
-    match action {
-        Action::Type(c) => {
-            s.text.push(c);
-            refresh(app, &mut s);
-        }
-        Action::Erase => {
-            s.text.pop();
-            refresh(app, &mut s);
-        }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Scroll { .. } => s.selected = moved(s.selected, s.hits.len(), action, page),
-        Action::Click { column, row } => {
-            if let Some(i) = mouse::search_hit_at(app, &s, column, row) {
-                s.selected = i;
-            }
-        }
-        Action::Confirm => {
-            if let Some(hit) = s.hits.get(s.selected) {
-                jump(app, hit.target);
-                return;
-            }
-        }
-        Action::Back => return,
-        _ => {}
-    }
-    app.mode = Mode::Search(s);
-}
-
-fn help(app: &mut App<'_>, action: Action) {
-    match action {
-        Action::Back | Action::Help => app.mode = Mode::Browse,
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Scroll { .. } => {
-            let (len, height) = help_size(app);
-            let max = len.saturating_sub(height);
-            app.help_scroll = moved(app.help_scroll, max + 1, action, App::page(height));
-        }
-        _ => {}
-    }
-}
-
-fn date(app: &mut App<'_>, action: Action) {
-    let Mode::Date(input) = &mut app.mode else {
-        return;
-    };
-    match action {
-        Action::Type(c) => {
-            if input.text.chars().count() < DATE_INPUT_MAX {
-                input.text.push(c);
-            }
-            input.error = None;
-        }
-        Action::Erase => {
-            input.text.pop();
-            input.error = None;
-        }
-        Action::Confirm => match input.text.trim().parse::<PartialDate>() {
-            Ok(day) => {
-                app.mode = Mode::Browse;
-                app.org_date = Some(day);
-                app.org_cursor = 0;
-                app.org_offset = 0;
-                set_focus(app, Pane::Org);
-            }
-            Err(error) => input.error = Some(error.to_string()),
-        },
-        Action::Back => app.mode = Mode::Browse,
-        _ => {}
-    }
-}
-
 /// Lines in the detail pane at its current width.
 fn detail_len(app: &App<'_>) -> usize {
     layout::areas(app.size, app.focus, app.side)
         .pane(Pane::Detail)
         .map_or(0, |p| view::detail::lines(app, p.inner.width).len())
-}
-
-/// Lines in the help text and rows to show them in.
-fn help_size(app: &App<'_>) -> (usize, usize) {
-    let body = layout::areas(app.size, app.focus, app.side).body;
-    let (_, inner) = layout::overlay_inner(layout::overlay(body));
-    (
-        view::help::lines(app, inner.width).len(),
-        usize::from(inner.height),
-    )
 }
 
 /// Keeps each selection on screen and each scroll within its text.
@@ -405,7 +286,7 @@ fn follow(app: &mut App<'_>) {
             .min(len.saturating_sub(usize::from(pane.inner.height)));
     }
     if app.mode == Mode::Help {
-        let (len, height) = help_size(app);
+        let (len, height) = inputs::help_size(app);
         app.help_scroll = app.help_scroll.min(len.saturating_sub(height));
     }
 }

@@ -75,3 +75,28 @@ pub fn draw(app: &App<'_>) -> Buffer {
 pub fn screen(app: &App<'_>) -> String {
     buffer_text(&draw(app))
 }
+
+/// The id of the selected event ("" when none).
+pub fn selected_id<'a>(app: &App<'a>) -> &'a str {
+    app.selected_event().map_or("", |e| e.id.as_str())
+}
+
+/// Selects the event `id` by pressing Home, then ↓ until it is selected.
+pub fn select_id(app: &mut App<'_>, id: &str) {
+    press(app, KeyCode::Home);
+    while selected_id(app) != id {
+        let before = app.cursor;
+        press(app, KeyCode::Down);
+        assert_ne!(before, app.cursor, "event {id} not found");
+    }
+}
+
+/// The index of person `id` in the store.
+pub fn person(timeline: &Timeline, id: &str) -> usize {
+    timeline
+        .store
+        .people
+        .iter()
+        .position(|p| p.id == id)
+        .expect("the person is in the store")
+}
