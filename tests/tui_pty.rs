@@ -1,8 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal (portable-pty), its screen read back through
 //! a terminal emulator (vt100). Types `/gao`, sees Gao Xiaosong, presses Enter, `?`, Esc and `q`,
 //! and checks the screen at each step, the exit status, and that the terminal was restored (main
-//! screen, cursor shown, mouse released). Also drives the mouse, and checks the app refuses to
-//! start without a terminal. Every wait polls the screen with a timeout; none sleeps blindly.
+//! screen, cursor shown, mouse released). Also drives the mouse, checks `NO_COLOR`, and checks
+//! the app refuses to start without a terminal. Every wait polls the screen with a timeout; none sleeps blindly.
 
 use std::error::Error;
 use std::io::{Read, Write};
@@ -30,6 +30,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Result<Session> {
+        Session::start_with(args, cols, rows, false)
+    }
+
+    fn start_with(args: &[&str], cols: u16, rows: u16, no_color: bool) -> Result<Session> {
         let pair = native_pty_system().openpty(PtySize {
             rows,
             cols,
@@ -39,7 +43,11 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ali-timeline"));
         command.args(args);
         command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
+        if no_color {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR");
+        }
         let started = Instant::now();
         let child = pair.slave.spawn_command(command)?;
         drop(pair.slave);
@@ -197,6 +205,36 @@ fn the_mouse_scrolls_and_selects_and_ctrl_c_quits() -> Result {
     app.send("\x03")?;
     assert_eq!(app.finish()?, 0);
     assert!(!app.parser.screen().alternate_screen());
+    Ok(())
+}
+
+/// Whether any cell on screen has a foreground or background colour.
+fn coloured(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_turns_every_colour_off() -> Result {
+    for no_color in [false, true] {
+        let mut app = Session::start_with(&["--data", FIXTURE], 100, 30, no_color)?;
+        app.wait_for_all(&["1/13", "Alibaba acquires Xiami", "? help"], &[])?;
+        app.send("/gao")?;
+        app.wait_for_all(&["/ gao", "Gao Xiaosong (高晓松)"], &[])?;
+        assert_eq!(
+            coloured(app.parser.screen()),
+            !no_color,
+            "NO_COLOR set: {no_color}"
+        );
+        app.send("\x03")?;
+        assert_eq!(app.finish()?, 0);
+    }
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use crate::tui::org_lines::{Mark, OrgItem, OrgLine};
 #[must_use]
 pub fn title(app: &App<'_>) -> String {
     match (app.org_date, app.selected_event()) {
-        (Some(date), _) => format!("Org chart as of {date} (Esc: follow selection)"),
+        (Some(date), _) => format!("Org chart as of {date} (pinned)"),
         (None, Some(event)) => format!("Org chart · {}", event.date),
         (None, None) => "Org chart".to_string(),
     }
