@@ -12,9 +12,8 @@
 //!   held a role at (so `unit:damai` also lists Damai's leaders, after Damai and its events);
 //! - `tag:`: an event's best tag.
 //!
-//! A summary, and a person or unit standing in for an event or for each other, count only when
-//! the match is tight ([`Pattern::is_tight`]): the letters of `gao` strewn over a long name or
-//! paragraph match that text itself, as in fzf, but pull in nothing else.
+//! A fuzzy atom must match tightly (at word starts, or letters close together): see
+//! `fuzzy.rs`. Letters of `gao` strewn over a sentence match nothing.
 //!
 //! `@dates` match an event whose date (or span to its `end`) overlaps the range, a person with a
 //! role held during it, and a unit that existed during it. `kind:` and `tag:` match events only.
@@ -53,10 +52,10 @@ pub(super) struct Prepared<'a> {
     people: Vec<Option<i64>>,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
     units: Vec<Option<i64>>,
-    /// `people` kept only where tight, for standing in for others; empty when none is.
-    people_links: Vec<Option<i64>>,
-    /// `units` kept only where tight, for standing in for others; empty when none is.
-    units_links: Vec<Option<i64>>,
+    /// Whether any person matched by their names (else events need not look theirs up).
+    any_person: bool,
+    /// Whether any unit matched by its names.
+    any_unit: bool,
 }
 
 /// Who held roles where, as indices, from the replayed tenures.
@@ -109,7 +108,7 @@ impl<'a> Matcher<'a> {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Unit, _) | Test::Date(..) => {
                     let links = &self.roles().of_person[index];
-                    linked(self.timeline, prepared, links, &prepared.units_links)
+                    linked(self.timeline, prepared, links, &prepared.units)
                 }
                 _ => prepared.people[index],
             };
@@ -126,7 +125,7 @@ impl<'a> Matcher<'a> {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Person, _) => {
                     let links = &self.roles().at_unit[index];
-                    linked(self.timeline, prepared, links, &prepared.people_links)
+                    linked(self.timeline, prepared, links, &prepared.people)
                 }
                 _ => prepared.units[index],
             };
@@ -162,8 +161,18 @@ impl<'a> Matcher<'a> {
     /// Atom `i`'s test on `event`, before negation.
     fn event_test(&mut self, i: usize, event: &Event) -> Option<i64> {
         let prepared = &self.atoms[i];
-        let people = || best_ref(&event.people, &self.person_index, &prepared.people_links);
-        let units = || best_ref(&event.units, &self.unit_index, &prepared.units_links);
+        let people = || {
+            prepared
+                .any_person
+                .then(|| best_ref(&event.people, &self.person_index, &prepared.people))
+                .flatten()
+        };
+        let units = || {
+            prepared
+                .any_unit
+                .then(|| best_ref(&event.units, &self.unit_index, &prepared.units))
+                .flatten()
+        };
         match &prepared.atom.test {
             Test::Kind(kind) => (event.kind == *kind).then_some(0),
             Test::Date(from, to) => {
@@ -183,11 +192,7 @@ impl<'a> Matcher<'a> {
             Test::Text(Field::Any, pattern) => {
                 let refs = people().max(units());
                 let title = self.scorer.score(pattern, &event.title);
-                let summary = self
-                    .scorer
-                    .score(pattern, &event.summary)
-                    .filter(|&s| pattern.is_tight(s))
-                    .map(|s| s / 2);
+                let summary = self.scorer.score(pattern, &event.summary).map(|s| s / 2);
                 refs.max(title).max(summary)
             }
         }
@@ -224,24 +229,10 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
             _ => None,
         });
     }
-    let links = |own: &[Option<i64>]| -> Vec<Option<i64>> {
-        let Test::Text(_, pattern) = &atom.test else {
-            return Vec::new();
-        };
-        let tight: Vec<Option<i64>> = own
-            .iter()
-            .map(|s| s.filter(|&s| pattern.is_tight(s)))
-            .collect();
-        if tight.iter().all(Option::is_none) {
-            Vec::new()
-        } else {
-            tight
-        }
-    };
     Prepared {
         atom,
-        people_links: links(&people),
-        units_links: links(&units),
+        any_person: people.iter().any(Option::is_some),
+        any_unit: units.iter().any(Option::is_some),
         people,
         units,
     }
@@ -270,11 +261,8 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
     }
 }
 
-/// The best score among the referenced ids (`scores` is empty when nobody can match).
+/// The best score among the referenced ids.
 fn best_ref(ids: &[String], index: &HashMap<&str, usize>, scores: &[Option<i64>]) -> Option<i64> {
-    if scores.is_empty() {
-        return None;
-    }
     ids.iter()
         .filter_map(|id| {
             index
@@ -301,7 +289,7 @@ fn names(
 }
 
 /// A person's result for `unit:`/dates, or a unit's for `person:`, through roles: `links` are
-/// (other entity, tenure) pairs and `other` the other side's tight results, counted half.
+/// (other entity, tenure) pairs and `other` the other side's results, counted half.
 fn linked(
     timeline: &Timeline,
     prepared: &Prepared<'_>,

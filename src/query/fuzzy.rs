@@ -3,7 +3,8 @@
 //!
 //! Case-insensitive patterns are stored folded (see [`fold`]) and compared with text folded the
 //! same way, one char for one char, so char indices into folded text are char indices into the
-//! original. A cheap prefilter (every pattern char present, in order) runs before the scorer and
+//! original. Unlike fzf, a fuzzy pattern must match tightly (see [`Pattern::is_tight`]): our texts
+//! are sentences, where almost any few letters occur in order somewhere. A cheap prefilter (every pattern char present, in order) runs before the scorer and
 //! allocates nothing; most texts in a search are rejected by it.
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -42,12 +43,13 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
-    /// Whether `score` is a tight match: at least half as good as the pattern written out in the
-    /// middle of a word would score. Letters strewn over a paragraph score below this; word
-    /// starts and acronyms (`dme` in `Digital Media and Entertainment`) score above it.
-    pub(crate) fn is_tight(&self, score: i64) -> bool {
+    /// Whether a fuzzy `score` is a tight match: nearly as good as the pattern written out in
+    /// the middle of a word, so each gap must be paid for by matching at word starts. Word
+    /// starts and acronyms (`dme` in `Digital Media & Entertainment`, `gxs` in `Gao Xiaosong`)
+    /// are tight; letters strewn over a sentence (`gao` in `group around`) are not.
+    fn is_tight(&self, score: i64) -> bool {
         let n = i64::try_from(self.text.chars().count()).unwrap_or(i64::MAX / 64);
-        score >= CHAR_SCORE * n + RUN_BONUS * (n - 1) / 2
+        score >= CHAR_SCORE * n + (RUN_BONUS - 1) * (n - 1) - 1
     }
 }
 
@@ -136,7 +138,8 @@ impl Default for Scorer {
 }
 
 impl Scorer {
-    /// The score of `pattern` in `text`, or `None` when it does not occur as its mode requires.
+    /// The score of `pattern` in `text`, or `None` when it does not occur as its mode requires
+    /// (for a fuzzy pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
         let fold_text = !pattern.case_sensitive;
         if !has_subsequence(text, &pattern.text, fold_text) {
@@ -156,7 +159,8 @@ impl Scorer {
             return None;
         }
         // An exact occurrence is also a fuzzy one, so the skim score always exists here.
-        self.skim.fuzzy_match(hay, &pattern.text)
+        let score = self.skim.fuzzy_match(hay, &pattern.text)?;
+        (pattern.mode != Mode::Fuzzy || pattern.is_tight(score)).then_some(score)
     }
 
     /// The score and matched char indices of `pattern` in `text` (for highlighting).
@@ -281,7 +285,46 @@ mod tests {
         let mut s = Scorer::default();
         let p = pattern(Mode::Fuzzy, "gao");
         let start = s.score(&p, "Gao Xiaosong").unwrap();
-        let scattered = s.score(&p, "a large amount of money").unwrap();
-        assert!(start > scattered, "{start} vs {scattered}");
+        let inside = s.score(&p, "Alibaba names Gao Xiaosong").unwrap();
+        let mid_word = s.score(&p, "Mingaode").unwrap();
+        assert!(
+            start > inside && inside > mid_word,
+            "{start} {inside} {mid_word}"
+        );
+    }
+
+    #[test]
+    fn fuzzy_matches_must_be_tight() {
+        let mut s = Scorer::default();
+        let tight = [
+            ("gao", "Gao Xiaosong"),
+            ("gxs", "Gao Xiaosong"),
+            ("dme", "Digital Media & Entertainment Group"),
+            ("alipic", "Alibaba Pictures Group"),
+            ("晓松", "高晓松"),
+            ("o", "Gao"),
+            ("tpod", "TTPod"),
+        ];
+        for (p, text) in tight {
+            assert!(
+                s.score(&pattern(Mode::Fuzzy, p), text).is_some(),
+                "{p} in {text}"
+            );
+        }
+        let strewn = [
+            (
+                "gao",
+                "DME sets up a live entertainment business group around Damai",
+            ),
+            ("gao", "Wang Hao"),
+            ("damai", "Digital Media and Entertainment Group"),
+            ("ke", "a pre-suit injunction over 260 Rock Records songs"),
+        ];
+        for (p, text) in strewn {
+            assert!(
+                s.score(&pattern(Mode::Fuzzy, p), text).is_none(),
+                "{p} in {text}"
+            );
+        }
     }
 }
