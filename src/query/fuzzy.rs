@@ -7,15 +7,15 @@
 //!   the original.
 //! - Unlike fzf, a fuzzy pattern must match tightly ([`Pattern::is_tight`]): our texts are
 //!   sentences, where almost any few letters occur in order somewhere.
-//! - Speed: a prefilter (every pattern char present, in order; no allocation) rejects most texts
-//!   before the scorer; ASCII texts are scored over bytes by `ascii.rs` (skim's recurrence, with
-//!   no allocation), long ones only in the short windows where a tight match can be
-//!   (`window.rs`), and never folded as a whole.
+//! - Speed: texts are scored by `score.rs` (skim's recurrence, over the bytes of ASCII text or
+//!   the chars of other text, with no allocation), long ones only in the short windows where a
+//!   tight match can be (`window.rs`); ASCII text is never folded or copied, other text only
+//!   after a prefilter (every pattern char present, in order) has passed.
 //! - `SkimMatcherV2` reuses its score matrix between calls without clearing it, which makes a
 //!   score depend on earlier calls (e.g. `cce` in `ccea`: 71 or 75), and `use_cache(false)`
 //!   panics; so each score comes from a fresh matcher and results never depend on call order.
 
-mod ascii;
+mod score;
 mod window;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -155,10 +155,14 @@ fn skim() -> SkimMatcherV2 {
 /// Scores patterns against texts, with scratch space reused from text to text.
 #[derive(Default)]
 pub(crate) struct Scorer {
-    /// Folded non-ASCII text.
+    /// Folded text (non-ASCII, or a label being highlighted).
     buffer: String,
-    /// Rows of the ASCII score matrix.
+    /// Rows of the score matrix.
     rows: Vec<i64>,
+    /// Non-ASCII text as chars, folded when the pattern is.
+    chars: Vec<char>,
+    /// The pattern as chars.
+    pattern: Vec<char>,
 }
 
 impl Scorer {
@@ -168,19 +172,28 @@ impl Scorer {
         let fold_text = !pattern.case_sensitive;
         let score = if text.is_ascii() {
             // The window search checks the order of the chars itself.
-            if !window::occurs(pattern, text.as_bytes(), fold_text) {
+            let (t, p) = (text.as_bytes(), pattern.text.as_bytes());
+            if !p.is_ascii() || !window::occurs(pattern, t, fold_text) {
                 return None;
             }
-            window::best(text.as_bytes(), pattern, fold_text, &mut self.rows)?
+            window::best(t, p, fold_text, &mut self.rows)?
         } else {
             if !has_subsequence(text, &pattern.text, fold_text) {
                 return None;
             }
-            let hay = self.hay(pattern, text);
-            if !occurs(pattern, hay) {
+            if pattern.mode != Mode::Fuzzy && !occurs(pattern, hay(pattern, text, &mut self.buffer))
+            {
                 return None;
             }
-            skim().fuzzy_match(hay, &pattern.text)?
+            self.chars.clear();
+            if fold_text {
+                self.chars.extend(text.chars().map(fold));
+            } else {
+                self.chars.extend(text.chars());
+            }
+            self.pattern.clear();
+            self.pattern.extend(pattern.text.chars());
+            window::best(&self.chars, &self.pattern, false, &mut self.rows)?
         };
         // An exact occurrence is contiguous, hence tight.
         (pattern.mode != Mode::Fuzzy || pattern.is_tight(score)).then_some(score)
@@ -207,12 +220,17 @@ impl Scorer {
 
     /// `text` as the pattern compares it: folded into the buffer, or as it is.
     fn hay<'s>(&'s mut self, pattern: &Pattern, text: &'s str) -> &'s str {
-        if pattern.case_sensitive {
-            text
-        } else {
-            fold_into(text, &mut self.buffer);
-            &self.buffer
-        }
+        hay(pattern, text, &mut self.buffer)
+    }
+}
+
+/// `text` as `pattern` compares it: folded into `buffer`, or as it is.
+fn hay<'s>(pattern: &Pattern, text: &'s str, buffer: &'s mut String) -> &'s str {
+    if pattern.case_sensitive {
+        text
+    } else {
+        fold_into(text, buffer);
+        buffer
     }
 }
 

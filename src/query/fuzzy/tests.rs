@@ -159,15 +159,16 @@ proptest::proptest! {
         let pattern = pattern(Mode::Fuzzy, &p);
         let fold_text = !pattern.case_sensitive;
         let mut rows = Vec::new();
-        let ours = ascii::score(text.as_bytes(), ascii::Kind::Start, pattern.text.as_bytes(), fold_text, &mut rows);
+        let ours = score::score(text.as_bytes(), score::Kind::Start, pattern.text.as_bytes(), fold_text, &mut rows);
         proptest::prop_assert_eq!(ours, whole(&pattern, &text));
     }
 
-    /// Whenever the whole text holds a tight match, the windows find exactly its score.
+    /// Whenever the whole text holds a tight match, the windows find exactly its score, in
+    /// ASCII text (bytes) and in other text (chars).
     #[test]
     fn windowed_scores_equal_whole_text_scores(
-        p in "[a-dA-D ]{1,5}",
-        text in "[a-dA-D .:/0-9]{60,400}",
+        p in "[a-dA-D 高晓]{1,5}",
+        text in "[a-dA-D .:/0-9]{60,400}|[a-dA-D .:/0-9高晓松]{60,400}",
         mode in proptest::sample::select(vec![Mode::Fuzzy, Mode::Exact]),
     ) {
         let pattern = pattern(mode, p.trim());

@@ -1,4 +1,4 @@
-//! Scoring a long ASCII text only where a tight match can be.
+//! Scoring a long text only where a tight match can be.
 //!
 //! In the skim algorithm an alignment's score is local: 16 per matched char, a bonus per char
 //! set by the char before it (word start 8, ×2 at the very start of the text), at least 4 per
@@ -11,7 +11,7 @@
 //! the best window score is the whole text's score whenever that is tight. Exact forms are
 //! contiguous, hence tight, and scored the same way.
 
-use super::ascii::{self, Kind};
+use super::score::{self, Kind, Unit};
 use super::{Mode, Pattern, byte_eq};
 
 /// The widest span of a tight match of `n` chars starting at a position with bonus `bonus`.
@@ -54,39 +54,37 @@ pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
     }
 }
 
-/// The skim score of `pattern` in ASCII `text` when it is tight (else some lower score or
-/// `None`); `rows` is scratch space.
-pub(super) fn best(
-    text: &[u8],
-    pattern: &Pattern,
+/// The skim score of `pattern` in `text` (bytes of ASCII text, or chars) when it is tight (else
+/// some lower score or `None`); `rows` is scratch space.
+pub(super) fn best<T: Unit>(
+    text: &[T],
+    pattern: &[T],
     fold_text: bool,
     rows: &mut Vec<i64>,
 ) -> Option<i64> {
-    let p = pattern.text.as_bytes();
-    let (Some(&first), true) = (p.first(), p.is_ascii()) else {
-        return None;
-    };
-    let widest = reach(p.len(), ascii::FIRST_BONUS);
+    let &first = pattern.first()?;
+    let widest = reach(pattern.len(), score::FIRST_BONUS);
     if text.len() <= 2 * widest {
-        return ascii::score(text, Kind::Start, p, fold_text, rows);
+        return score::score(text, Kind::Start, pattern, fold_text, rows);
     }
     let before = |a: usize| {
         a.checked_sub(1)
-            .map_or(Kind::Start, |i| Kind::of(text[i], fold_text))
+            .map_or(Kind::Start, |i| text[i].kind(fold_text))
     };
-    let mut score = |a: usize, b: usize| ascii::score(&text[a..b], before(a), p, fold_text, rows);
+    let mut score =
+        |a: usize, b: usize| score::score(&text[a..b], before(a), pattern, fold_text, rows);
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
     let mut from = 0;
     while let Some(offset) = text[from..]
         .iter()
-        .position(|&b| byte_eq(b, first, fold_text))
+        .position(|&c| c.matches(first, fold_text))
     {
         let start = from + offset;
         from = start + 1;
-        let bonus = ascii::start_bonus(before(start), Kind::of(text[start], fold_text));
-        let end = text.len().min(start + reach(p.len(), bonus));
-        if !holds_in_order(&text[start + 1..end], &p[1..], fold_text) {
+        let bonus = score::start_bonus(before(start), text[start].kind(fold_text));
+        let end = text.len().min(start + reach(pattern.len(), bonus));
+        if !holds_in_order(&text[start + 1..end], &pattern[1..], fold_text) {
             continue;
         }
         open = match open {
@@ -104,10 +102,10 @@ pub(super) fn best(
     best
 }
 
-/// Whether the bytes of `pattern` occur in `part` in order.
-fn holds_in_order(part: &[u8], pattern: &[u8], fold_text: bool) -> bool {
+/// Whether the units of `pattern` occur in `part` in order.
+fn holds_in_order<T: Unit>(part: &[T], pattern: &[T], fold_text: bool) -> bool {
     let mut rest = part.iter();
     pattern
         .iter()
-        .all(|&q| rest.any(|&b| byte_eq(b, q, fold_text)))
+        .all(|&q| rest.any(|&c| c.matches(q, fold_text)))
 }

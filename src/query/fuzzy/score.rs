@@ -1,7 +1,7 @@
-//! The skim (`SkimMatcherV2`) score of a pattern in ASCII text, computed over bytes with no
-//! allocation: the same recurrence and constants as fuzzy-matcher 0.3 (checked against it by
-//! property tests), so that the hot loop of a search need not build a `Vec<char>`, allocate a
-//! score matrix and fresh thread-local caches for every text.
+//! The skim (`SkimMatcherV2`) score of a pattern in a text, computed over bytes (ASCII text) or
+//! chars with no allocation: the same recurrence and constants as fuzzy-matcher 0.3 (checked
+//! against it by property tests), so that the hot loop of a search need not build a `Vec<char>`,
+//! allocate a score matrix and fresh thread-local caches for every text.
 //!
 //! For pattern char `i` and text char `j`, with `B[j]` the bonus of `j`'s position (8 at a word
 //! start, 7 after punctuation, 6 at a camelCase hump, doubled for the first char of the text):
@@ -13,6 +13,45 @@
 //! ```
 
 use super::byte_eq;
+
+/// A unit of text the scorer steps over: a byte of ASCII text, or a char.
+pub(super) trait Unit: Copy {
+    /// Skim's kind of this unit (folded when `fold_text`).
+    fn kind(self, fold_text: bool) -> Kind;
+    /// Whether this unit of the text matches pattern unit `p` (folding ASCII case when
+    /// `fold_text`; chars are compared as they are, already folded by the caller).
+    fn matches(self, p: Self, fold_text: bool) -> bool;
+}
+
+impl Unit for u8 {
+    #[inline]
+    fn kind(self, fold_text: bool) -> Kind {
+        Kind::of(self, fold_text)
+    }
+
+    #[inline]
+    fn matches(self, p: u8, fold_text: bool) -> bool {
+        byte_eq(self, p, fold_text)
+    }
+}
+
+impl Unit for char {
+    #[inline]
+    fn kind(self, fold_text: bool) -> Kind {
+        u8::try_from(self).map_or(Kind::Lower, |b| {
+            if b.is_ascii() {
+                Kind::of(b, fold_text)
+            } else {
+                Kind::Lower
+            }
+        })
+    }
+
+    #[inline]
+    fn matches(self, p: char, _fold_text: bool) -> bool {
+        self == p
+    }
+}
 
 const MATCH: i64 = 16;
 const GAP_START: i64 = -3;
@@ -102,10 +141,10 @@ fn bonus(prev: Kind, cur: Kind) -> i64 {
 /// The skim score of `pattern` in `text`, whose preceding char is of kind `before`
 /// ([`Kind::Start`] at the start of the whole text); `rows` is scratch space. `None` when the
 /// pattern is empty or does not occur in order.
-pub(super) fn score(
-    text: &[u8],
+pub(super) fn score<T: Unit>(
+    text: &[T],
     before: Kind,
-    pattern: &[u8],
+    pattern: &[T],
     fold_text: bool,
     rows: &mut Vec<i64>,
 ) -> Option<i64> {
@@ -120,7 +159,7 @@ pub(super) fn score(
     let (mut p_prev, mut p_cur) = p_rows.split_at_mut(cols);
     let mut prev_kind = before;
     for (j, &c) in text.iter().enumerate() {
-        let kind = Kind::of(c, fold_text);
+        let kind = c.kind(fold_text);
         place[j + 1] = bonus(prev_kind, kind);
         prev_kind = kind;
     }
@@ -134,12 +173,12 @@ pub(super) fn score(
         let at = first
             + text[first..]
                 .iter()
-                .position(|&c| byte_eq(c, q, fold_text))?;
+                .position(|&c| c.matches(q, fold_text))?;
         first = at + 1;
         m_cur[at] = NONE;
         p_cur[at] = NONE;
         for col in at + 1..cols {
-            m_cur[col] = if byte_eq(text[col - 1], q, fold_text) {
+            m_cur[col] = if text[col - 1].matches(q, fold_text) {
                 let skip = p_prev[col - 1] + place[col];
                 if i == 0 {
                     MATCH + skip
