@@ -147,6 +147,16 @@ fn windows_find_a_tight_match_far_into_a_long_text() {
     assert!(s.score(&p, &"big cart rolls ".repeat(20)).is_none());
 }
 
+#[test]
+fn merged_windows_keep_the_farthest_end() {
+    // A window from the `B` at 1 reaches further than the overlapping one from the `B` at 2;
+    // the best match (`B` … ` d`) lies beyond the shorter one.
+    let text = "aBBA0ad0 da 00a.a 0 A A0aAaA a  00. 000A.a aA a  A A A  00  ";
+    let p = pattern(Mode::Fuzzy, "Bd");
+    assert_eq!(whole(&p, text), Some(35));
+    assert_eq!(Scorer::default().score(&p, text), Some(35));
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
 
