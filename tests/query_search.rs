@@ -213,6 +213,7 @@ fn ranked_by_score_then_people_units_events_then_date() {
 }
 
 #[test]
+#[allow(clippy::single_range_in_vec_init)] // ranges are the data here
 fn matched_characters_come_back_as_char_ranges() {
     let t = small();
     let gao = &search(&t, "gao")[0];

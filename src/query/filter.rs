@@ -22,6 +22,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -39,8 +40,8 @@ pub struct Matcher<'a> {
     /// The atoms, cheapest tests first, with their results on every person and unit.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
-    person_index: HashMap<&'a str, usize>,
-    unit_index: HashMap<&'a str, usize>,
+    person_index: Ids<'a>,
+    unit_index: Ids<'a>,
     roles: OnceCell<Roles>,
 }
 
@@ -90,11 +91,22 @@ impl<'a> Matcher<'a> {
 
     /// The score of event `index` (in date order), or `None` when it does not match.
     pub fn event(&mut self, index: usize) -> Option<i64> {
+        self.score_event(index, true)
+    }
+
+    /// Whether event `index` matches: [`Matcher::event`] without the score, which is faster
+    /// (a text atom stops at the first field that matches).
+    pub fn event_matches(&mut self, index: usize) -> bool {
+        self.score_event(index, false).is_some()
+    }
+
+    /// The event's score when `best` is set, else some score when it matches.
+    fn score_event(&mut self, index: usize, best: bool) -> Option<i64> {
         let timeline = self.timeline;
         let event = timeline.store.events.get(index)?;
         let mut total = 0;
         for i in 0..self.atoms.len() {
-            let result = self.event_test(i, event);
+            let result = self.event_test(i, event, best);
             total += passes(self.atoms[i].atom, result)?;
         }
         Some(total)
@@ -158,8 +170,9 @@ impl<'a> Matcher<'a> {
         })
     }
 
-    /// Atom `i`'s test on `event`, before negation.
-    fn event_test(&mut self, i: usize, event: &Event) -> Option<i64> {
+    /// Atom `i`'s test on `event`, before negation: the best score when `best` is set, else the
+    /// first found.
+    fn event_test(&mut self, i: usize, event: &Event, best: bool) -> Option<i64> {
         let prepared = &self.atoms[i];
         let people = || {
             prepared
@@ -190,10 +203,15 @@ impl<'a> Matcher<'a> {
                 .filter_map(|tag| self.scorer.score(pattern, tag))
                 .max(),
             Test::Text(Field::Any, pattern) => {
-                let refs = people().max(units());
-                let title = self.scorer.score(pattern, &event.title);
-                let summary = self.scorer.score(pattern, &event.summary).map(|s| s / 2);
-                refs.max(title).max(summary)
+                let mut found = people().max(units());
+                if best || found.is_none() {
+                    found = found.max(self.scorer.score(pattern, &event.title));
+                }
+                // Half a summary's score cannot beat what is found already: skip the longest text.
+                if found.is_none_or(|s| best && s < pattern.max_score() / 2) {
+                    found = found.max(self.scorer.score(pattern, &event.summary).map(|s| s / 2));
+                }
+                found
             }
         }
     }
@@ -238,7 +256,32 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
     }
 }
 
-fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+/// Ids to indices, hashed with FNV-1a: short keys looked up for every event of a search, where
+/// the default SipHash showed up in profiles.
+type Ids<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash (64-bit).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
     ids.enumerate().map(|(i, id)| (id, i)).collect()
 }
 
@@ -262,7 +305,7 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
 }
 
 /// The best score among the referenced ids.
-fn best_ref(ids: &[String], index: &HashMap<&str, usize>, scores: &[Option<i64>]) -> Option<i64> {
+fn best_ref(ids: &[String], index: &Ids<'_>, scores: &[Option<i64>]) -> Option<i64> {
     ids.iter()
         .filter_map(|id| {
             index
