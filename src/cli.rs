@@ -129,14 +129,6 @@ pub fn load(cli_data: Option<&PathBuf>) -> Result<Timeline, Error> {
     store::load(cli_data.map(PathBuf::as_path))
 }
 
-/// Prints the chronology (used by the app until the terminal UI lands).
-///
-/// # Errors
-/// A failed write.
-pub fn run_list_for_tui(timeline: &Timeline, out: &mut impl Write) -> Result<(), Error> {
-    list::run(timeline, None, out)
-}
-
 /// Runs a parsed command line.
 ///
 /// # Errors

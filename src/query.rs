@@ -77,6 +77,6 @@ pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<usize>, Err
     let query = Query::parse(query)?;
     let mut matcher = Matcher::new(timeline, &query);
     Ok((0..timeline.store.events.len())
-        .filter(|&i| matcher.event(i).is_some())
+        .filter(|&i| matcher.event_matches(i))
         .collect())
 }

@@ -1,13 +1,85 @@
-//! The terminal app.
+//! The terminal app: a synchronous loop that draws the state, reads one terminal event, maps it
+//! to an action through the keymap and applies it with the one update function.
+//!
+//! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
+//!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
+//!   [`org_lines`]: the org chart as lines with what an event changed marked.
+//!
+//! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
+//! that also turns mouse capture off).
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod org_lines;
+pub mod update;
+pub mod view;
+
+use std::io::{IsTerminal, Write};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
 
 use crate::error::Error;
 use crate::store::Timeline;
+use app::App;
+use keymap::{Context, action_for_event};
+use view::theme::Theme;
 
-/// Runs the terminal app (placeholder: prints the timeline until the app lands).
+/// Runs the terminal app on `timeline` until the user quits.
 ///
 /// # Errors
-/// When the terminal cannot be used.
+/// [`Error::Usage`] when stdin or stdout is not a terminal; [`Error::Io`] when the terminal
+/// fails. The terminal is restored before returning either way.
 pub fn run(timeline: &Timeline) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    crate::cli::run_list_for_tui(timeline, &mut out)
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "the terminal app needs a terminal; for plain text use `ali-timeline list` or `ali-timeline search QUERY`".into(),
+        ));
+    }
+    let mut terminal = ratatui::try_init()?;
+    install_mouse_release_hook();
+    let result = execute!(std::io::stdout(), EnableMouseCapture)
+        .map_err(Error::from)
+        .and_then(|()| run_loop(&mut terminal, timeline));
+    release_mouse();
+    ratatui::restore();
+    result
+}
+
+/// Draw, read, map, update, until the state says stop.
+fn run_loop(terminal: &mut DefaultTerminal, timeline: &Timeline) -> Result<(), Error> {
+    let size = terminal.size()?;
+    let mut app = App::new(timeline, size.width, size.height);
+    app.theme = Theme::from_env();
+    while app.running {
+        terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
+        let event = event::read()?;
+        if let Some(action) = action_for_event(Context::of(&app.mode), &event) {
+            update::update(&mut app, action);
+        }
+    }
+    Ok(())
+}
+
+/// Turns mouse capture off (errors ignored: this runs while restoring, when nothing else can be
+/// done about them).
+fn release_mouse() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = out.flush();
+}
+
+/// Chains a panic hook that releases the mouse and shows the cursor before ratatui's hook leaves
+/// the alternate screen and raw mode and prints the panic.
+fn install_mouse_release_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_mouse();
+        let _ = execute!(std::io::stdout(), Show);
+        previous(info);
+    }));
 }

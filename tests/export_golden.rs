@@ -13,7 +13,10 @@ fn every_format_of_every_store_matches_its_snapshot() {
         let timeline = load(text);
         let selection = Selection::all(&timeline);
         for format in Format::ALL {
-            insta::assert_snapshot!(format!("{name}__{}", format.name()), export(format, &selection));
+            insta::assert_snapshot!(
+                format!("{name}__{}", format.name()),
+                export(format, &selection)
+            );
         }
     }
 }
@@ -24,6 +27,9 @@ fn a_filtered_export_keeps_its_query_and_only_the_matching_events() {
     let selection = Selection::matching(&timeline, Some("无损")).unwrap();
     assert_eq!(selection.len(), 1, "the query matches one fixture event");
     for format in [Format::Json, Format::Md, Format::Ron] {
-        insta::assert_snapshot!(format!("mini_query__{}", format.name()), export(format, &selection));
+        insta::assert_snapshot!(
+            format!("mini_query__{}", format.name()),
+            export(format, &selection)
+        );
     }
 }

@@ -208,6 +208,9 @@ fn malformed_dates_get_the_accepted_forms() {
         .code(1)
         .stderr(contains("FROM (2018-12-31) is after TO (2015-12-31)"));
     run(&["org"]).code(2);
+    run(&["org", "--diff", "2015", "2016", "--unit", "dme"])
+        .code(1)
+        .stderr(contains("--unit applies to --as-of only"));
 }
 
 #[test]
@@ -270,4 +273,26 @@ fn hostile_ids_are_sanitised_in_errors() {
     run(&["person", "evil\u{1b}[31m\u{202e}"])
         .code(1)
         .stderr(contains("\u{1b}").not().and(contains("\u{202e}").not()));
+}
+
+#[test]
+fn hostile_store_text_never_reaches_the_terminal() {
+    let path = fixture("org-hostile.ron");
+    for args in [
+        &["org", "--as-of", "2015-08"][..],
+        &["org", "--as-of", "2017"],
+        &["org", "--diff", "2015", "2016"],
+        &["person", "evil"],
+        &["unit", "evil-unit"],
+        &["unit", "evil-new"],
+    ] {
+        let out = bin().arg("--data").arg(&path).args(args).assert().success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(text.contains("Evil"), "{args:?} printed {text}");
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && ali_timeline::text::is_unsafe(c))
+            .collect();
+        assert!(bad.is_empty(), "{args:?} let through {bad:?}: {text}");
+    }
 }

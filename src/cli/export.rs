@@ -28,10 +28,13 @@ pub fn run(
     match output.filter(|p| p.as_os_str() != "-") {
         None => {
             let mut buffered = BufWriter::new(out);
-            let written = export::write(format, &selection, &mut buffered).and_then(|()| buffered.flush());
+            let written =
+                export::write(format, &selection, &mut buffered).and_then(|()| buffered.flush());
             match written {
                 Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
-                Err(e) if e.kind() == ErrorKind::InvalidInput => return Err(Error::Usage(e.to_string())),
+                Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                    return Err(Error::Usage(e.to_string()));
+                }
                 other => other?,
             }
         }

@@ -16,7 +16,7 @@ pub fn run(timeline: &Timeline, query: Option<&str>, out: &mut impl Write) -> Re
         .map_err(|e| Error::Usage(e.pointing(query.unwrap_or_default())))?;
     let mut matcher = Matcher::new(timeline, &query);
     for (i, event) in timeline.store.events.iter().enumerate() {
-        if matcher.event(i).is_none() {
+        if !matcher.event_matches(i) {
             continue;
         }
         writeln!(

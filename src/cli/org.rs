@@ -30,6 +30,9 @@ pub fn run_org(
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let result = match (as_of, diff) {
+        (_, Some(_)) if unit.is_some() => Err(Error::Usage(
+            "--unit applies to --as-of only; `org --diff` covers the whole organisation".into(),
+        )),
         (_, Some([from, to])) => run_diff(timeline, from, to, json, out),
         (Some(date), None) => run_as_of(timeline, date, unit, json, out),
         _ => Err(Error::Usage(
@@ -256,13 +259,8 @@ pub fn run_unit(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(
 
 fn write_unit(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Error> {
     let id = resolve_unit(timeline, id)?;
-    let Some(lineage) = org::lineage(timeline, &id) else {
-        return Err(unknown(
-            "unit",
-            &id,
-            timeline.store.units.iter().map(|u| &u.id),
-        ));
-    };
+    let lineage = org::lineage(timeline, &id)
+        .ok_or_else(|| Error::Usage(format!("unknown unit `{}`", sanitize(&id))))?;
     let kind = timeline.unit(&id).map_or("", |u| u.kind.as_str());
     writeln!(
         out,
@@ -369,43 +367,59 @@ fn write_parent(timeline: &Timeline, span: &ParentSpan, out: &mut impl Write) ->
     Ok(())
 }
 
-/// Finds a person by id, or by exact name, Chinese name or alias (ignoring case).
-fn resolve_person(timeline: &Timeline, id: &str) -> Result<String, Error> {
-    if timeline.person(id).is_some() {
-        return Ok(id.to_string());
-    }
-    let wanted = id.trim().to_lowercase();
-    let found = timeline.store.people.iter().find(|p| {
-        p.name.to_lowercase() == wanted
-            || p.name_zh.as_deref() == Some(id.trim())
-            || p.aliases.iter().any(|a| a.to_lowercase() == wanted)
-    });
-    found
-        .map(|p| p.id.clone())
-        .ok_or_else(|| unknown("person", id, timeline.store.people.iter().map(|p| &p.id)))
+/// The names a person or unit answers to: id, name, Chinese name, aliases.
+struct Names<'a> {
+    id: &'a str,
+    name: &'a str,
+    name_zh: Option<&'a str>,
+    aliases: &'a [String],
 }
 
-/// Finds a unit by id, or by exact name, Chinese name or alias (ignoring case).
-fn resolve_unit(timeline: &Timeline, id: &str) -> Result<String, Error> {
-    if timeline.unit(id).is_some() {
-        return Ok(id.to_string());
+/// Finds the id `what` (`person` or `unit`) given as an id, or as an exact name, Chinese name or
+/// alias (ignoring case); otherwise an error with a did-you-mean.
+fn resolve<'a>(
+    what: &str,
+    given: &str,
+    all: impl Iterator<Item = Names<'a>>,
+) -> Result<String, Error> {
+    let all: Vec<Names<'a>> = all.collect();
+    let wanted = given.trim().to_lowercase();
+    let by_id = all.iter().find(|n| n.id == given);
+    let by_name = || {
+        all.iter().find(|n| {
+            n.name.to_lowercase() == wanted
+                || n.name_zh == Some(given.trim())
+                || n.aliases.iter().any(|a| a.to_lowercase() == wanted)
+        })
+    };
+    match by_id.or_else(by_name) {
+        Some(found) => Ok(found.id.to_string()),
+        None => {
+            let ids: Vec<&str> = all.iter().map(|n| n.id).collect();
+            Err(Error::Usage(sanitize(&format!(
+                "unknown {what} `{given}`{}; give an id, or find one with `ali-timeline search NAME`",
+                did_you_mean(given, &ids)
+            ))))
+        }
     }
-    let wanted = id.trim().to_lowercase();
-    let found = timeline.store.units.iter().find(|u| {
-        u.name.to_lowercase() == wanted
-            || u.name_zh.as_deref() == Some(id.trim())
-            || u.aliases.iter().any(|a| a.to_lowercase() == wanted)
-    });
-    found
-        .map(|u| u.id.clone())
-        .ok_or_else(|| unknown("unit", id, timeline.store.units.iter().map(|u| &u.id)))
 }
 
-/// `unknown person `x` (did you mean `y`?); …`
-fn unknown<'a>(what: &str, id: &str, ids: impl Iterator<Item = &'a String>) -> Error {
-    let ids: Vec<&String> = ids.collect();
-    Error::Usage(sanitize(&format!(
-        "unknown {what} `{id}`{}; give an id, or find one with `ali-timeline search NAME`",
-        did_you_mean(id, &ids)
-    )))
+fn resolve_person(timeline: &Timeline, given: &str) -> Result<String, Error> {
+    let names = timeline.store.people.iter().map(|p| Names {
+        id: &p.id,
+        name: &p.name,
+        name_zh: p.name_zh.as_deref(),
+        aliases: &p.aliases,
+    });
+    resolve("person", given, names)
+}
+
+fn resolve_unit(timeline: &Timeline, given: &str) -> Result<String, Error> {
+    let names = timeline.store.units.iter().map(|u| Names {
+        id: &u.id,
+        name: &u.name,
+        name_zh: u.name_zh.as_deref(),
+        aliases: &u.aliases,
+    });
+    resolve("unit", given, names)
 }

@@ -192,3 +192,23 @@ impl JsonHit {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // ranges are the data here
+    fn highlights_wrap_char_ranges_even_in_chinese() {
+        let label = "Gao Xiaosong (高晓松)";
+        assert_eq!(
+            styled(label, &[0..3, 15..17], Highlight::Ansi),
+            "\u{1b}[1;33mGao\u{1b}[0m Xiaosong (高\u{1b}[1;33m晓松\u{1b}[0m)"
+        );
+        assert_eq!(styled(label, &[0..3], Highlight::None), label);
+        assert_eq!(
+            styled("ab", &[1..2], Highlight::Ansi),
+            "a\u{1b}[1;33mb\u{1b}[0m"
+        );
+    }
+}

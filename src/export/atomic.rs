@@ -42,9 +42,18 @@ pub fn write_file(
                 "folder does not exist; create it first or choose another path".into(),
             ));
         }
-        Err(e) => return Err(fail(&folder, format!("cannot use this folder: {}", describe(&e)))),
+        Err(e) => {
+            return Err(fail(
+                &folder,
+                format!("cannot use this folder: {}", describe(&e)),
+            ));
+        }
     }
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    // The temporary name starts with the file's name (cut short, so that adding the prefix and
+    // suffix cannot make a name the file system refuses).
+    let name: String = path.file_name().map_or_else(String::new, |n| {
+        n.to_string_lossy().chars().take(64).collect()
+    });
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -56,7 +65,10 @@ pub fn write_file(
     let mut temp = builder.tempfile_in(&folder).map_err(|e| {
         fail(
             &folder,
-            format!("cannot create a file in this folder: {}; choose a folder you can write to", describe(&e)),
+            format!(
+                "cannot create a file in this folder: {}; choose a folder you can write to",
+                describe(&e)
+            ),
         )
     })?;
     let written = (|| {
@@ -80,9 +92,13 @@ pub fn write_file(
     };
     persisted.map_err(|e| {
         let message = if e.error.kind() == ErrorKind::AlreadyExists {
-            "appeared while the export was being written and was kept; pass --force to replace it".to_string()
+            "appeared while the export was being written and was kept; pass --force to replace it"
+                .to_string()
         } else {
-            format!("cannot move the finished file into place: {}; nothing was written", describe(&e.error))
+            format!(
+                "cannot move the finished file into place: {}; nothing was written",
+                describe(&e.error)
+            )
         };
         // `e.file` is dropped here, which deletes the temporary file.
         fail(path, message)
@@ -124,7 +140,8 @@ fn check_destination(path: &Path, force: bool) -> Result<Option<Permissions>, Er
     }
     if !force {
         return Err(fail(
-            "already exists and was kept; pass --force to replace it, or choose another path".into(),
+            "already exists and was kept; pass --force to replace it, or choose another path"
+                .into(),
         ));
     }
     Ok(Some(meta.permissions()))
@@ -187,7 +204,10 @@ mod tests {
         fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
         write_file(&path, true, |out| out.write_all(b"new")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
         assert_eq!(entries(dir.path()), ["out.md"]);
     }
 
@@ -198,6 +218,9 @@ mod tests {
         let path = dir.path().join("new.md");
         write_file(&path, false, |out| out.write_all(b"x")).unwrap();
         // The mode is 0666 less the umask; the owner can always read and write.
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o600, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o600,
+            0o600
+        );
     }
 }

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 
 use ::csv::{Terminator, WriterBuilder};
 
-use super::escape::visible;
 use super::Selection;
+use super::escape::visible;
 use crate::store::model::Event;
 
 /// The header row.
@@ -38,11 +38,20 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
     let mut csv = WriterBuilder::new()
         .terminator(Terminator::CRLF)
         .from_writer(out);
-    csv.write_record(HEADER)?;
+    csv.write_record(HEADER).map_err(io_error)?;
     for event in sel.events() {
-        csv.write_record(row(sel, event).iter().map(|cell| cell_text(cell)))?;
+        csv.write_record(row(sel, event).iter().map(|cell| cell_text(cell)))
+            .map_err(io_error)?;
     }
     csv.flush()
+}
+
+/// The I/O error inside a csv error, so its kind (a full disk, a closed pipe) is not lost.
+fn io_error(err: ::csv::Error) -> io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 fn row(sel: &Selection, event: &Event) -> [String; 11] {
@@ -74,8 +83,8 @@ fn row(sel: &Selection, event: &Event) -> [String; 11] {
 pub fn cell_text(text: &str) -> String {
     let text = visible(text);
     let trigger = |c: char| matches!(c, '=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠');
-    let formula = text.starts_with(['\t', '\r'])
-        || text.trim_start().chars().next().is_some_and(trigger);
+    let formula =
+        text.starts_with(['\t', '\r']) || text.trim_start().chars().next().is_some_and(trigger);
     if formula {
         format!("'{text}")
     } else {

@@ -80,7 +80,12 @@ pub fn link(url: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
-        if c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}') {
+        if c.is_ascii_graphic()
+            && !matches!(
+                c,
+                '"' | '\'' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            )
+        {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];

@@ -89,7 +89,11 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
     if let Some(end) = event.end {
         date.push_str(&format!(" – {end}"));
     }
-    writeln!(out, "<article id=\"{}\">", html(&format!("event-{}", event.id)))?;
+    writeln!(
+        out,
+        "<article id=\"{}\">",
+        html(&format!("event-{}", event.id))
+    )?;
     writeln!(
         out,
         "<p class=\"meta\"><time class=\"date\" datetime=\"{}\">{}</time><span class=\"kind\">{}</span></p>",
@@ -106,7 +110,10 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
         ("Tags", event.tags.clone()),
     ] {
         if !values.is_empty() {
-            facts.push(format!("<dt>{label}</dt><dd>{}</dd>", html(&values.join(", "))));
+            facts.push(format!(
+                "<dt>{label}</dt><dd>{}</dd>",
+                html(&values.join(", "))
+            ));
         }
     }
     if let Some(note) = &event.note {
@@ -122,7 +129,9 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
             let citation = html(&s.citation());
             match s.url.as_deref() {
                 Some(url) => match link(url) {
-                    Some(href) => writeln!(out, "<li><a href=\"{}\">{citation}</a></li>", html(&href))?,
+                    Some(href) => {
+                        writeln!(out, "<li><a href=\"{}\">{citation}</a></li>", html(&href))?
+                    }
                     None => writeln!(out, "<li>{citation} ({})</li>", html(url))?,
                 },
                 None => writeln!(out, "<li>{citation}</li>")?,

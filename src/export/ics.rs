@@ -29,7 +29,10 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
-        format!("PRODID:-//ali-timeline//ali-timeline {}//EN", env!("CARGO_PKG_VERSION")),
+        format!(
+            "PRODID:-//ali-timeline//ali-timeline {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
         "CALSCALE:GREGORIAN".to_string(),
         "METHOD:PUBLISH".to_string(),
         format!("X-WR-CALNAME:{}", text(TITLE)),
@@ -73,7 +76,7 @@ fn vevent(sel: &Selection, event: &Event, stamp: &str) -> Vec<String> {
         format!("DESCRIPTION:{}", text(&description(sel, event))),
     ];
     let categories: Vec<String> = std::iter::once(event.kind.as_str().to_string())
-        .chain(event.tags.iter().cloned())
+        .chain(event.tags.iter().filter(|t| !t.trim().is_empty()).cloned())
         .map(|c| text(&c))
         .collect();
     lines.push(format!("CATEGORIES:{}", categories.join(",")));
@@ -126,7 +129,9 @@ fn date_words(event: &Event) -> String {
     let precision = event.date.precision();
     if precision != Precision::Day {
         let unit = precision.as_str();
-        words.push_str(&format!(" (known to the {unit}; shown as the whole {unit})"));
+        words.push_str(&format!(
+            " (known to the {unit}; shown as the whole {unit})"
+        ));
     }
     if event.date.is_approximate() {
         words.push_str(" (approximate)");

@@ -193,8 +193,18 @@ fn event<'a>(sel: &Selection<'a>, e: &'a Event) -> EventOut<'a> {
         title: &e.title,
         summary: &e.summary,
         tags: &e.tags,
-        people: e.people.iter().filter_map(|id| t.person(id)).map(person).collect(),
-        units: e.units.iter().filter_map(|id| t.unit(id)).map(unit).collect(),
+        people: e
+            .people
+            .iter()
+            .filter_map(|id| t.person(id))
+            .map(person)
+            .collect(),
+        units: e
+            .units
+            .iter()
+            .filter_map(|id| t.unit(id))
+            .map(unit)
+            .collect(),
         sources: sel.sources(e).into_iter().map(source).collect(),
         effects: e.effects.iter().map(effect).collect(),
         note: e.note.as_deref(),

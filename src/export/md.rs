@@ -50,7 +50,12 @@ fn meta_line(sel: &Selection) -> String {
 
 fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "### {} · {}", inline(&date_label(event)), inline(&event.title))?;
+    writeln!(
+        out,
+        "### {} · {}",
+        inline(&date_label(event)),
+        inline(&event.title)
+    )?;
     writeln!(out)?;
     let mut facts = vec![format!("*{}*", event.kind.as_str())];
     let people = sel.people(event);
@@ -102,7 +107,11 @@ fn date_label(event: &Event) -> String {
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|i| inline(i)).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| inline(i))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Text for one line (a heading or list): escaped, line breaks turned into spaces.
@@ -132,7 +141,20 @@ fn escape_line(line: &str) -> String {
             || list_number
             || matches!(
                 c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{' | '}'
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '#'
+                    | '|'
+                    | '~'
+                    | '&'
+                    | '!'
+                    | '{'
+                    | '}'
             )
         {
             out.push('\\');

@@ -2,7 +2,7 @@
 //! `validate` accepts and `--data` loads. Exporting every event gives back an equal store.
 //!
 //! How a subset stays valid: it holds exactly the selected events, with the people, units and
-//! sources they (and their effects) name. A unit that no selected event founds simply exists
+//! sources they (and their effects) name (all of them when every event is selected). A unit that no selected event founds simply exists
 //! from the start, so most effects replay unchanged. An effect that still cannot replay without
 //! an event outside the selection — typically a departure (`EndRole`) whose appointment was not
 //! selected — is dropped from the exported event; each dropped effect is listed in a comment at
@@ -76,7 +76,7 @@ pub fn subset(sel: &Selection) -> Subset {
                 .push((issue.effect, issue.message));
         }
         for (event, mut effects) in failing {
-            effects.sort_by(|a, b| b.0.cmp(&a.0));
+            effects.sort_by_key(|e| std::cmp::Reverse(e.0));
             effects.dedup_by_key(|e| e.0);
             for (index, reason) in effects {
                 if index < events[event].effects.len() {
@@ -95,8 +95,19 @@ pub fn subset(sel: &Selection) -> Subset {
     }
 }
 
-/// A store of `events` with the people, units and sources they name, in the timeline's order.
+/// A store of `events` with the people, units and sources they name, in the timeline's order;
+/// with every person, unit and source when every event is selected, so that exporting the whole
+/// store gives it back unchanged.
 fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
+    let all = &sel.timeline.store;
+    if sel.len() == all.events.len() {
+        return Store {
+            people: all.people.clone(),
+            units: all.units.clone(),
+            sources: all.sources.clone(),
+            events,
+        };
+    }
     let mut people: HashSet<&str> = HashSet::new();
     let mut units: HashSet<&str> = HashSet::new();
     let mut sources: HashSet<&str> = HashSet::new();
@@ -110,11 +121,25 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
             units.extend(named);
         }
     }
-    let all = &sel.timeline.store;
     Store {
-        people: all.people.iter().filter(|p| people.contains(p.id.as_str())).cloned().collect(),
-        units: all.units.iter().filter(|u| units.contains(u.id.as_str())).cloned().collect(),
-        sources: all.sources.iter().filter(|s| sources.contains(s.id.as_str())).cloned().collect(),
+        people: all
+            .people
+            .iter()
+            .filter(|p| people.contains(p.id.as_str()))
+            .cloned()
+            .collect(),
+        units: all
+            .units
+            .iter()
+            .filter(|u| units.contains(u.id.as_str()))
+            .cloned()
+            .collect(),
+        sources: all
+            .sources
+            .iter()
+            .filter(|s| sources.contains(s.id.as_str()))
+            .cloned()
+            .collect(),
         events,
     }
 }
@@ -125,8 +150,16 @@ fn effect_names(effect: &Effect) -> (Option<&str>, Vec<&str>) {
         Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
             (Some(person), vec![unit])
         }
-        Effect::Found { unit, parent } => (None, std::iter::once(unit.as_str()).chain(parent.as_deref()).collect()),
-        Effect::Place { unit, parent: other }
+        Effect::Found { unit, parent } => (
+            None,
+            std::iter::once(unit.as_str())
+                .chain(parent.as_deref())
+                .collect(),
+        ),
+        Effect::Place {
+            unit,
+            parent: other,
+        }
         | Effect::Acquire { unit, by: other }
         | Effect::Merge { unit, into: other }
         | Effect::Rename { unit, to: other } => (None, vec![unit, other]),

@@ -108,8 +108,7 @@ fn words(date: PartialDate) -> String {
 }
 
 fn slide(sel: &Selection, event: &Event, unique_id: String) -> Slide {
-    let approximate =
-        event.date.is_approximate() || event.end.is_some_and(|e| e.is_approximate());
+    let approximate = event.date.is_approximate() || event.end.is_some_and(|e| e.is_approximate());
     let display_date = approximate.then(|| match event.end {
         Some(end) => format!("c. {} – {}", words(event.date), words(end)),
         None => format!("c. {}", words(event.date)),
@@ -133,11 +132,17 @@ fn body(sel: &Selection, event: &Event) -> String {
     let mut facts = Vec::new();
     let people = sel.people(event);
     if !people.is_empty() {
-        facts.push(format!("<strong>People:</strong> {}", html(&people.join(", "))));
+        facts.push(format!(
+            "<strong>People:</strong> {}",
+            html(&people.join(", "))
+        ));
     }
     let units = sel.units(event);
     if !units.is_empty() {
-        facts.push(format!("<strong>Units:</strong> {}", html(&units.join(", "))));
+        facts.push(format!(
+            "<strong>Units:</strong> {}",
+            html(&units.join(", "))
+        ));
     }
     if !facts.is_empty() {
         text.push_str(&format!("<p>{}</p>", facts.join("<br>")));
@@ -151,7 +156,10 @@ fn body(sel: &Selection, event: &Event) -> String {
         })
         .collect();
     if !sources.is_empty() {
-        text.push_str(&format!("<p><strong>Sources:</strong> {}</p>", sources.join("; ")));
+        text.push_str(&format!(
+            "<p><strong>Sources:</strong> {}</p>",
+            sources.join("; ")
+        ));
     }
     text
 }

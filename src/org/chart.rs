@@ -139,16 +139,17 @@ pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
             roles.entry(tenure.unit.as_str()).or_default().push(i);
         }
     }
+    let order = |&i: &usize| {
+        let t = &history.tenures[i];
+        (
+            role_rank(&t.role),
+            t.role.as_str(),
+            t.start,
+            t.person.as_str(),
+        )
+    };
     for held in roles.values_mut() {
-        held.sort_by_cached_key(|&i| {
-            let t = &history.tenures[i];
-            (
-                role_rank(&t.role),
-                t.role.clone(),
-                t.start,
-                t.person.clone(),
-            )
-        });
+        held.sort_by(|a, b| order(a).cmp(&order(b)));
     }
     let mut nodes = Vec::new();
     let mut stack: Vec<(&str, usize, Option<&str>)> =

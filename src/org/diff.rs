@@ -74,7 +74,7 @@ fn entries(history: &History, keep: impl Fn(&Change) -> bool) -> Vec<DiffEntry> 
     history
         .changes
         .iter()
-        .filter(|c| keep(c) && !carried.contains(&carry_key(c)))
+        .filter(|c| keep(c) && (carried.is_empty() || !carried.contains(&carry_key(c))))
         .map(DiffEntry::new)
         .collect()
 }

@@ -12,9 +12,8 @@
 //!   held a role at (so `unit:damai` also lists Damai's leaders, after Damai and its events);
 //! - `tag:`: an event's best tag.
 //!
-//! A summary, and a person or unit standing in for an event or for each other, count only when
-//! the match is tight ([`Pattern::is_tight`]): the letters of `gao` strewn over a long name or
-//! paragraph match that text itself, as in fzf, but pull in nothing else.
+//! A fuzzy atom must match tightly (at word starts, or letters close together): see
+//! `fuzzy.rs`. Letters of `gao` strewn over a sentence match nothing.
 //!
 //! `@dates` match an event whose date (or span to its `end`) overlaps the range, a person with a
 //! role held during it, and a unit that existed during it. `kind:` and `tag:` match events only.
@@ -23,6 +22,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -40,8 +40,8 @@ pub struct Matcher<'a> {
     /// The atoms, cheapest tests first, with their results on every person and unit.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
-    person_index: HashMap<&'a str, usize>,
-    unit_index: HashMap<&'a str, usize>,
+    person_index: Ids<'a>,
+    unit_index: Ids<'a>,
     roles: OnceCell<Roles>,
 }
 
@@ -53,10 +53,10 @@ pub(super) struct Prepared<'a> {
     people: Vec<Option<i64>>,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
     units: Vec<Option<i64>>,
-    /// `people` kept only where tight, for standing in for others; empty when none is.
-    people_links: Vec<Option<i64>>,
-    /// `units` kept only where tight, for standing in for others; empty when none is.
-    units_links: Vec<Option<i64>>,
+    /// Whether any person matched by their names (else events need not look theirs up).
+    any_person: bool,
+    /// Whether any unit matched by its names.
+    any_unit: bool,
 }
 
 /// Who held roles where, as indices, from the replayed tenures.
@@ -91,11 +91,22 @@ impl<'a> Matcher<'a> {
 
     /// The score of event `index` (in date order), or `None` when it does not match.
     pub fn event(&mut self, index: usize) -> Option<i64> {
+        self.score_event(index, true)
+    }
+
+    /// Whether event `index` matches: [`Matcher::event`] without the score, which is faster
+    /// (a text atom stops at the first field that matches).
+    pub fn event_matches(&mut self, index: usize) -> bool {
+        self.score_event(index, false).is_some()
+    }
+
+    /// The event's score when `best` is set, else some score when it matches.
+    fn score_event(&mut self, index: usize, best: bool) -> Option<i64> {
         let timeline = self.timeline;
         let event = timeline.store.events.get(index)?;
         let mut total = 0;
         for i in 0..self.atoms.len() {
-            let result = self.event_test(i, event);
+            let result = self.event_test(i, event, best);
             total += passes(self.atoms[i].atom, result)?;
         }
         Some(total)
@@ -109,7 +120,7 @@ impl<'a> Matcher<'a> {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Unit, _) | Test::Date(..) => {
                     let links = &self.roles().of_person[index];
-                    linked(self.timeline, prepared, links, &prepared.units_links)
+                    linked(self.timeline, prepared, links, &prepared.units)
                 }
                 _ => prepared.people[index],
             };
@@ -126,7 +137,7 @@ impl<'a> Matcher<'a> {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Person, _) => {
                     let links = &self.roles().at_unit[index];
-                    linked(self.timeline, prepared, links, &prepared.people_links)
+                    linked(self.timeline, prepared, links, &prepared.people)
                 }
                 _ => prepared.units[index],
             };
@@ -159,11 +170,22 @@ impl<'a> Matcher<'a> {
         })
     }
 
-    /// Atom `i`'s test on `event`, before negation.
-    fn event_test(&mut self, i: usize, event: &Event) -> Option<i64> {
+    /// Atom `i`'s test on `event`, before negation: the best score when `best` is set, else the
+    /// first found.
+    fn event_test(&mut self, i: usize, event: &Event, best: bool) -> Option<i64> {
         let prepared = &self.atoms[i];
-        let people = || best_ref(&event.people, &self.person_index, &prepared.people_links);
-        let units = || best_ref(&event.units, &self.unit_index, &prepared.units_links);
+        let people = || {
+            prepared
+                .any_person
+                .then(|| best_ref(&event.people, &self.person_index, &prepared.people))
+                .flatten()
+        };
+        let units = || {
+            prepared
+                .any_unit
+                .then(|| best_ref(&event.units, &self.unit_index, &prepared.units))
+                .flatten()
+        };
         match &prepared.atom.test {
             Test::Kind(kind) => (event.kind == *kind).then_some(0),
             Test::Date(from, to) => {
@@ -181,14 +203,15 @@ impl<'a> Matcher<'a> {
                 .filter_map(|tag| self.scorer.score(pattern, tag))
                 .max(),
             Test::Text(Field::Any, pattern) => {
-                let refs = people().max(units());
-                let title = self.scorer.score(pattern, &event.title);
-                let summary = self
-                    .scorer
-                    .score(pattern, &event.summary)
-                    .filter(|&s| pattern.is_tight(s))
-                    .map(|s| s / 2);
-                refs.max(title).max(summary)
+                let mut found = people().max(units());
+                if best || found.is_none() {
+                    found = found.max(self.scorer.score(pattern, &event.title));
+                }
+                // Half a summary's score cannot beat what is found already: skip the longest text.
+                if found.is_none_or(|s| best && s < pattern.max_score() / 2) {
+                    found = found.max(self.scorer.score(pattern, &event.summary).map(|s| s / 2));
+                }
+                found
             }
         }
     }
@@ -224,30 +247,41 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
             _ => None,
         });
     }
-    let links = |own: &[Option<i64>]| -> Vec<Option<i64>> {
-        let Test::Text(_, pattern) = &atom.test else {
-            return Vec::new();
-        };
-        let tight: Vec<Option<i64>> = own
-            .iter()
-            .map(|s| s.filter(|&s| pattern.is_tight(s)))
-            .collect();
-        if tight.iter().all(Option::is_none) {
-            Vec::new()
-        } else {
-            tight
-        }
-    };
     Prepared {
         atom,
-        people_links: links(&people),
-        units_links: links(&units),
+        any_person: people.iter().any(Option::is_some),
+        any_unit: units.iter().any(Option::is_some),
         people,
         units,
     }
 }
 
-fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+/// Ids to indices, hashed with FNV-1a: short keys looked up for every event of a search, where
+/// the default SipHash showed up in profiles.
+type Ids<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash (64-bit).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
     ids.enumerate().map(|(i, id)| (id, i)).collect()
 }
 
@@ -270,11 +304,8 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
     }
 }
 
-/// The best score among the referenced ids (`scores` is empty when nobody can match).
-fn best_ref(ids: &[String], index: &HashMap<&str, usize>, scores: &[Option<i64>]) -> Option<i64> {
-    if scores.is_empty() {
-        return None;
-    }
+/// The best score among the referenced ids.
+fn best_ref(ids: &[String], index: &Ids<'_>, scores: &[Option<i64>]) -> Option<i64> {
     ids.iter()
         .filter_map(|id| {
             index
@@ -301,7 +332,7 @@ fn names(
 }
 
 /// A person's result for `unit:`/dates, or a unit's for `person:`, through roles: `links` are
-/// (other entity, tenure) pairs and `other` the other side's tight results, counted half.
+/// (other entity, tenure) pairs and `other` the other side's results, counted half.
 fn linked(
     timeline: &Timeline,
     prepared: &Prepared<'_>,

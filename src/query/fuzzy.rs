@@ -1,10 +1,22 @@
 //! Matching one pattern against one piece of text: fzf's fuzzy, exact, prefix, suffix and
-//! whole-text modes, with scores from the skim algorithm and matched positions as char indices.
+//! whole-text modes, scored by the skim algorithm (`SkimMatcherV2`), with matched positions as
+//! char indices.
 //!
-//! Case-insensitive patterns are stored folded (see [`fold`]) and compared with text folded the
-//! same way, one char for one char, so char indices into folded text are char indices into the
-//! original. A cheap prefilter (every pattern char present, in order) runs before the scorer and
-//! allocates nothing; most texts in a search are rejected by it.
+//! - Case-insensitive patterns are stored folded (see [`fold`]) and compared with text folded
+//!   the same way, one char for one char, so char indices into folded text are char indices into
+//!   the original.
+//! - Unlike fzf, a fuzzy pattern must match tightly ([`Pattern::is_tight`]): our texts are
+//!   sentences, where almost any few letters occur in order somewhere.
+//! - Speed: texts are scored by `score.rs` (skim's recurrence, over the bytes of ASCII text or
+//!   the chars of other text, with no allocation), long ones only in the short windows where a
+//!   tight match can be (`window.rs`); ASCII text is never folded or copied, other text only
+//!   after a prefilter (every pattern char present, in order) has passed.
+//! - `SkimMatcherV2` reuses its score matrix between calls without clearing it, which makes a
+//!   score depend on earlier calls (e.g. `cce` in `ccea`: 71 or 75), and `use_cache(false)`
+//!   panics; so each score comes from a fresh matcher and results never depend on call order.
+
+mod score;
+mod window;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -42,13 +54,27 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
-    /// Whether `score` is a tight match: at least half as good as the pattern written out in the
-    /// middle of a word would score. Letters strewn over a paragraph score below this; word
-    /// starts and acronyms (`dme` in `Digital Media and Entertainment`) score above it.
-    pub(crate) fn is_tight(&self, score: i64) -> bool {
+    /// No text scores higher than this: 31 for the first char (a word start at the very start
+    /// of the text) and 24 for each other (a continued word start).
+    pub(crate) fn max_score(&self) -> i64 {
         let n = i64::try_from(self.text.chars().count()).unwrap_or(i64::MAX / 64);
-        score >= CHAR_SCORE * n + RUN_BONUS * (n - 1) / 2
+        24 * n + 7
     }
+
+    /// Whether a fuzzy `score` is a tight match: nearly as good as the pattern written out in
+    /// the middle of a word, so each gap must be paid for by matching at word starts. Word
+    /// starts and acronyms (`dme` in `Digital Media & Entertainment`, `gxs` in `Gao Xiaosong`)
+    /// are tight; letters strewn over a sentence (`gao` in `group around`) are not. Every
+    /// contiguous occurrence is tight.
+    fn is_tight(&self, score: i64) -> bool {
+        score >= tight_floor(self.text.chars().count())
+    }
+}
+
+/// The least tight score for a pattern of `n` chars.
+fn tight_floor(n: usize) -> i64 {
+    let n = i64::try_from(n).unwrap_or(i64::MAX / 64);
+    CHAR_SCORE * n + (RUN_BONUS - 1) * (n - 1) - 1
 }
 
 /// `c` in lower case when that is one char and keeps ASCII and non-ASCII apart (so byte
@@ -82,19 +108,20 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Whether ASCII byte `b` equals the (folded, when `fold_text`) pattern byte `p`.
+fn byte_eq(b: u8, p: u8, fold_text: bool) -> bool {
+    // b | 0x20 equals a lowercase letter only for that letter in either case.
+    b == p || (fold_text && p.is_ascii_lowercase() && b | 0x20 == p)
+}
+
 /// Byte offset just past the first char at or after `from` equal to `p` (after folding when
 /// `fold_text`); `p` is already folded in that case.
 fn find_char(text: &str, from: usize, p: char, fold_text: bool) -> Option<usize> {
     let rest = text.get(from..)?;
     if p.is_ascii() {
         let pb = p as u8;
-        let at = if fold_text && pb.is_ascii_lowercase() {
-            // A byte b with b | 0x20 == a lowercase letter is that letter in either case;
-            // bytes of multi-byte chars are >= 0x80 and never match.
-            rest.bytes().position(|b| b | 0x20 == pb)
-        } else {
-            rest.bytes().position(|b| b == pb)
-        };
+        // Bytes of multi-byte chars are >= 0x80 and never equal an ASCII byte.
+        let at = rest.bytes().position(|b| byte_eq(b, pb, fold_text));
         return at.map(|i| from + i + 1);
     }
     if fold_text {
@@ -119,57 +146,65 @@ pub(crate) fn has_subsequence(text: &str, pattern: &str, fold_text: bool) -> boo
     true
 }
 
-/// The scorer and a reusable buffer for folded text, one per search.
-pub(crate) struct Scorer {
-    skim: SkimMatcherV2,
-    folded: String,
+/// A fresh skim matcher comparing chars exactly (case is handled by folding); see the module
+/// documentation for why it is never reused.
+fn skim() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
 }
 
-impl Default for Scorer {
-    fn default() -> Self {
-        Scorer {
-            // Case is handled by folding, so the matcher compares chars exactly.
-            skim: SkimMatcherV2::default().respect_case(),
-            folded: String::new(),
-        }
-    }
+/// Scores patterns against texts, with scratch space reused from text to text.
+#[derive(Default)]
+pub(crate) struct Scorer {
+    /// Folded text (non-ASCII, or a label being highlighted).
+    buffer: String,
+    /// Rows of the score matrix.
+    rows: Vec<i64>,
+    /// Non-ASCII text as chars, folded when the pattern is.
+    chars: Vec<char>,
+    /// The pattern as chars.
+    pattern: Vec<char>,
 }
 
 impl Scorer {
-    /// The score of `pattern` in `text`, or `None` when it does not occur as its mode requires.
+    /// The score of `pattern` in `text`, or `None` when it does not occur as its mode requires
+    /// (for a fuzzy pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
         let fold_text = !pattern.case_sensitive;
-        if !has_subsequence(text, &pattern.text, fold_text) {
-            return None;
-        }
-        let hay = if fold_text
-            && text
-                .bytes()
-                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            fold_into(text, &mut self.folded);
-            self.folded.as_str()
+        let score = if text.is_ascii() {
+            // The window search checks the order of the chars itself.
+            let (t, p) = (text.as_bytes(), pattern.text.as_bytes());
+            if !p.is_ascii() || !window::occurs(pattern, t, fold_text) {
+                return None;
+            }
+            window::best(t, p, fold_text, &mut self.rows)?
         } else {
-            text
+            if !has_subsequence(text, &pattern.text, fold_text) {
+                return None;
+            }
+            if pattern.mode != Mode::Fuzzy && !occurs(pattern, hay(pattern, text, &mut self.buffer))
+            {
+                return None;
+            }
+            self.chars.clear();
+            if fold_text {
+                self.chars.extend(text.chars().map(fold));
+            } else {
+                self.chars.extend(text.chars());
+            }
+            self.pattern.clear();
+            self.pattern.extend(pattern.text.chars());
+            window::best(&self.chars, &self.pattern, false, &mut self.rows)?
         };
-        if !occurs(pattern, hay) {
-            return None;
-        }
-        // An exact occurrence is also a fuzzy one, so the skim score always exists here.
-        self.skim.fuzzy_match(hay, &pattern.text)
+        // An exact occurrence is contiguous, hence tight.
+        (pattern.mode != Mode::Fuzzy || pattern.is_tight(score)).then_some(score)
     }
 
     /// The score and matched char indices of `pattern` in `text` (for highlighting).
     pub(crate) fn indices(&mut self, pattern: &Pattern, text: &str) -> Option<(i64, Vec<usize>)> {
         let score = self.score(pattern, text)?;
-        let hay = if pattern.case_sensitive {
-            text
-        } else {
-            fold_into(text, &mut self.folded);
-            self.folded.as_str()
-        };
+        let hay = self.hay(pattern, text);
         let indices = match pattern.mode {
-            Mode::Fuzzy => self.skim.fuzzy_indices(hay, &pattern.text)?.1,
+            Mode::Fuzzy => skim().fuzzy_indices(hay, &pattern.text)?.1,
             mode => {
                 let n = pattern.text.chars().count();
                 let start = match mode {
@@ -181,6 +216,21 @@ impl Scorer {
             }
         };
         Some((score, indices))
+    }
+
+    /// `text` as the pattern compares it: folded into the buffer, or as it is.
+    fn hay<'s>(&'s mut self, pattern: &Pattern, text: &'s str) -> &'s str {
+        hay(pattern, text, &mut self.buffer)
+    }
+}
+
+/// `text` as `pattern` compares it: folded into `buffer`, or as it is.
+fn hay<'s>(pattern: &Pattern, text: &'s str, buffer: &'s mut String) -> &'s str {
+    if pattern.case_sensitive {
+        text
+    } else {
+        fold_into(text, buffer);
+        buffer
     }
 }
 
@@ -197,91 +247,4 @@ fn occurs(pattern: &Pattern, hay: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pattern(mode: Mode, text: &str) -> Pattern {
-        let case_sensitive = has_upper(text);
-        Pattern {
-            mode,
-            case_sensitive,
-            text: if case_sensitive {
-                text.to_string()
-            } else {
-                text.chars().map(fold).collect()
-            },
-        }
-    }
-
-    #[test]
-    fn prefilter_needs_every_char_in_order() {
-        assert!(has_subsequence("Gao Xiaosong", "gxs", true));
-        assert!(!has_subsequence("Gao Xiaosong", "sxg", true));
-        assert!(!has_subsequence("Gao Xiaosong", "gxs", false));
-        assert!(has_subsequence("阿里音乐 Ali Music", "音乐m", true));
-        assert!(has_subsequence("ÉCOLE", "éc", true));
-        assert!(!has_subsequence("", "a", true));
-        assert!(has_subsequence("anything", "", true));
-    }
-
-    #[test]
-    fn folding_keeps_one_char_per_char() {
-        for s in ["İstanbul", "Straße", "ΣΑΣ", "K", "高晓松"] {
-            let folded: String = s.chars().map(fold).collect();
-            assert_eq!(folded.chars().count(), s.chars().count(), "{s}");
-        }
-        assert_eq!(fold('K'), 'k');
-        assert_eq!(
-            fold('\u{212A}'),
-            '\u{212A}',
-            "Kelvin sign must not fold into ASCII"
-        );
-    }
-
-    #[test]
-    fn each_mode_matches_where_it_should() {
-        let mut s = Scorer::default();
-        let title = "Alibaba acquires Xiami";
-        assert!(s.score(&pattern(Mode::Fuzzy, "alx"), title).is_some());
-        assert!(s.score(&pattern(Mode::Exact, "xiami"), title).is_some());
-        assert!(s.score(&pattern(Mode::Exact, "alx"), title).is_none());
-        assert!(s.score(&pattern(Mode::Prefix, "ali"), title).is_some());
-        assert!(s.score(&pattern(Mode::Prefix, "xiami"), title).is_none());
-        assert!(s.score(&pattern(Mode::Suffix, "xiami"), title).is_some());
-        assert!(s.score(&pattern(Mode::Suffix, "ali"), title).is_none());
-        assert!(
-            s.score(&pattern(Mode::Whole, "alibaba acquires xiami"), title)
-                .is_some()
-        );
-        assert!(s.score(&pattern(Mode::Whole, "alibaba"), title).is_none());
-    }
-
-    #[test]
-    fn smart_case_respects_uppercase_patterns() {
-        let mut s = Scorer::default();
-        assert!(s.score(&pattern(Mode::Fuzzy, "ttpod"), "TTPod").is_some());
-        assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "TTPod").is_some());
-        assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "ttpod").is_none());
-    }
-
-    #[test]
-    fn indices_are_chars_not_bytes() {
-        let mut s = Scorer::default();
-        let text = "阿里音乐 Ali Music";
-        let (_, fuzzy) = s.indices(&pattern(Mode::Fuzzy, "music"), text).unwrap();
-        assert_eq!(fuzzy, vec![9, 10, 11, 12, 13]);
-        let (_, exact) = s.indices(&pattern(Mode::Exact, "音乐"), text).unwrap();
-        assert_eq!(exact, vec![2, 3]);
-        let (_, suffix) = s.indices(&pattern(Mode::Suffix, "sic"), text).unwrap();
-        assert_eq!(suffix, vec![11, 12, 13]);
-    }
-
-    #[test]
-    fn a_better_placed_match_scores_higher() {
-        let mut s = Scorer::default();
-        let p = pattern(Mode::Fuzzy, "gao");
-        let start = s.score(&p, "Gao Xiaosong").unwrap();
-        let scattered = s.score(&p, "a large amount of money").unwrap();
-        assert!(start > scattered, "{start} vs {scattered}");
-    }
-}
+mod tests;

@@ -3,8 +3,8 @@
 //! Atoms are separated by whitespace. An atom is `[!][field:]pattern` or `[!]@dates`; a pattern is
 //! `text` (fuzzy), `'text` (exact), `^text` (prefix), `text$` (suffix) or `^text$` (whole), as in
 //! fzf, where `!text` is an exact exclusion and `!'text` a fuzzy one. `'several words'` is an exact
-//! phrase: a `'` opening an atom closes at the next `'` that ends a word; without one the atom is
-//! just that word.
+//! phrase: a `'` opening an atom closes at the next `'` that ends a word (before any word that
+//! opens its own quote); without one the atom is just that word.
 
 use chrono::NaiveDate;
 
@@ -120,11 +120,17 @@ fn tokens(query: &str) -> Vec<(usize, &str)> {
     let mut i = 0;
     while i < words.len() {
         let (column, from, mut to) = words[i];
-        if opens_phrase(&query[from..to])
-            && let Some(j) = (i + 1..words.len()).find(|&j| query[..words[j].2].ends_with('\''))
-        {
-            to = words[j].2;
-            i = j;
+        if opens_phrase(&query[from..to]) {
+            // The phrase closes at the next word ending in `'`, unless a word opening its own
+            // quote comes first (`!'xyz 'ali music'` is two atoms).
+            let word = |j: usize| &query[words[j].1..words[j].2];
+            let close = (i + 1..words.len())
+                .take_while(|&j| !body(word(j)).starts_with('\''))
+                .find(|&j| word(j).ends_with('\''));
+            if let Some(j) = close {
+                to = words[j].2;
+                i = j;
+            }
         }
         out.push((column, &query[from..to]));
         i += 1;
@@ -134,9 +140,14 @@ fn tokens(query: &str) -> Vec<(usize, &str)> {
 
 /// Whether a word opens a quote that it does not close itself (`'ali` but not `'gao'`).
 fn opens_phrase(word: &str) -> bool {
-    let body = word.strip_prefix('!').unwrap_or(word);
-    let body = split_field(body).map_or(body, |(_, value)| value);
+    let body = body(word);
     body == "'" || (body.starts_with('\'') && !body[1..].ends_with('\''))
+}
+
+/// A word without its `!` and `field:`: where a pattern's `'`, `^` or `@` would be.
+fn body(word: &str) -> &str {
+    let body = word.strip_prefix('!').unwrap_or(word);
+    split_field(body).map_or(body, |(_, value)| value)
 }
 
 /// `name:value` when `name` is a word of ASCII letters.

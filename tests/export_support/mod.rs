@@ -73,7 +73,9 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
             Value::Array(_) => "array",
             Value::Object(_) => "object",
         };
-        if !allowed.contains(&actual) && !(actual == "integer" && allowed.contains(&"number")) {
+        let fits =
+            allowed.contains(&actual) || (actual == "integer" && allowed.contains(&"number"));
+        if !fits {
             errors.push(format!("{path}: is {actual}, expected {allowed:?}"));
             return;
         }
@@ -88,13 +90,20 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
     {
         errors.push(format!("{path}: {value} is not one of {options:?}"));
     }
-    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), value.as_f64())
-        && n < min
+    if let (Some(min), Some(n)) = (
+        schema.get("minimum").and_then(Value::as_f64),
+        value.as_f64(),
+    ) && n < min
     {
         errors.push(format!("{path}: {n} is below {min}"));
     }
     if let Value::Object(fields) = value {
-        for key in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for key in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let key = key.as_str().unwrap_or_default();
             if !fields.contains_key(key) {
                 errors.push(format!("{path}: missing required `{key}`"));

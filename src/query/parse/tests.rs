@@ -149,6 +149,13 @@ fn quoted_phrases_span_words() {
     let field = one("unit:'ali music'");
     assert!(matches!(&field.test, Test::Text(Field::Unit, p) if p.text == "ali music"));
     assert_eq!(atoms("'gao 'song").unwrap().len(), 2);
+    let two = atoms("!'xyz 'ali music'").unwrap();
+    assert_eq!(
+        two.len(),
+        2,
+        "a word opening its own quote ends the search for a closing one"
+    );
+    assert!(matches!(&two[1].test, Test::Text(_, p) if p.text == "ali music"));
 }
 
 #[test]

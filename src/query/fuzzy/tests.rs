@@ -1,0 +1,191 @@
+//! Unit tests of pattern matching: the prefilter, folding, each mode, smart case, char indices,
+//! tightness, and windowed scoring equal to whole-text scoring.
+
+use super::*;
+
+fn pattern(mode: Mode, text: &str) -> Pattern {
+    let case_sensitive = has_upper(text);
+    Pattern {
+        mode,
+        case_sensitive,
+        text: if case_sensitive {
+            text.to_string()
+        } else {
+            text.chars().map(fold).collect()
+        },
+    }
+}
+
+#[test]
+fn prefilter_needs_every_char_in_order() {
+    assert!(has_subsequence("Gao Xiaosong", "gxs", true));
+    assert!(!has_subsequence("Gao Xiaosong", "sxg", true));
+    assert!(!has_subsequence("Gao Xiaosong", "gxs", false));
+    assert!(has_subsequence("阿里音乐 Ali Music", "音乐m", true));
+    assert!(has_subsequence("ÉCOLE", "éc", true));
+    assert!(!has_subsequence("", "a", true));
+    assert!(has_subsequence("anything", "", true));
+}
+
+#[test]
+fn folding_keeps_one_char_per_char() {
+    for s in ["İstanbul", "Straße", "ΣΑΣ", "K", "高晓松"] {
+        let folded: String = s.chars().map(fold).collect();
+        assert_eq!(folded.chars().count(), s.chars().count(), "{s}");
+    }
+    assert_eq!(fold('K'), 'k');
+    assert_eq!(
+        fold('\u{212A}'),
+        '\u{212A}',
+        "Kelvin sign must not fold into ASCII"
+    );
+}
+
+#[test]
+fn each_mode_matches_where_it_should() {
+    let mut s = Scorer::default();
+    let title = "Alibaba acquires Xiami";
+    assert!(s.score(&pattern(Mode::Fuzzy, "alx"), title).is_some());
+    assert!(s.score(&pattern(Mode::Exact, "xiami"), title).is_some());
+    assert!(s.score(&pattern(Mode::Exact, "alx"), title).is_none());
+    assert!(s.score(&pattern(Mode::Prefix, "ali"), title).is_some());
+    assert!(s.score(&pattern(Mode::Prefix, "xiami"), title).is_none());
+    assert!(s.score(&pattern(Mode::Suffix, "xiami"), title).is_some());
+    assert!(s.score(&pattern(Mode::Suffix, "ali"), title).is_none());
+    assert!(
+        s.score(&pattern(Mode::Whole, "alibaba acquires xiami"), title)
+            .is_some()
+    );
+    assert!(s.score(&pattern(Mode::Whole, "alibaba"), title).is_none());
+}
+
+#[test]
+fn smart_case_respects_uppercase_patterns() {
+    let mut s = Scorer::default();
+    assert!(s.score(&pattern(Mode::Fuzzy, "ttpod"), "TTPod").is_some());
+    assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "TTPod").is_some());
+    assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "ttpod").is_none());
+}
+
+#[test]
+fn indices_are_chars_not_bytes() {
+    let mut s = Scorer::default();
+    let text = "阿里音乐 Ali Music";
+    let (_, fuzzy) = s.indices(&pattern(Mode::Fuzzy, "music"), text).unwrap();
+    assert_eq!(fuzzy, vec![9, 10, 11, 12, 13]);
+    let (_, exact) = s.indices(&pattern(Mode::Exact, "音乐"), text).unwrap();
+    assert_eq!(exact, vec![2, 3]);
+    let (_, suffix) = s.indices(&pattern(Mode::Suffix, "sic"), text).unwrap();
+    assert_eq!(suffix, vec![11, 12, 13]);
+}
+
+#[test]
+fn a_better_placed_match_scores_higher() {
+    let mut s = Scorer::default();
+    let p = pattern(Mode::Fuzzy, "gao");
+    let start = s.score(&p, "Gao Xiaosong").unwrap();
+    let inside = s.score(&p, "Alibaba names Gao Xiaosong").unwrap();
+    let mid_word = s.score(&p, "Mingaode").unwrap();
+    assert!(
+        start > inside && inside > mid_word,
+        "{start} {inside} {mid_word}"
+    );
+}
+
+#[test]
+fn fuzzy_matches_must_be_tight() {
+    let mut s = Scorer::default();
+    let tight = [
+        ("gao", "Gao Xiaosong"),
+        ("gxs", "Gao Xiaosong"),
+        ("dme", "Digital Media & Entertainment Group"),
+        ("alipic", "Alibaba Pictures Group"),
+        ("晓松", "高晓松"),
+        ("o", "Gao"),
+        ("tpod", "TTPod"),
+    ];
+    for (p, text) in tight {
+        assert!(
+            s.score(&pattern(Mode::Fuzzy, p), text).is_some(),
+            "{p} in {text}"
+        );
+    }
+    let strewn = [
+        (
+            "gao",
+            "DME sets up a live entertainment business group around Damai",
+        ),
+        ("gao", "Wang Hao"),
+        ("damai", "Digital Media and Entertainment Group"),
+        ("ke", "a pre-suit injunction over 260 Rock Records songs"),
+    ];
+    for (p, text) in strewn {
+        assert!(
+            s.score(&pattern(Mode::Fuzzy, p), text).is_none(),
+            "{p} in {text}"
+        );
+    }
+}
+
+/// The whole-text skim score, for comparison with the windowed one.
+fn whole(pattern: &Pattern, text: &str) -> Option<i64> {
+    let hay = if pattern.case_sensitive {
+        text.to_string()
+    } else {
+        text.to_ascii_lowercase()
+    };
+    skim().fuzzy_match(&hay, &pattern.text)
+}
+
+#[test]
+fn windows_find_a_tight_match_far_into_a_long_text() {
+    let mut s = Scorer::default();
+    let long = format!("{} and then Gao Xiaosong", "big cart rolls ".repeat(20));
+    let p = pattern(Mode::Fuzzy, "gao");
+    assert_eq!(s.score(&p, &long), whole(&p, &long));
+    assert!(s.score(&p, &long).is_some());
+    assert!(s.score(&p, &"big cart rolls ".repeat(20)).is_none());
+}
+
+#[test]
+fn merged_windows_keep_the_farthest_end() {
+    // A window from the `B` at 1 reaches further than the overlapping one from the `B` at 2;
+    // the best match (`B` … ` d`) lies beyond the shorter one.
+    let text = "aBBA0ad0 da 00a.a 0 A A0aAaA a  00. 000A.a aA a  A A A  00  ";
+    let p = pattern(Mode::Fuzzy, "Bd");
+    assert_eq!(whole(&p, text), Some(35));
+    assert_eq!(Scorer::default().score(&p, text), Some(35));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+    /// The byte scorer gives skim's own score, tight or not, on short texts.
+    #[test]
+    fn byte_scores_equal_skim_scores(
+        p in "[a-dA-D .]{1,5}",
+        text in "[a-dA-D .:/0-9_]{0,40}",
+    ) {
+        let pattern = pattern(Mode::Fuzzy, &p);
+        let fold_text = !pattern.case_sensitive;
+        let mut rows = Vec::new();
+        let ours = score::score(text.as_bytes(), score::Kind::Start, pattern.text.as_bytes(), fold_text, &mut rows);
+        proptest::prop_assert_eq!(ours, whole(&pattern, &text));
+    }
+
+    /// Whenever the whole text holds a tight match, the windows find exactly its score, in
+    /// ASCII text (bytes) and in other text (chars).
+    #[test]
+    fn windowed_scores_equal_whole_text_scores(
+        p in "[a-dA-D 高晓]{1,5}",
+        text in "[a-dA-D .:/0-9]{60,400}|[a-dA-D .:/0-9高晓松]{60,400}",
+        mode in proptest::sample::select(vec![Mode::Fuzzy, Mode::Exact]),
+    ) {
+        let pattern = pattern(mode, p.trim());
+        proptest::prop_assume!(!pattern.text.is_empty());
+        let expected = whole(&pattern, &text)
+            .filter(|&w| mode != Mode::Fuzzy || pattern.is_tight(w))
+            .filter(|_| mode != Mode::Exact || window::occurs(&pattern, text.as_bytes(), !pattern.case_sensitive));
+        proptest::prop_assert_eq!(Scorer::default().score(&pattern, &text), expected);
+    }
+}

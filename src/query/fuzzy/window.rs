@@ -1,0 +1,111 @@
+//! Scoring a long text only where a tight match can be.
+//!
+//! In the skim algorithm an alignment's score is local: 16 per matched char, a bonus per char
+//! set by the char before it (word start 8, ×2 at the very start of the text), at least 4 per
+//! char continuing a run, and 3 + g for each gap of g chars. A tight match (see
+//! [`Pattern::is_tight`](super::Pattern)) can therefore spread over only a few chars more than
+//! the pattern (see [`reach`]), and it starts on the pattern's first char. So instead of the whole
+//! text (a summary is hundreds of chars), the scorer sees only the windows of that length that
+//! start on the first char and hold the rest in order, merged where they overlap. A window is
+//! scored knowing the kind of the char before it, so every bonus comes out as in the whole text:
+//! the best window score is the whole text's score whenever that is tight. Exact forms are
+//! contiguous, hence tight, and scored the same way.
+
+use super::score::{self, Kind, Unit};
+use super::{Mode, Pattern, byte_eq};
+
+/// The widest span of a tight match of `n` chars starting at a position with bonus `bonus`.
+///
+/// A match of `n` chars scores `16n - 1`, plus the start's bonus, plus at most 8 for each other
+/// char, less `3 + g` for each gap of `g` chars; tight needs `16n + 3(n - 1) - 1`. So the gaps
+/// hold at most `bonus + 5(n - 1)` chars.
+fn reach(n: usize, bonus: i64) -> usize {
+    6 * n + usize::try_from(bonus).unwrap_or(0) - 5
+}
+
+/// Whether `pattern` occurs in ASCII `text` as its mode requires (case folded when `fold_text`).
+pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
+    let p = pattern.text.as_bytes();
+    let same = |part: &[u8]| {
+        part.len() == p.len() && part.iter().zip(p).all(|(&b, &q)| byte_eq(b, q, fold_text))
+    };
+    match pattern.mode {
+        Mode::Fuzzy => true, // the prefilter has checked the subsequence
+        Mode::Exact => {
+            let Some(&first) = p.first() else {
+                return true;
+            };
+            let mut from = 0;
+            while let Some(at) = text[from..]
+                .iter()
+                .position(|&b| byte_eq(b, first, fold_text))
+            {
+                let start = from + at;
+                if text.get(start..start + p.len()).is_some_and(same) {
+                    return true;
+                }
+                from = start + 1;
+            }
+            false
+        }
+        Mode::Prefix => text.get(..p.len()).is_some_and(same),
+        Mode::Suffix => text.len() >= p.len() && same(&text[text.len() - p.len()..]),
+        Mode::Whole => same(text),
+    }
+}
+
+/// The skim score of `pattern` in `text` (bytes of ASCII text, or chars) when it is tight (else
+/// some lower score or `None`); `rows` is scratch space.
+pub(super) fn best<T: Unit>(
+    text: &[T],
+    pattern: &[T],
+    fold_text: bool,
+    rows: &mut Vec<i64>,
+) -> Option<i64> {
+    let &first = pattern.first()?;
+    let widest = reach(pattern.len(), score::FIRST_BONUS);
+    if text.len() <= 2 * widest {
+        return score::score(text, Kind::Start, pattern, fold_text, rows);
+    }
+    let before = |a: usize| {
+        a.checked_sub(1)
+            .map_or(Kind::Start, |i| text[i].kind(fold_text))
+    };
+    let mut score =
+        |a: usize, b: usize| score::score(&text[a..b], before(a), pattern, fold_text, rows);
+    let mut best = None;
+    let mut open: Option<(usize, usize)> = None;
+    let mut from = 0;
+    while let Some(offset) = text[from..]
+        .iter()
+        .position(|&c| c.matches(first, fold_text))
+    {
+        let start = from + offset;
+        from = start + 1;
+        let bonus = score::start_bonus(before(start), text[start].kind(fold_text));
+        let end = text.len().min(start + reach(pattern.len(), bonus));
+        if !holds_in_order(&text[start + 1..end], &pattern[1..], fold_text) {
+            continue;
+        }
+        open = match open {
+            Some((a, b)) if start <= b => Some((a, b.max(end))),
+            Some((a, b)) => {
+                best = best.max(score(a, b));
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    if let Some((a, b)) = open {
+        best = best.max(score(a, b));
+    }
+    best
+}
+
+/// Whether the units of `pattern` occur in `part` in order.
+fn holds_in_order<T: Unit>(part: &[T], pattern: &[T], fold_text: bool) -> bool {
+    let mut rest = part.iter();
+    pattern
+        .iter()
+        .all(|&q| rest.any(|&c| c.matches(q, fold_text)))
+}

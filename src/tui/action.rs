@@ -1,0 +1,79 @@
+//! What the user asked for, independent of the key or mouse gesture that asked for it.
+//!
+//! Input is mapped to an [`Action`] by [`crate::tui::keymap`]; [`crate::tui::update::update`] is
+//! the one place that applies it to the state.
+
+/// One thing the user asked the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Moving within the focused pane (or the search results, or the help text).
+    /// Move up one line.
+    Up,
+    /// Move down one line.
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Go to the first line.
+    Top,
+    /// Go to the last line.
+    Bottom,
+    /// Select the first event of the previous year in the timeline.
+    PrevYear,
+    /// Select the first event of the next year in the timeline.
+    NextYear,
+
+    // Focus.
+    /// Focus the next pane (timeline → detail → org → timeline).
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+
+    // Opening and closing.
+    /// Open the search overlay.
+    Search,
+    /// Open the help overlay.
+    Help,
+    /// Ask for a date and show the org chart as of it.
+    AskDate,
+    /// Open or jump to what is selected (Enter).
+    Confirm,
+    /// Back out one step: close an overlay, stop pinning a date, clear the filter (Esc).
+    Back,
+
+    // Typing, in the search and date inputs.
+    /// Type one character.
+    Type(char),
+    /// Delete the character before the cursor.
+    Erase,
+
+    // Mouse.
+    /// A left click at a screen cell: focus the pane there and select the line clicked.
+    Click {
+        /// Column, from 0 at the left.
+        column: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+    },
+    /// The wheel turned over a screen cell: scroll what is there.
+    Scroll {
+        /// Column, from 0 at the left.
+        column: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+        /// Lines to move: negative scrolls up.
+        lines: i16,
+    },
+
+    // The terminal and the app.
+    /// The terminal changed size.
+    Resize {
+        /// New width in columns.
+        width: u16,
+        /// New height in rows.
+        height: u16,
+    },
+    /// Leave the app.
+    Quit,
+}

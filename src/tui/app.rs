@@ -1,0 +1,269 @@
+//! The app's state: a plain struct that borrows the timeline and never changes the store.
+//!
+//! Everything the views draw is here or derived from here by pure functions ([`App::rows`],
+//! [`App::org_lines`]); [`crate::tui::update::update`] is the only code that changes it.
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use crate::query::{Hit, QueryError};
+use crate::store::Timeline;
+use crate::store::date::PartialDate;
+use crate::store::model::Event;
+use crate::tui::org_lines::{OrgLine, org_lines};
+use crate::tui::view::theme::Theme;
+
+/// One of the three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The events, in date order under year headers.
+    Timeline,
+    /// The selected event, or the person or unit opened.
+    Detail,
+    /// The organisation as of the selected event (or a date asked for).
+    Org,
+}
+
+impl Pane {
+    /// The pane's name, as shown in its title and in the status bar.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Detail => "Detail",
+            Pane::Org => "Org chart",
+        }
+    }
+
+    /// The pane after this one, for Tab.
+    #[must_use]
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Timeline => Pane::Detail,
+            Pane::Detail => Pane::Org,
+            Pane::Org => Pane::Timeline,
+        }
+    }
+
+    /// The pane before this one, for Shift-Tab.
+    #[must_use]
+    pub fn prev(self) -> Pane {
+        match self {
+            Pane::Timeline => Pane::Org,
+            Pane::Detail => Pane::Timeline,
+            Pane::Org => Pane::Detail,
+        }
+    }
+}
+
+/// The search overlay's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What has been typed.
+    pub text: String,
+    /// The results for `text`, best first.
+    pub hits: Vec<Hit>,
+    /// Index of the highlighted result.
+    pub selected: usize,
+    /// Why `text` is not a valid query, if it is not.
+    pub error: Option<QueryError>,
+}
+
+/// The date input shown in the status bar after `a`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateInput {
+    /// What has been typed.
+    pub text: String,
+    /// Why the last date entered was rejected.
+    pub error: Option<String>,
+}
+
+/// What takes the keyboard: the panes, or an overlay or input on top of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the panes.
+    Browse,
+    /// The search overlay is open.
+    Search(Search),
+    /// The help overlay is open.
+    Help,
+    /// A date is being typed for the org chart.
+    Date(DateInput),
+}
+
+/// A person or a unit: what the timeline can be filtered to and the detail pane can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// A person, by index into `store.people`.
+    Person(usize),
+    /// A unit, by index into `store.units`.
+    Unit(usize),
+}
+
+/// One line of the timeline pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A year header.
+    Year(i32),
+    /// An event, by position in [`App::visible`].
+    Event(usize),
+}
+
+/// Events shown per page when no pane height is known.
+const DEFAULT_PAGE: usize = 10;
+
+/// The whole state of the app.
+#[derive(Debug, Clone)]
+pub struct App<'a> {
+    /// The store being browsed (never changed).
+    pub timeline: &'a Timeline,
+    /// Colours, or none (`NO_COLOR`).
+    pub theme: Theme,
+    /// The terminal's size.
+    pub size: Rect,
+    /// False once the user has asked to quit.
+    pub running: bool,
+    /// The pane that takes movement keys.
+    pub focus: Pane,
+    /// The side pane (detail or org) shown when only one fits beside the timeline.
+    pub side: Pane,
+    /// Overlay or input in use.
+    pub mode: Mode,
+    /// The person or unit the timeline is filtered to (their events only).
+    pub filter: Option<Entity>,
+    /// Indices into `store.events` of the events shown, in date order.
+    pub visible: Vec<usize>,
+    /// The selection: a position in `visible`.
+    pub cursor: usize,
+    /// First timeline row shown.
+    pub timeline_offset: usize,
+    /// The person or unit the detail pane shows; `None` shows the selected event.
+    pub subject: Option<Entity>,
+    /// First detail line shown.
+    pub detail_scroll: usize,
+    /// The date the org chart is pinned to (`a`); `None` follows the selection.
+    pub org_date: Option<PartialDate>,
+    /// The highlighted line of the org chart.
+    pub org_cursor: usize,
+    /// First org chart line shown.
+    pub org_offset: usize,
+    /// First help line shown.
+    pub help_scroll: usize,
+}
+
+impl<'a> App<'a> {
+    /// The app at start: every event, the first selected, the timeline focused.
+    #[must_use]
+    pub fn new(timeline: &'a Timeline, width: u16, height: u16) -> Self {
+        App {
+            timeline,
+            theme: Theme::default(),
+            size: Rect::new(0, 0, width, height),
+            running: true,
+            focus: Pane::Timeline,
+            side: Pane::Detail,
+            mode: Mode::Browse,
+            filter: None,
+            visible: (0..timeline.store.events.len()).collect(),
+            cursor: 0,
+            timeline_offset: 0,
+            subject: None,
+            detail_scroll: 0,
+            org_date: None,
+            org_cursor: 0,
+            org_offset: 0,
+            help_scroll: 0,
+        }
+    }
+
+    /// Index into `store.events` of the selected event, if any.
+    #[must_use]
+    pub fn event_index(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    /// The selected event, if any.
+    #[must_use]
+    pub fn selected_event(&self) -> Option<&'a Event> {
+        self.event_index().map(|i| &self.timeline.store.events[i])
+    }
+
+    /// The timeline's lines: a header before the first event of each year.
+    #[must_use]
+    pub fn rows(&self) -> Vec<Row> {
+        let events = &self.timeline.store.events;
+        let mut rows = Vec::with_capacity(self.visible.len() + 32);
+        let mut year = None;
+        for (pos, &i) in self.visible.iter().enumerate() {
+            let y = events[i].date.year();
+            if year != Some(y) {
+                rows.push(Row::Year(y));
+                year = Some(y);
+            }
+            rows.push(Row::Event(pos));
+        }
+        rows
+    }
+
+    /// The row of the selected event in [`App::rows`].
+    #[must_use]
+    pub fn selected_row(&self, rows: &[Row]) -> Option<usize> {
+        rows.iter().position(|r| *r == Row::Event(self.cursor))
+    }
+
+    /// The day the org chart shows: the pinned date, else the selected event's first day.
+    #[must_use]
+    pub fn org_day(&self) -> Option<NaiveDate> {
+        match self.org_date {
+            Some(date) => Some(date.start()),
+            None => self.selected_event().map(|e| e.date.start()),
+        }
+    }
+
+    /// The org chart's lines, with what the selected event changed marked (when following it).
+    #[must_use]
+    pub fn org_lines(&self) -> Vec<OrgLine> {
+        let Some(day) = self.org_day() else {
+            return Vec::new();
+        };
+        let changed_by = match self.org_date {
+            Some(_) => None,
+            None => self.selected_event().map(|e| e.id.as_str()),
+        };
+        org_lines(self.timeline, day, changed_by)
+    }
+
+    /// The display label of a person or unit: `Gao Xiaosong (高晓松)`, unsanitised.
+    #[must_use]
+    pub fn entity_label(&self, entity: Entity) -> String {
+        let store = &self.timeline.store;
+        match entity {
+            Entity::Person(i) => self.timeline.person_label(&store.people[i].id),
+            Entity::Unit(i) => self.timeline.unit_label(&store.units[i].id),
+        }
+    }
+
+    /// Indices into `store.events` of the events involving `entity` (in their `people` or
+    /// `units`), in date order.
+    #[must_use]
+    pub fn events_of(&self, entity: Entity) -> Vec<usize> {
+        let store = &self.timeline.store;
+        let involves = |e: &Event| match entity {
+            Entity::Person(i) => e.people.contains(&store.people[i].id),
+            Entity::Unit(i) => e.units.contains(&store.units[i].id),
+        };
+        (0..store.events.len())
+            .filter(|&i| involves(&store.events[i]))
+            .collect()
+    }
+
+    /// Lines moved by PgUp/PgDn in a pane `height` rows tall.
+    #[must_use]
+    pub fn page(height: usize) -> usize {
+        if height == 0 {
+            DEFAULT_PAGE
+        } else {
+            height.saturating_sub(1).max(1)
+        }
+    }
+}

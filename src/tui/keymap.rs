@@ -1,0 +1,299 @@
+//! Keys are data: one table, [`BINDINGS`], maps keys to actions for input handling and is listed,
+//! as it is, by the help overlay and the status bar hints.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use crate::tui::action::Action;
+use crate::tui::app::Mode;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere, before anything else.
+    Anywhere,
+    /// Browsing the panes.
+    Browse,
+    /// In the search overlay (other characters are typed into the query).
+    Search,
+    /// Typing a date for the org chart (other characters are typed into the date).
+    Date,
+    /// In the help overlay.
+    Help,
+}
+
+impl Context {
+    /// The context the app is in.
+    #[must_use]
+    pub fn of(mode: &Mode) -> Context {
+        match mode {
+            Mode::Browse => Context::Browse,
+            Mode::Search(_) => Context::Search,
+            Mode::Date(_) => Context::Date,
+            Mode::Help => Context::Help,
+        }
+    }
+
+    /// The heading of this context's keys in the help.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Anywhere => "Anywhere",
+            Context::Browse => "Browsing",
+            Context::Search => "Search (type to search)",
+            Context::Date => "Date for the org chart (type a date)",
+            Context::Help => "This help",
+        }
+    }
+
+    /// Whether unbound characters are typed into an input in this context.
+    #[must_use]
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Search | Context::Date)
+    }
+}
+
+/// A key with its modifiers (Shift is ignored for characters: `G` is just `G`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl or Alt, if required.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Whether a key press is this key.
+    #[must_use]
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        self.code == event.code && (event.modifiers & relevant) == (self.modifiers & relevant)
+    }
+
+    /// The key's name as shown in help and hints: `j`, `↓`, `PgDn`, `Shift-Tab`, `Ctrl-C`.
+    #[must_use]
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        let mut name = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            name.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            name.push_str("Alt-");
+        }
+        name.push_str(&base);
+        name
+    }
+}
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys that trigger it.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// What it does, for the help overlay.
+    pub help: &'static str,
+    /// A word or two for the status bar, when it is worth a hint there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Context::{Anywhere, Browse, Date, Help, Search};
+
+const UP: Key = Key::plain(KeyCode::Up);
+const DOWN: Key = Key::plain(KeyCode::Down);
+const PGUP: Key = Key::plain(KeyCode::PageUp);
+const PGDN: Key = Key::plain(KeyCode::PageDown);
+const HOME: Key = Key::plain(KeyCode::Home);
+const END: Key = Key::plain(KeyCode::End);
+const ENTER: Key = Key::plain(KeyCode::Enter);
+const ESC: Key = Key::plain(KeyCode::Esc);
+const BACKSPACE: Key = Key::plain(KeyCode::Backspace);
+
+/// Every key the app knows, by context, in the order the help lists them.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
+    bind(Browse, &[Key::char('j'), DOWN], Action::Down, "next line (next event in the timeline)", None),
+    bind(Browse, &[Key::char('k'), UP], Action::Up, "previous line", None),
+    bind(Browse, &[PGDN], Action::PageDown, "page down", None),
+    bind(Browse, &[PGUP], Action::PageUp, "page up", None),
+    bind(Browse, &[Key::char('g'), HOME], Action::Top, "first line", None),
+    bind(Browse, &[Key::char('G'), END], Action::Bottom, "last line", None),
+    bind(Browse, &[Key::char('[')], Action::PrevYear, "previous year in the timeline", None),
+    bind(Browse, &[Key::char(']')], Action::NextYear, "next year in the timeline", None),
+    bind(Browse, &[Key::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
+    bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
+    bind(Browse, &[Key::char('/')], Action::Search, "search events, people and units", Some("search")),
+    bind(Browse, &[ENTER], Action::Confirm, "open: event → detail; org line → that unit's or person's events", Some("open")),
+    bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
+    bind(Browse, &[Key::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
+    bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Browse, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Search, &[DOWN, Key::ctrl('n')], Action::Down, "next result", None),
+    bind(Search, &[UP, Key::ctrl('p')], Action::Up, "previous result", None),
+    bind(Search, &[PGDN], Action::PageDown, "page down", None),
+    bind(Search, &[PGUP], Action::PageUp, "page up", None),
+    bind(Search, &[ENTER], Action::Confirm, "jump: select the event, or filter to the person's or unit's events", Some("jump")),
+    bind(Search, &[BACKSPACE], Action::Erase, "delete the last character", None),
+    bind(Search, &[ESC], Action::Back, "close the search", Some("close")),
+    bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date", Some("show")),
+    bind(Date, &[BACKSPACE], Action::Erase, "delete the last character", None),
+    bind(Date, &[ESC], Action::Back, "cancel", Some("cancel")),
+    bind(Help, &[Key::char('j'), DOWN], Action::Down, "scroll down", None),
+    bind(Help, &[Key::char('k'), UP], Action::Up, "scroll up", None),
+    bind(Help, &[PGDN], Action::PageDown, "page down", None),
+    bind(Help, &[PGUP], Action::PageUp, "page up", None),
+    bind(Help, &[Key::char('g'), HOME], Action::Top, "top", None),
+    bind(Help, &[Key::char('G'), END], Action::Bottom, "bottom", None),
+    bind(Help, &[ESC, Key::char('?')], Action::Back, "close the help", Some("close")),
+    bind(Help, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+];
+
+/// The mouse, for the help overlay: what each gesture does.
+pub const MOUSE: &[(&str, &str)] = &[
+    ("click", "focus the pane and select the line"),
+    ("wheel", "move through the pane under the pointer"),
+];
+
+/// The binding for a key press in `context`: `Anywhere` bindings first, then the context's.
+#[must_use]
+pub fn binding_for(context: Context, key: &KeyEvent) -> Option<&'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == Context::Anywhere)
+        .chain(BINDINGS.iter().filter(|b| b.context == context))
+        .find(|b| b.keys.iter().any(|k| k.matches(key)))
+}
+
+/// The action for a key press in `context`, if any; unbound characters become [`Action::Type`]
+/// where text is being typed.
+#[must_use]
+pub fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if let Some(binding) = binding_for(context, key) {
+        return Some(binding.action);
+    }
+    match key.code {
+        KeyCode::Char(c)
+            if context.takes_text()
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+/// Lines the wheel moves per notch.
+const WHEEL_LINES: i16 = 3;
+
+/// The action for any terminal event in `context`: keys through the table, mouse clicks and wheel,
+/// and resizes.
+#[must_use]
+pub fn action_for_event(context: Context, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(context, key),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::Scroll {
+                    column,
+                    row,
+                    lines: WHEEL_LINES,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll {
+                    column,
+                    row,
+                    lines: -WHEEL_LINES,
+                }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// The status bar hints for `context`: (first key's name, hint), in table order.
+#[must_use]
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| Some((b.keys.first()?.name(), b.hint?)))
+        .collect()
+}
+
+/// All the keys of a binding, as shown in the help: `j ↓`.
+#[must_use]
+pub fn keys_label(binding: &Binding) -> String {
+    let names: Vec<String> = binding.keys.iter().map(Key::name).collect();
+    names.join(" ")
+}

@@ -1,0 +1,203 @@
+//! The org chart as lines for the org pane: units as a tree with the roles held at each, and what
+//! one event changed marked (new units and roles, moved units, ended roles and units).
+//!
+//! Pure data: the view decides how each line and mark looks.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::org::{ChangeKind, as_of, changes_by};
+use crate::store::Timeline;
+
+/// What one line of the org chart shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgItem {
+    /// A unit, by id.
+    Unit(String),
+    /// A role, by index into `history.tenures`.
+    Role(usize),
+}
+
+/// How the event being followed touched a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Untouched.
+    Same,
+    /// Founded, renamed to, or started by the event.
+    New,
+    /// Moved under another parent (reorganised or acquired) by the event.
+    Moved,
+    /// Ended by the event (shown although it no longer exists on the day).
+    Ended,
+}
+
+/// One line of the org pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgLine {
+    /// Indentation level (0 for roots).
+    pub depth: usize,
+    /// The unit or role.
+    pub item: OrgItem,
+    /// What the followed event did to it.
+    pub mark: Mark,
+}
+
+/// What one event changed, gathered from the replay's change log.
+#[derive(Default)]
+struct Touched {
+    new_units: HashSet<String>,
+    moved_units: HashSet<String>,
+    ended_units: Vec<String>,
+    new_roles: HashSet<usize>,
+    ended_roles: Vec<usize>,
+}
+
+/// What `event` changed, from the org module's account of it (roles a rename merely carries
+/// over are not counted: the rename is).
+fn touched_by(timeline: &Timeline, event: &str) -> Touched {
+    let history = &timeline.history;
+    let find = |person: &str, unit: &str, role: &str, ended: bool| {
+        history.tenures.iter().position(|t| {
+            t.person == person
+                && t.unit == unit
+                && t.role == role
+                && if ended {
+                    t.end_event.as_deref() == Some(event)
+                } else {
+                    t.start_event == event
+                }
+        })
+    };
+    let mut touched = Touched::default();
+    for change in changes_by(timeline, event) {
+        match change.kind {
+            ChangeKind::RoleStarted { person, unit, role } => {
+                touched.new_roles.extend(find(&person, &unit, &role, false));
+            }
+            ChangeKind::RoleEnded { person, unit, role } => {
+                touched
+                    .ended_roles
+                    .extend(find(&person, &unit, &role, true));
+            }
+            ChangeKind::Founded { unit, .. } => {
+                touched.new_units.insert(unit);
+            }
+            ChangeKind::Moved { unit, .. } => {
+                touched.moved_units.insert(unit);
+            }
+            ChangeKind::Renamed { unit, to } => {
+                touched.new_units.insert(to);
+                touched.ended_units.push(unit);
+            }
+            ChangeKind::Merged { unit, .. } | ChangeKind::Dissolved { unit } => {
+                touched.ended_units.push(unit);
+            }
+        }
+    }
+    touched
+}
+
+/// The org chart as of `day`, as lines; when `changed_by` names an event, what it changed is
+/// marked and what it ended is kept (marked [`Mark::Ended`]) under its former parent.
+#[must_use]
+pub fn org_lines(timeline: &Timeline, day: NaiveDate, changed_by: Option<&str>) -> Vec<OrgLine> {
+    let history = &timeline.history;
+    let chart = as_of(&timeline.store, history, day);
+    let touched = changed_by.map_or_else(Touched::default, |id| touched_by(timeline, id));
+    let before = day.pred_opt().unwrap_or(day);
+    let former_parent = |unit: &str| {
+        history
+            .units
+            .get(unit)
+            .and_then(|life| life.parent_on(before))
+            .map(str::to_string)
+    };
+    let mut ended_units: Vec<(String, Option<String>)> = touched
+        .ended_units
+        .iter()
+        .map(|u| (u.clone(), former_parent(u)))
+        .collect();
+    let mut ended_roles = touched.ended_roles.clone();
+    let mut lines = Vec::new();
+
+    let push_unit = |lines: &mut Vec<OrgLine>,
+                     unit: &str,
+                     depth: usize,
+                     mark: Mark,
+                     roles: &[usize],
+                     ended_roles: &mut Vec<usize>| {
+        lines.push(OrgLine {
+            depth,
+            item: OrgItem::Unit(unit.to_string()),
+            mark,
+        });
+        for &r in roles {
+            let mark = if touched.new_roles.contains(&r) {
+                Mark::New
+            } else {
+                Mark::Same
+            };
+            lines.push(OrgLine {
+                depth: depth + 1,
+                item: OrgItem::Role(r),
+                mark,
+            });
+        }
+        ended_roles.retain(|&r| {
+            if history.tenures[r].unit == unit {
+                lines.push(OrgLine {
+                    depth: depth + 1,
+                    item: OrgItem::Role(r),
+                    mark: Mark::Ended,
+                });
+                false
+            } else {
+                true
+            }
+        });
+    };
+
+    for node in &chart.nodes {
+        let mark = if touched.new_units.contains(&node.unit) {
+            Mark::New
+        } else if touched.moved_units.contains(&node.unit) {
+            Mark::Moved
+        } else {
+            Mark::Same
+        };
+        push_unit(
+            &mut lines,
+            &node.unit,
+            node.depth,
+            mark,
+            &node.roles,
+            &mut ended_roles,
+        );
+        let (here, rest): (Vec<_>, Vec<_>) = ended_units
+            .into_iter()
+            .partition(|(_, parent)| parent.as_deref() == Some(node.unit.as_str()));
+        ended_units = rest;
+        for (unit, _) in here {
+            push_unit(
+                &mut lines,
+                &unit,
+                node.depth + 1,
+                Mark::Ended,
+                &[],
+                &mut ended_roles,
+            );
+        }
+    }
+    for (unit, _) in ended_units {
+        push_unit(&mut lines, &unit, 0, Mark::Ended, &[], &mut ended_roles);
+    }
+    for r in ended_roles {
+        lines.push(OrgLine {
+            depth: 1,
+            item: OrgItem::Role(r),
+            mark: Mark::Ended,
+        });
+    }
+    lines
+}

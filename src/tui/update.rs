@@ -1,0 +1,292 @@
+//! The one place the state changes: [`update`] applies an [`Action`] to the [`App`], then keeps
+//! every selection in view.
+
+mod inputs;
+mod mouse;
+
+pub use inputs::SEARCH_LIMIT;
+
+use ratatui::layout::Rect;
+
+use crate::query::Target;
+use crate::tui::action::Action;
+use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::layout::{self, keep_visible};
+use crate::tui::org_lines::{Mark, OrgItem};
+use crate::tui::view;
+
+/// How far above the first line an event changed the org chart looks for its parent unit, to
+/// show it too.
+const ORG_CONTEXT: usize = 6;
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App<'_>, action: Action) {
+    match action {
+        Action::Quit => app.running = false,
+        Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
+        _ => match app.mode {
+            Mode::Browse => browse(app, action),
+            Mode::Search(_) => inputs::search(app, action),
+            Mode::Help => inputs::help(app, action),
+            Mode::Date(_) => inputs::date(app, action),
+        },
+    }
+    follow(app);
+}
+
+/// Where a movement takes position `pos` in a list of `len` lines, `page` lines to a page.
+pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let pos = match action {
+        Action::Up => pos.saturating_sub(1),
+        Action::Down => pos.saturating_add(1),
+        Action::PageUp => pos.saturating_sub(page),
+        Action::PageDown => pos.saturating_add(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::Scroll { lines, .. } => pos.saturating_add_signed(isize::from(lines)),
+        _ => pos,
+    };
+    pos.min(last)
+}
+
+/// The content height of `pane` on screen, 0 when it is not shown.
+fn pane_height(app: &App<'_>, pane: Pane) -> usize {
+    layout::areas(app.size, app.focus, app.side)
+        .pane(pane)
+        .map_or(0, |p| usize::from(p.inner.height))
+}
+
+fn browse(app: &mut App<'_>, action: Action) {
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => move_in(app, app.focus, action),
+        Action::PrevYear => year_jump(app, false),
+        Action::NextYear => year_jump(app, true),
+        Action::FocusNext => set_focus(app, app.focus.next()),
+        Action::FocusPrev => set_focus(app, app.focus.prev()),
+        Action::Search => app.mode = Mode::Search(Search::default()),
+        Action::Help => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::AskDate => app.mode = Mode::Date(DateInput::default()),
+        Action::Confirm => confirm(app),
+        Action::Back => back(app),
+        Action::Click { column, row } => mouse::click(app, column, row),
+        Action::Scroll { column, row, .. } => {
+            if let Some(pane) = layout::areas(app.size, app.focus, app.side)
+                .pane_at(column, row)
+                .map(|p| p.pane)
+            {
+                move_in(app, pane, action);
+            }
+        }
+        Action::Type(_) | Action::Erase | Action::Quit | Action::Resize { .. } => {}
+    }
+}
+
+/// Moves the selection (timeline, org chart) or the scroll (detail) of `pane`.
+fn move_in(app: &mut App<'_>, pane: Pane, action: Action) {
+    let page = App::page(pane_height(app, pane));
+    match pane {
+        Pane::Timeline => {
+            let cursor = moved(app.cursor, app.visible.len(), action, page);
+            select(app, cursor);
+        }
+        Pane::Detail => {
+            let len = detail_len(app);
+            app.detail_scroll = moved(app.detail_scroll, len, action, page);
+        }
+        Pane::Org => {
+            let len = app.org_lines().len();
+            app.org_cursor = moved(app.org_cursor, len, action, page);
+        }
+    }
+}
+
+/// Selects the event at `cursor` in the timeline; the detail pane follows it, and the org chart
+/// (unless pinned to a date) scrolls to the first line the event changed.
+pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
+    let moved = cursor != app.cursor;
+    app.cursor = cursor;
+    app.subject = None;
+    if moved {
+        app.detail_scroll = 0;
+        if app.org_date.is_none() {
+            let lines = app.org_lines();
+            let first = lines.iter().position(|l| l.mark != Mark::Same).unwrap_or(0);
+            // Show the changed line under its parent unit when that is close above it.
+            let depth = lines.get(first).map_or(0, |l| l.depth);
+            let parent = (first.saturating_sub(ORG_CONTEXT)..first)
+                .rev()
+                .find(|&i| lines[i].depth < depth && matches!(lines[i].item, OrgItem::Unit(_)));
+            app.org_cursor = first;
+            app.org_offset = parent.unwrap_or(first);
+        }
+    }
+}
+
+fn year_jump(app: &mut App<'_>, forward: bool) {
+    let events = &app.timeline.store.events;
+    let year_at = |pos: usize| events[app.visible[pos]].date.year();
+    let Some(current) = app.visible.get(app.cursor).map(|_| year_at(app.cursor)) else {
+        return;
+    };
+    let target = if forward {
+        (app.cursor..app.visible.len()).find(|&p| year_at(p) > current)
+    } else {
+        (0..app.cursor)
+            .rev()
+            .find(|&p| year_at(p) < current)
+            .map(|p| {
+                let year = year_at(p);
+                (0..=p).find(|&q| year_at(q) == year).unwrap_or(p)
+            })
+            .or(Some(0))
+    };
+    if let Some(target) = target {
+        select(app, target);
+    }
+}
+
+pub(super) fn set_focus(app: &mut App<'_>, pane: Pane) {
+    app.focus = pane;
+    if pane != Pane::Timeline {
+        app.side = pane;
+    }
+}
+
+fn confirm(app: &mut App<'_>) {
+    match app.focus {
+        Pane::Timeline => {
+            if app.event_index().is_some() {
+                app.subject = None;
+                set_focus(app, Pane::Detail);
+            }
+        }
+        Pane::Org => {
+            let lines = app.org_lines();
+            let store = &app.timeline.store;
+            let entity = match lines.get(app.org_cursor).map(|l| &l.item) {
+                Some(OrgItem::Unit(id)) => store
+                    .units
+                    .iter()
+                    .position(|u| &u.id == id)
+                    .map(Entity::Unit),
+                Some(OrgItem::Role(t)) => {
+                    let person = &app.timeline.history.tenures[*t].person;
+                    store
+                        .people
+                        .iter()
+                        .position(|p| &p.id == person)
+                        .map(Entity::Person)
+                }
+                None => None,
+            };
+            if let Some(entity) = entity {
+                open(app, entity);
+            }
+        }
+        Pane::Detail => {}
+    }
+}
+
+/// Filters the timeline to `entity`'s events and shows `entity` in the detail pane, keeping the
+/// selection on (or just after) the event selected before.
+pub(crate) fn open(app: &mut App<'_>, entity: Entity) {
+    let before = app.event_index();
+    app.visible = app.events_of(entity);
+    app.filter = Some(entity);
+    app.cursor = before.map_or(0, |i| app.visible.partition_point(|&v| v < i));
+    app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
+    app.subject = Some(entity);
+    app.detail_scroll = 0;
+    set_focus(app, Pane::Timeline);
+}
+
+/// Shows every event again, keeping the selected one selected.
+fn clear_filter(app: &mut App<'_>) {
+    let before = app.event_index();
+    app.filter = None;
+    app.subject = None;
+    app.visible = (0..app.timeline.store.events.len()).collect();
+    app.cursor = before.unwrap_or(0);
+    app.detail_scroll = 0;
+}
+
+fn back(app: &mut App<'_>) {
+    if app.org_date.is_some() {
+        app.org_date = None;
+        app.org_cursor = 0;
+    } else if app.filter.is_some() || app.subject.is_some() {
+        clear_filter(app);
+    }
+}
+
+/// Selects a search result: an event in the timeline (clearing a filter that hides it), or a
+/// person's or unit's events.
+pub(crate) fn jump(app: &mut App<'_>, target: Target) {
+    match target {
+        Target::Event(i) => {
+            if !app.visible.contains(&i) {
+                clear_filter(app);
+            }
+            let cursor = app.visible.iter().position(|&v| v == i).unwrap_or(0);
+            select(app, cursor);
+            set_focus(app, Pane::Timeline);
+        }
+        Target::Person(i) => open(app, Entity::Person(i)),
+        Target::Unit(i) => open(app, Entity::Unit(i)),
+    }
+}
+
+/// Lines in the detail pane at its current width.
+fn detail_len(app: &App<'_>) -> usize {
+    layout::areas(app.size, app.focus, app.side)
+        .pane(Pane::Detail)
+        .map_or(0, |p| view::detail::lines(app, p.inner.width).len())
+}
+
+/// Keeps each selection on screen and each scroll within its text.
+fn follow(app: &mut App<'_>) {
+    let areas = layout::areas(app.size, app.focus, app.side);
+    app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
+    if let Some(pane) = areas.pane(Pane::Timeline) {
+        let rows = app.rows();
+        let selected = app.selected_row(&rows);
+        let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
+        let height = pane.inner.height;
+        let offset = keep_visible(
+            app.timeline_offset,
+            header.map(|r| r - 1),
+            rows.len(),
+            height,
+        );
+        app.timeline_offset = keep_visible(offset, selected, rows.len(), height);
+    }
+    let org_len = app.org_lines().len();
+    app.org_cursor = app.org_cursor.min(org_len.saturating_sub(1));
+    if let Some(pane) = areas.pane(Pane::Org) {
+        app.org_offset = keep_visible(
+            app.org_offset,
+            Some(app.org_cursor),
+            org_len,
+            pane.inner.height,
+        );
+    }
+    if let Some(pane) = areas.pane(Pane::Detail) {
+        let len = view::detail::lines(app, pane.inner.width).len();
+        app.detail_scroll = app
+            .detail_scroll
+            .min(len.saturating_sub(usize::from(pane.inner.height)));
+    }
+    if app.mode == Mode::Help {
+        let (len, height) = inputs::help_size(app);
+        app.help_scroll = app.help_scroll.min(len.saturating_sub(height));
+    }
+}

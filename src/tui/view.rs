@@ -1,0 +1,91 @@
+//! Drawing the app: a pure function of the state, one module per pane or overlay.
+
+pub mod detail;
+mod detail_entity;
+pub mod help;
+pub mod org;
+pub mod search;
+pub mod spans;
+pub mod status;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::layout::{self, Frame, PaneArea};
+use spans::{fit, wrap};
+use theme::Theme;
+
+/// Draws the whole app for `app` into `buf` over `area`.
+pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    let areas = layout::areas(area, app.focus, app.side);
+    for pane in &areas.panes {
+        let focused = pane.pane == app.focus;
+        let title = match pane.pane {
+            Pane::Timeline => timeline::title(app),
+            Pane::Detail => detail::title(app),
+            Pane::Org => org::title(app),
+        };
+        frame(app.theme, pane, &title, focused, buf);
+        match pane.pane {
+            Pane::Timeline => timeline::render(app, pane.inner, focused, buf),
+            Pane::Detail => detail::render(app, pane, buf),
+            Pane::Org => org::render(app, pane.inner, focused, buf),
+        }
+    }
+    status::render(app, areas.status, buf);
+    match &app.mode {
+        Mode::Search(search) => search::render(app, search, layout::overlay(areas.body), buf),
+        Mode::Help => help::render(app, layout::overlay(areas.body), buf),
+        Mode::Date(input) => {
+            if let Some(error) = &input.error {
+                date_error(app.theme, error, areas.body, buf);
+            }
+        }
+        Mode::Browse => {}
+    }
+}
+
+/// Draws a pane's border and title.
+fn frame(theme: Theme, pane: &PaneArea, title: &str, focused: bool, buf: &mut Buffer) {
+    let borders = match pane.frame {
+        Frame::Full => Borders::ALL,
+        Frame::Title => Borders::TOP,
+        Frame::Bare => return,
+    };
+    let room = usize::from(pane.outer.width.saturating_sub(2));
+    let style = theme.border(focused);
+    let title = fit(vec![Span::styled(format!(" {title} "), style)], room);
+    Block::new()
+        .borders(borders)
+        .border_style(style)
+        .title(title)
+        .render(pane.outer, buf);
+}
+
+/// Shows a rejected date's error, wrapped, just above the status bar.
+fn date_error(theme: Theme, error: &str, body: Rect, buf: &mut Buffer) {
+    let lines = wrap(
+        &[spans::styled(error, theme.error())],
+        usize::from(body.width),
+        0,
+        2,
+    );
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let area = Rect {
+        y: body.bottom() - height,
+        height,
+        ..body
+    };
+    Clear.render(area, buf);
+    for (line, y) in lines.iter().zip(area.y..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}

@@ -1,0 +1,199 @@
+//! The detail pane: the selected event in full (date at its precision, summary, people, units,
+//! the changes it made, sources with their addresses), or the person or unit opened.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::spans::{clean, styled, wrap};
+use super::theme::Theme;
+use crate::org::{ChangeKind, changes_by};
+use crate::store::date::{PartialDate, Precision};
+use crate::store::model::Event;
+use crate::tui::app::{App, Entity};
+use crate::tui::layout::{Frame, PaneArea};
+
+/// The pane's title.
+#[must_use]
+pub fn title(app: &App<'_>) -> String {
+    match app.subject {
+        None => "Detail".to_string(),
+        Some(Entity::Person(_)) => "Person".to_string(),
+        Some(Entity::Unit(_)) => "Unit".to_string(),
+    }
+}
+
+/// Draws the detail pane into its area, from line `app.detail_scroll`; when the text is longer
+/// than the pane and the pane has a full border, which lines are shown is noted on the bottom
+/// border.
+pub fn render(app: &App<'_>, pane: &PaneArea, buf: &mut Buffer) {
+    let area = pane.inner;
+    if area.is_empty() {
+        return;
+    }
+    let lines = lines(app, area.width);
+    let height = usize::from(area.height);
+    let scroll = app.detail_scroll.min(lines.len().saturating_sub(height));
+    for (line, y) in lines[scroll..].iter().zip(area.y..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+    if pane.frame == Frame::Full && lines.len() > height {
+        let last = (scroll + height).min(lines.len());
+        let note = format!(" {}–{last} of {} ", scroll + 1, lines.len());
+        let room = usize::from(pane.outer.width.saturating_sub(4));
+        let note = Line::from(Span::styled(note, app.theme.dim()));
+        let width = u16::try_from(note.width()).unwrap_or(u16::MAX);
+        if usize::from(width) <= room {
+            let x = pane.outer.right() - 2 - width;
+            buf.set_line(x, pane.outer.bottom() - 1, &note, width);
+        }
+    }
+}
+
+/// The pane's text wrapped to `width` columns (used to draw it and to bound its scrolling).
+#[must_use]
+pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
+    let mut doc = Doc {
+        width: usize::from(width).max(1),
+        theme: app.theme,
+        lines: Vec::new(),
+    };
+    match app.subject {
+        None => match app.selected_event() {
+            Some(event) => event_doc(app, event, &mut doc),
+            None => doc.para(vec![Span::styled("No event selected.", app.theme.dim())]),
+        },
+        Some(Entity::Person(i)) => super::detail_entity::person(app, i, &mut doc),
+        Some(Entity::Unit(i)) => super::detail_entity::unit(app, i, &mut doc),
+    }
+    doc.lines
+}
+
+/// Lines being built, wrapped as they are added.
+pub(super) struct Doc {
+    pub(super) width: usize,
+    pub(super) theme: Theme,
+    pub(super) lines: Vec<Line<'static>>,
+}
+
+impl Doc {
+    /// A paragraph.
+    pub(super) fn para(&mut self, spans: Vec<Span<'static>>) {
+        self.lines.extend(wrap(&spans, self.width, 0, 0));
+    }
+
+    /// A section heading, after a blank line.
+    pub(super) fn heading(&mut self, text: &str) {
+        self.lines.push(Line::default());
+        self.lines.push(Line::from(Span::styled(
+            text.to_string(),
+            self.theme.heading(),
+        )));
+    }
+
+    /// An indented item; continuation lines indented further.
+    pub(super) fn item(&mut self, spans: Vec<Span<'static>>) {
+        self.lines.extend(wrap(&spans, self.width, 2, 4));
+    }
+
+    /// A line indented under an item.
+    pub(super) fn sub_item(&mut self, spans: Vec<Span<'static>>) {
+        self.lines.extend(wrap(&spans, self.width, 4, 6));
+    }
+}
+
+/// `2015-03 (to the month)`, `~2018 (approximate, to the year)`, `2015-03 – 2016`.
+#[must_use]
+pub fn date_text(date: &PartialDate, end: Option<&PartialDate>) -> String {
+    let mut text = date.to_string();
+    if let Some(end) = end {
+        text.push_str(&format!(" – {end}"));
+    }
+    let precision = match date.precision() {
+        Precision::Day => None,
+        Precision::Month => Some("to the month"),
+        Precision::Year => Some("to the year"),
+    };
+    match (date.is_approximate(), precision) {
+        (true, Some(p)) => text.push_str(&format!(" (approximate, {p})")),
+        (true, None) => text.push_str(" (approximate)"),
+        (false, Some(p)) => text.push_str(&format!(" ({p})")),
+        (false, None) => {}
+    }
+    text
+}
+
+fn event_doc(app: &App<'_>, event: &Event, doc: &mut Doc) {
+    let theme = app.theme;
+    let timeline = app.timeline;
+    doc.para(vec![styled(&event.title, theme.heading())]);
+    doc.para(vec![
+        Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
+        Span::raw(format!(" {} · ", event.kind.as_str())),
+        Span::raw(date_text(&event.date, event.end.as_ref())),
+    ]);
+    doc.lines.push(Line::default());
+    doc.para(vec![styled(&event.summary, Style::new())]);
+    if !event.people.is_empty() {
+        doc.heading("People");
+        for id in &event.people {
+            doc.item(vec![styled(&timeline.person_label(id), Style::new())]);
+        }
+    }
+    if !event.units.is_empty() {
+        doc.heading("Units");
+        for id in &event.units {
+            doc.item(vec![styled(&timeline.unit_label(id), Style::new())]);
+        }
+    }
+    let changes = changes_by(timeline, &event.id);
+    if !changes.is_empty() {
+        doc.heading("Changes");
+        for change in &changes {
+            let (mark, style) = change_mark(theme, &change.kind);
+            doc.item(vec![
+                Span::styled(format!("{mark} "), style),
+                styled(&change.describe(timeline), Style::new()),
+            ]);
+        }
+    }
+    if !event.sources.is_empty() {
+        doc.heading("Sources");
+        for id in &event.sources {
+            match timeline.source(id) {
+                Some(source) => {
+                    doc.item(vec![styled(&source.citation(), Style::new())]);
+                    if let Some(url) = &source.url {
+                        doc.sub_item(vec![styled(url, theme.dim())]);
+                    }
+                }
+                None => doc.item(vec![styled(id, Style::new())]),
+            }
+        }
+    }
+    if !event.tags.is_empty() {
+        doc.heading("Tags");
+        doc.item(vec![styled(&event.tags.join(", "), Style::new())]);
+    }
+    if let Some(note) = &event.note {
+        doc.heading("Note");
+        doc.item(vec![styled(note, Style::new())]);
+    }
+    doc.lines.push(Line::default());
+    doc.para(vec![Span::styled(
+        format!("id: {}", clean(&event.id)),
+        theme.dim(),
+    )]);
+}
+
+/// The mark the org chart uses for a kind of change: `+` new, `→` moved or renamed, `−` ended.
+#[must_use]
+pub fn change_mark(theme: Theme, kind: &ChangeKind) -> (&'static str, Style) {
+    match kind {
+        ChangeKind::RoleStarted { .. } | ChangeKind::Founded { .. } => ("+", theme.new_mark()),
+        ChangeKind::Moved { .. } | ChangeKind::Renamed { .. } => ("→", theme.moved_mark()),
+        ChangeKind::RoleEnded { .. } | ChangeKind::Merged { .. } | ChangeKind::Dissolved { .. } => {
+            ("−", theme.dim())
+        }
+    }
+}

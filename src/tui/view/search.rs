@@ -1,0 +1,201 @@
+//! The search overlay: the query being typed, then live results over events, people and units
+//! with the matched characters highlighted. Matching is the query module's; this only draws.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::spans::{clean, fit, highlighted, wrap};
+use super::theme::Theme;
+use crate::query::{Hit, QueryError, Target};
+use crate::text::width;
+use crate::tui::app::{App, Search};
+use crate::tui::layout::{self, Frame, keep_visible};
+
+/// Narrowest results list that names each result's type in words.
+const WORDS_FROM: u16 = 40;
+
+/// Draws the search overlay over `area`.
+pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = app.theme;
+    Clear.render(area, buf);
+    let (frame, inner) = layout::overlay_inner(area);
+    if frame == Frame::Full {
+        let title = fit(
+            vec![Span::styled(" Search ", theme.border(true))],
+            usize::from(area.width.saturating_sub(2)),
+        );
+        Block::bordered()
+            .border_style(theme.border(true))
+            .title(title)
+            .render(area, buf);
+    }
+    let (input, results) = layout::search_parts(inner);
+    let shown_from = draw_input(theme, search, input, buf);
+    if input.height > 1 {
+        if let Some(error) = &search.error {
+            draw_error(theme, search, error, shown_from, inner, buf);
+            return;
+        }
+        let status = status_line(theme, search);
+        buf.set_line(
+            input.x,
+            input.y + 1,
+            &fit(status, usize::from(input.width)),
+            input.width,
+        );
+    }
+    let offset = keep_visible(0, Some(search.selected), search.hits.len(), results.height);
+    for (index, y) in (offset..search.hits.len()).zip(results.y..results.bottom()) {
+        let spans = hit_spans(app, &search.hits[index], results.width);
+        buf.set_line(
+            results.x,
+            y,
+            &fit(spans, usize::from(results.width)),
+            results.width,
+        );
+        if index == search.selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..results
+                },
+                theme.selected(),
+            );
+        }
+    }
+}
+
+/// `/ query█`, showing the end of the query when it is wider than the line; returns the index
+/// of the first character shown.
+fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) -> usize {
+    if area.height == 0 {
+        return 0;
+    }
+    let room = usize::from(area.width).saturating_sub(3);
+    let chars: Vec<char> = search.text.chars().collect();
+    let mut first = chars.len();
+    let mut used = 0;
+    while first > 0 {
+        let w = char_width(chars[first - 1]);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        first -= 1;
+    }
+    let shown: String = chars[first..].iter().collect();
+    let line = Line::from(vec![
+        Span::styled("/ ", theme.key()),
+        Span::raw(clean(&shown)),
+        Span::styled(" ", theme.cursor()),
+    ]);
+    buf.set_line(
+        area.x,
+        area.y,
+        &fit(line.spans, usize::from(area.width)),
+        area.width,
+    );
+    first
+}
+
+/// Display width of one character of the query as drawn (unsafe characters are not drawn).
+fn char_width(c: char) -> usize {
+    width(&clean(c.encode_utf8(&mut [0; 4])))
+}
+
+/// A malformed query: a caret under the offending character, then the message, wrapped over the
+/// space the results would take.
+fn draw_error(
+    theme: Theme,
+    search: &Search,
+    error: &QueryError,
+    shown_from: usize,
+    inner: Rect,
+    buf: &mut Buffer,
+) {
+    let caret = search
+        .text
+        .chars()
+        .enumerate()
+        .skip(shown_from)
+        .take_while(|(i, _)| *i < error.column)
+        .map(|(_, c)| char_width(c))
+        .sum::<usize>()
+        + 2;
+    let width = usize::from(inner.width);
+    let caret = if error.column >= shown_from && caret < width {
+        caret
+    } else {
+        0
+    };
+    let spans = [
+        Span::styled("^ ", theme.error()),
+        Span::styled(clean(&error.message), theme.error()),
+    ];
+    let area = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    for (line, y) in wrap(&spans, width, caret, 2)
+        .iter()
+        .zip(area.y..area.bottom())
+    {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// The line under the input: the query's error, or how many results.
+fn status_line(theme: Theme, search: &Search) -> Vec<Span<'static>> {
+    let text = if search.text.trim().is_empty() {
+        "Type to search events, people and units.".to_string()
+    } else {
+        match search.hits.len() {
+            0 => "No match.".to_string(),
+            1 => "1 result".to_string(),
+            n if n >= crate::tui::update::SEARCH_LIMIT => format!("first {n} results"),
+            n => format!("{n} results"),
+        }
+    };
+    vec![Span::styled(text, theme.dim())]
+}
+
+/// A result: what it is (kind symbol and date for events), then its label with matches marked.
+fn hit_spans(app: &App<'_>, hit: &Hit, width: u16) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let words = width >= WORDS_FROM;
+    let mut spans = match hit.target {
+        Target::Event(i) => {
+            let event = &app.timeline.store.events[i];
+            let mut spans = vec![
+                Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
+                Span::raw(" "),
+            ];
+            if words {
+                spans.push(Span::styled(
+                    format!("{:<11} ", event.date.to_string()),
+                    theme.dim(),
+                ));
+            }
+            spans
+        }
+        Target::Person(_) if words => vec![Span::styled(format!("{:<14}", "person"), theme.dim())],
+        Target::Unit(_) if words => vec![Span::styled(format!("{:<14}", "unit"), theme.dim())],
+        Target::Person(_) => vec![Span::styled("P ", theme.dim())],
+        Target::Unit(_) => vec![Span::styled("U ", theme.dim())],
+    };
+    spans.extend(highlighted(
+        &hit.label,
+        &hit.ranges,
+        Style::new(),
+        theme.matched(),
+    ));
+    spans
+}

@@ -1,0 +1,254 @@
+//! Styled text measured by display width: cutting to a width with `…`, wrapping at words, and
+//! highlighting matched characters. Every piece of store text passes through [`clean`] first.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::{sanitize, width};
+
+/// Store text made safe for the terminal (see [`crate::text::sanitize`]).
+#[must_use]
+pub fn clean(text: &str) -> String {
+    sanitize(text)
+}
+
+/// A styled piece of store text, sanitised.
+#[must_use]
+pub fn styled(text: &str, style: Style) -> Span<'static> {
+    Span::styled(clean(text), style)
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Total display width of `spans`.
+#[must_use]
+pub fn spans_width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// `spans` cut to at most `max` columns, ending in `…` (in the style of the text cut) when cut.
+#[must_use]
+pub fn fit(spans: Vec<Span<'static>>, max: usize) -> Line<'static> {
+    if spans_width(&spans) <= max {
+        return Line::from(spans);
+    }
+    let mut out = Vec::new();
+    if max == 0 {
+        return Line::from(out);
+    }
+    let room = max - 1;
+    let mut used = 0;
+    for span in spans {
+        let mut kept = String::new();
+        let mut cut = false;
+        for c in span.content.chars() {
+            let w = char_width(c);
+            if used + w > room {
+                cut = true;
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        if cut {
+            kept.push('…');
+            out.push(Span::styled(kept, span.style));
+            break;
+        }
+        out.push(Span::styled(kept, span.style));
+    }
+    Line::from(out)
+}
+
+/// The characters of `label` (sanitised) as spans, those in `ranges` (character ranges of the
+/// unsanitised label) in `matched`, the rest in `base`.
+#[must_use]
+pub fn highlighted(
+    label: &str,
+    ranges: &[Range<usize>],
+    base: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in label.chars().enumerate() {
+        let is_match = ranges.iter().any(|r| r.contains(&i));
+        if is_match != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { base };
+            spans.push(styled(&run, style));
+            run.clear();
+        }
+        run_matched = is_match;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let style = if run_matched { matched } else { base };
+        spans.push(styled(&run, style));
+    }
+    spans
+}
+
+/// Word-wraps `spans` to `max` columns: the first line indented by `first` spaces, the others by
+/// `rest`. Words longer than a line are broken between characters.
+#[must_use]
+pub fn wrap(spans: &[Span<'static>], max: usize, first: usize, rest: usize) -> Vec<Line<'static>> {
+    let mut wrapper = Wrapper {
+        max: max.max(1),
+        rest: rest.min(max.saturating_sub(1)),
+        lines: Vec::new(),
+        line: Vec::new(),
+        used: 0,
+        fresh: true,
+    };
+    wrapper.indent(first.min(max.saturating_sub(1)));
+    for span in spans {
+        let mut word = String::new();
+        for c in span.content.chars() {
+            if c == ' ' {
+                wrapper.word(&word, span.style);
+                word.clear();
+                wrapper.space(span.style);
+            } else {
+                word.push(c);
+            }
+        }
+        wrapper.word(&word, span.style);
+    }
+    wrapper.finish()
+}
+
+struct Wrapper {
+    max: usize,
+    rest: usize,
+    lines: Vec<Line<'static>>,
+    line: Vec<Span<'static>>,
+    used: usize,
+    /// Nothing but indentation on the current line yet.
+    fresh: bool,
+}
+
+impl Wrapper {
+    fn indent(&mut self, n: usize) {
+        if n > 0 {
+            self.line.push(Span::raw(" ".repeat(n)));
+        }
+        self.used = n;
+        self.fresh = true;
+    }
+
+    fn push(&mut self, text: String, style: Style) {
+        self.used += width(&text);
+        self.fresh = false;
+        self.line.push(Span::styled(text, style));
+    }
+
+    fn newline(&mut self) {
+        while self.line.last().is_some_and(|s| s.content == " ") {
+            self.line.pop();
+        }
+        self.lines.push(Line::from(std::mem::take(&mut self.line)));
+        self.indent(self.rest);
+    }
+
+    fn space(&mut self, style: Style) {
+        if self.fresh {
+            return;
+        }
+        if self.used < self.max {
+            self.push(" ".into(), style);
+        } else {
+            self.newline();
+        }
+    }
+
+    fn word(&mut self, word: &str, style: Style) {
+        if word.is_empty() {
+            return;
+        }
+        let w = width(word);
+        if self.used + w > self.max && !self.fresh && w <= self.max - self.rest {
+            self.newline();
+        }
+        if self.used + w <= self.max {
+            self.push(word.to_string(), style);
+            return;
+        }
+        let mut piece = String::new();
+        for c in word.chars() {
+            let cw = char_width(c);
+            if self.used + width(&piece) + cw > self.max && !(self.fresh && piece.is_empty()) {
+                if !piece.is_empty() {
+                    self.push(std::mem::take(&mut piece), style);
+                }
+                self.newline();
+            }
+            piece.push(c);
+        }
+        if !piece.is_empty() {
+            self.push(piece, style);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Line<'static>> {
+        if !self.fresh || self.lines.is_empty() {
+            self.newline();
+        }
+        self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_words_with_hanging_indent() {
+        let lines = wrap(&[Span::raw("one two three four")], 9, 0, 2);
+        assert_eq!(text(&lines), ["one two", "  three", "  four"]);
+    }
+
+    #[test]
+    fn breaks_long_words_and_cjk_by_width() {
+        let lines = wrap(&[Span::raw("高晓松高晓松")], 5, 0, 0);
+        assert_eq!(text(&lines), ["高晓", "松高", "晓松"]);
+        assert!(lines.iter().all(|l| l.width() <= 5));
+    }
+
+    #[test]
+    fn fits_with_an_ellipsis_by_display_width() {
+        let line = fit(vec![Span::raw("Gao "), Span::raw("高晓松")], 7);
+        assert_eq!(line.width(), 7);
+        assert_eq!(text(&[line]), ["Gao 高…"]);
+        assert_eq!(fit(vec![Span::raw("ab")], 0).width(), 0);
+    }
+
+    #[test]
+    fn highlights_ranges_and_strips_escapes() {
+        let spans = highlighted(
+            "G\u{1b}[31mao",
+            &[0..1, 6..7],
+            Style::new(),
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(shown, "G[31mao");
+        assert_eq!(spans[0].content, "G");
+        assert_eq!(
+            spans[0].style,
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+        );
+    }
+}

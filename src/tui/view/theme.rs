@@ -1,0 +1,169 @@
+//! Every colour and text style the app uses, in one place.
+//!
+//! Colours are accents only (kind symbols, borders, marks): text keeps the terminal's own
+//! foreground and background, and the selection is reversed video, so the app reads the same on
+//! dark and light backgrounds. With `NO_COLOR` set, only bold, dim, underline, reverse and
+//! strike-through remain.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::store::model::EventKind;
+
+/// The app's styles, with or without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Whether colours may be used (false when `NO_COLOR` is set).
+    pub color: bool,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { color: true }
+    }
+}
+
+impl Theme {
+    /// The theme the environment asks for: no colour when `NO_COLOR` is set and not empty
+    /// (<https://no-color.org>).
+    #[must_use]
+    pub fn from_env() -> Self {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The symbol that marks an event's kind in lists (one column wide).
+    #[must_use]
+    pub fn kind_symbol(kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Acquisition => "$",
+            EventKind::Merger => "&",
+            EventKind::Founding => "+",
+            EventKind::Appointment => ">",
+            EventKind::Departure => "<",
+            EventKind::Restructure => "#",
+            EventKind::Strategy => "*",
+            EventKind::Financial => "%",
+            EventKind::Deal => "=",
+            EventKind::Legal => "!",
+            EventKind::Launch => "^",
+        }
+    }
+
+    /// The style of an event kind's symbol.
+    #[must_use]
+    pub fn kind(self, kind: EventKind) -> Style {
+        let color = match kind {
+            EventKind::Acquisition | EventKind::Merger => Color::Magenta,
+            EventKind::Founding | EventKind::Launch => Color::Green,
+            EventKind::Appointment => Color::Cyan,
+            EventKind::Departure | EventKind::Legal => Color::Red,
+            EventKind::Restructure | EventKind::Strategy => Color::Blue,
+            EventKind::Financial | EventKind::Deal => Color::Yellow,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD)
+    }
+
+    /// A year header in the timeline.
+    #[must_use]
+    pub fn year(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The selected line in the focused pane.
+    #[must_use]
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The selected line in a pane without focus.
+    #[must_use]
+    pub fn selected_unfocused(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// A pane's border and title.
+    #[must_use]
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    /// Headings inside panes and overlays.
+    #[must_use]
+    pub fn heading(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text: dates, ids, hints.
+    #[must_use]
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// Characters matched by the search.
+    #[must_use]
+    pub fn matched(self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// A unit or role the followed event created.
+    #[must_use]
+    pub fn new_mark(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    /// A unit the followed event moved.
+    #[must_use]
+    pub fn moved_mark(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    /// A unit or role the followed event ended.
+    #[must_use]
+    pub fn ended_mark(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT)
+    }
+
+    /// The status bar.
+    #[must_use]
+    pub fn status(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The focused pane's name in the status bar.
+    #[must_use]
+    pub fn status_focus(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Keys named in hints and in the help.
+    #[must_use]
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// Error messages (a bad date or query).
+    #[must_use]
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// The text cursor in an input.
+    #[must_use]
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+}

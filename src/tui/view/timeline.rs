@@ -1,0 +1,99 @@
+//! The timeline pane: events in date order under year headers, each with its kind's symbol and
+//! its date at the precision known.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::spans::{clean, fit, styled};
+use super::theme::Theme;
+use crate::tui::app::{App, Row};
+use crate::tui::layout::keep_visible;
+
+/// Narrowest content width that still shows dates (the year headers carry the year below it).
+const DATES_FROM: u16 = 26;
+
+/// The pane's title, naming the filter when there is one.
+#[must_use]
+pub fn title(app: &App<'_>) -> String {
+    match app.filter {
+        Some(entity) => format!("Timeline: {}", clean(&app.entity_label(entity))),
+        None => "Timeline".to_string(),
+    }
+}
+
+/// Draws the timeline into `area`.
+pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = app.theme;
+    let width = usize::from(area.width);
+    let rows = app.rows();
+    if rows.is_empty() {
+        let message = if app.filter.is_some() {
+            "No events here. Esc shows every event."
+        } else {
+            "No events in this store."
+        };
+        buf.set_line(
+            area.x,
+            area.y,
+            &fit(vec![Span::styled(message, theme.dim())], width),
+            area.width,
+        );
+        return;
+    }
+    let events = &app.timeline.store.events;
+    let date_width = if area.width < DATES_FROM {
+        0
+    } else if app.visible.iter().any(|&i| events[i].date.is_approximate()) {
+        11
+    } else {
+        10
+    };
+    let selected = app.selected_row(&rows);
+    let offset = keep_visible(app.timeline_offset, selected, rows.len(), area.height);
+    for (index, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
+        let line = match rows[index] {
+            Row::Year(year) => Line::from(Span::styled(year.to_string(), theme.year())),
+            Row::Event(pos) => event_line(theme, &events[app.visible[pos]], date_width),
+        };
+        buf.set_line(area.x, y, &fit(line.spans, width), area.width);
+        if Some(index) == selected {
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.selected_unfocused()
+            };
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                style,
+            );
+        }
+    }
+}
+
+fn event_line(
+    theme: Theme,
+    event: &crate::store::model::Event,
+    date_width: usize,
+) -> Line<'static> {
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
+        Span::raw(" "),
+    ];
+    if date_width > 0 {
+        spans.push(Span::styled(
+            format!("{:<date_width$} ", event.date.to_string()),
+            theme.dim(),
+        ));
+    }
+    spans.push(styled(&event.title, ratatui::style::Style::new()));
+    Line::from(spans)
+}
