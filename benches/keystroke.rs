@@ -89,7 +89,10 @@ fn report(store: &str, scenario: &str, mut times: Vec<Duration>) {
 
 fn main() {
     // `cargo bench` passes `--bench` (and any filter): this bench has no options.
-    let stores = [("bundled", common::bundled(), 40), ("100k", common::big(), 3)];
+    let stores = [
+        ("bundled", common::bundled(), 40),
+        ("100k", common::big(), 3),
+    ];
     for (name, timeline, rounds) in &stores {
         let browse = replay(timeline, &browsing(), *rounds);
         let search = replay(timeline, &searching(), *rounds);
