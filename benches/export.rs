@@ -1,6 +1,6 @@
 //! Exports: each format written in memory, for the whole bundled store and for a query's
-//! selection ("gao") on the bundled store and on the synthetic 100,000-event store (about 8,500
-//! of its events: the whole 100k takes 0.7–3 s per format, too long to sample here; the cost
+//! selection ("gao") on the bundled store and on the synthetic 100,000-event store (10,261 of
+//! its events: the whole 100k takes 0.7–3 s per format, too long to sample here; the cost
 //! per event is the same).
 
 mod common;
