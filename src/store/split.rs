@@ -30,7 +30,7 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store
         &text[..=layout.list_open],
         &text[layout.list_close..]
     );
-    let shares = shares(text, &layout.items, threads.max(1));
+    let shares = shares(&layout.items, threads.max(1));
     let parse_share = |items: &[Range<usize>]| -> Option<Vec<Event>> {
         items
             .iter()
@@ -70,7 +70,7 @@ fn event(item: &str, options: &ron::Options) -> Option<Event> {
 }
 
 /// `items` cut into `n` contiguous shares of about the same number of bytes.
-fn shares<'a>(text: &str, items: &'a [Range<usize>], n: usize) -> Vec<&'a [Range<usize>]> {
+fn shares(items: &[Range<usize>], n: usize) -> Vec<&[Range<usize>]> {
     let total: usize = items.iter().map(|r| r.len()).sum();
     let mut shares = Vec::with_capacity(n);
     let (mut start, mut bytes) = (0, 0);
@@ -82,7 +82,6 @@ fn shares<'a>(text: &str, items: &'a [Range<usize>], n: usize) -> Vec<&'a [Range
         }
     }
     shares.push(&items[start..]);
-    debug_assert!(text.len() >= total);
     shares
 }
 
@@ -408,7 +407,7 @@ mod tests {
     fn shares_are_contiguous_and_cover_every_item() {
         let items: Vec<Range<usize>> = (0..10).map(|i| i * 10..i * 10 + 9).collect();
         for n in 1..5 {
-            let shares = shares(&"x".repeat(100), &items, n);
+            let shares = shares(&items, n);
             assert_eq!(shares.len(), n);
             let joined: Vec<Range<usize>> = shares.concat();
             assert_eq!(joined, items);
