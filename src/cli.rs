@@ -121,11 +121,8 @@ pub fn main() -> ExitCode {
 /// must not see (an escape sequence, a bidi override), the message is printed without styling
 /// and with those characters removed.
 fn argument_error(error: &clap::Error) -> ExitCode {
-    let hostile = std::env::args_os().any(|arg| {
-        arg.to_string_lossy()
-            .chars()
-            .any(crate::text::is_unsafe)
-    });
+    let hostile =
+        std::env::args_os().any(|arg| arg.to_string_lossy().chars().any(crate::text::is_unsafe));
     if !hostile {
         error.exit();
     }
