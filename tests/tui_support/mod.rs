@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod pty;
+
 use ali_timeline::Timeline;
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::keymap::{Context, action_for_key};
