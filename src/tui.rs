@@ -6,7 +6,7 @@
 //!   [`org_lines`]: the org chart as lines with what an event changed marked.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
-//! that also turns mouse capture off).
+//! that also turns mouse capture off): [`init`] and [`restore`].
 
 pub mod action;
 pub mod app;
@@ -40,14 +40,34 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
             "the terminal app needs a terminal; for plain text use `ali-timeline list` or `ali-timeline search QUERY`".into(),
         ));
     }
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init()?;
+    let result = run_loop(&mut terminal, timeline);
+    restore();
+    result
+}
+
+/// Sets the terminal up for the app — raw mode, the alternate screen, mouse capture — and
+/// installs a panic hook that puts it back (mouse released, cursor shown, main screen, cooked
+/// mode) before the panic message is printed. Undo with [`restore`].
+/// `examples/panic_restore.rs` shows the hook at work (and a test runs it in a pseudo-terminal).
+///
+/// # Errors
+/// [`Error::Io`] when the terminal cannot be set up; what was set up is undone first.
+pub fn init() -> Result<DefaultTerminal, Error> {
+    let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
     install_mouse_release_hook();
-    let result = execute!(std::io::stdout(), EnableMouseCapture)
-        .map_err(Error::from)
-        .and_then(|()| run_loop(&mut terminal, timeline));
+    if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture) {
+        restore();
+        return Err(error.into());
+    }
+    Ok(terminal)
+}
+
+/// Puts the terminal back as [`init`] found it: mouse released, main screen, cursor shown,
+/// cooked mode. Errors are ignored: nothing more can be done about them while restoring.
+pub fn restore() {
     release_mouse();
     ratatui::restore();
-    result
 }
 
 /// Draw, read, map, update, until the state says stop.

@@ -1,9 +1,14 @@
-//! Helpers shared by the terminal app's tests: the fixture store, driving the app through its
-//! keymap as a user would, and rendering it to text.
+//! Helpers shared by the terminal app's tests: the fixture stores, driving the app through its
+//! keymap as a user would (key by key, or as a script of [`Step`]s), rendering it to a buffer or
+//! to text, checking no cell holds an unsafe character; [`pty`] drives a program in a
+//! pseudo-terminal.
 
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod pty;
+
 use ali_timeline::Timeline;
+use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::keymap::{Context, action_for_key};
 use ali_timeline::tui::update::update;
@@ -99,4 +104,57 @@ pub fn person(timeline: &Timeline, id: &str) -> usize {
         .iter()
         .position(|p| p.id == id)
         .expect("the person is in the store")
+}
+
+/// A fixture store under `tests/fixtures/`.
+pub fn fixture(name: &str) -> Timeline {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    ali_timeline::store::load_file(&path).expect("the fixture store loads")
+}
+
+/// Draws `app` straight into a buffer of its own size (no terminal: cheaper than [`draw`]).
+pub fn render(app: &App<'_>) -> Buffer {
+    let mut buffer = Buffer::empty(app.size);
+    view::render(app, app.size, &mut buffer);
+    buffer
+}
+
+/// Fails, naming the cell and showing the screen, if a cell holds a control, bidi or
+/// zero-width character.
+pub fn assert_cells_safe(buffer: &Buffer, what: &str) {
+    for (i, cell) in buffer.content.iter().enumerate() {
+        let symbol = cell.symbol();
+        if let Some(c) = symbol.chars().find(|&c| is_unsafe(c)) {
+            let (x, y) = buffer.pos_of(i);
+            panic!(
+                "{what}: U+{:04X} in cell ({x}, {y}):\n{}",
+                c as u32,
+                buffer_text(buffer)
+            );
+        }
+    }
+}
+
+/// One user step: keys through the keymap.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    /// Type each character as a key press (in an input, any character is typed as it is).
+    Type(&'static str),
+    /// Press one key.
+    Press(KeyCode),
+    /// Press a key this many times.
+    Repeat(KeyCode, usize),
+}
+
+/// Plays `steps` from the app's current state.
+pub fn play(app: &mut App<'_>, steps: &[Step]) {
+    for step in steps {
+        match *step {
+            Step::Type(text) => type_keys(app, text),
+            Step::Press(code) => press(app, code),
+            Step::Repeat(code, n) => (0..n).for_each(|_| press(app, code)),
+        }
+    }
 }
