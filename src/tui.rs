@@ -3,13 +3,17 @@
 //!
 //! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
 //!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
-//!   [`org_lines`]: the org chart as lines with what an event changed marked.
+//!   [`org_lines`]: the org chart as lines with what an event changed marked;
+//!   [`export_dialog`]: the export dialog's state; [`effect`]: what the update asks the loop to
+//!   do outside the state (writing an export), carried out between two frames.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
 //! that also turns mouse capture off): [`init`] and [`restore`].
 
 pub mod action;
 pub mod app;
+pub mod effect;
+pub mod export_dialog;
 pub mod keymap;
 pub mod layout;
 pub mod org_lines;
@@ -70,7 +74,8 @@ pub fn restore() {
     ratatui::restore();
 }
 
-/// Draw, read, map, update, until the state says stop.
+/// Draw, read, map, update, until the state says stop. An effect the update asks for is carried
+/// out after a frame showing it is under way, and its outcome applied before the next.
 fn run_loop(terminal: &mut DefaultTerminal, timeline: &Timeline) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
@@ -78,8 +83,11 @@ fn run_loop(terminal: &mut DefaultTerminal, timeline: &Timeline) -> Result<(), E
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         let event = event::read()?;
-        if let Some(action) = action_for_event(Context::of(&app.mode), &event) {
-            update::update(&mut app, action);
+        if let Some(action) = action_for_event(Context::of(&app.mode), &event)
+            && let Some(effect) = update::update(&mut app, action)
+        {
+            terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
+            effect::run(&mut app, effect);
         }
     }
     Ok(())

@@ -36,7 +36,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 17] = [
+const PLAIN: [Action; 21] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -53,6 +53,10 @@ const PLAIN: [Action; 17] = [
     Action::Confirm,
     Action::Back,
     Action::Erase,
+    Action::Export,
+    Action::ClearInput,
+    Action::Left,
+    Action::Right,
     Action::Quit,
 ];
 
@@ -77,6 +81,10 @@ fn variant(action: Action) -> &'static str {
         Action::Back => "Back",
         Action::Type(_) => "Type",
         Action::Erase => "Erase",
+        Action::Export => "Export",
+        Action::ClearInput => "ClearInput",
+        Action::Left => "Left",
+        Action::Right => "Right",
         Action::Click { .. } => "Click",
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",

@@ -10,6 +10,7 @@ use crate::query::{Hit, QueryError};
 use crate::store::Timeline;
 use crate::store::date::PartialDate;
 use crate::store::model::Event;
+use crate::tui::export_dialog::ExportDialog;
 use crate::tui::org_lines::{OrgLine, org_lines};
 use crate::tui::view::theme::Theme;
 
@@ -89,6 +90,8 @@ pub enum Mode {
     Help,
     /// A date is being typed for the org chart.
     Date(DateInput),
+    /// The export dialog is open.
+    Export(ExportDialog),
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.

@@ -1,6 +1,7 @@
 //! The one place the state changes: [`update`] applies an [`Action`] to the [`App`], then keeps
 //! every selection in view.
 
+mod export;
 mod inputs;
 mod mouse;
 
@@ -11,6 +12,7 @@ use ratatui::layout::Rect;
 use crate::query::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::effect::{Effect, Outcome};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
 use crate::tui::view;
@@ -19,8 +21,10 @@ use crate::tui::view;
 /// show it too.
 const ORG_CONTEXT: usize = 6;
 
-/// Applies `action` to `app`.
-pub fn update(app: &mut App<'_>, action: Action) {
+/// Applies `action` to `app`; returns what the run loop must do outside the state, if anything
+/// (see [`crate::tui::effect`]).
+pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
+    let mut effect = None;
     match action {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
@@ -29,9 +33,18 @@ pub fn update(app: &mut App<'_>, action: Action) {
             Mode::Search(_) => inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
+            Mode::Export(_) => effect = export::update(app, action),
         },
     }
     follow(app);
+    effect
+}
+
+/// Applies what came of an effect.
+pub fn finished(app: &mut App<'_>, outcome: Outcome) {
+    match outcome {
+        Outcome::Export(outcome) => export::finished(app, outcome),
+    }
 }
 
 /// Where a movement takes position `pos` in a list of `len` lines, `page` lines to a page.
@@ -75,6 +88,7 @@ fn browse(app: &mut App<'_>, action: Action) {
             app.help_scroll = 0;
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
+        Action::Export => export::open(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -86,7 +100,13 @@ fn browse(app: &mut App<'_>, action: Action) {
                 move_in(app, pane, action);
             }
         }
-        Action::Type(_) | Action::Erase | Action::Quit | Action::Resize { .. } => {}
+        Action::Type(_)
+        | Action::Erase
+        | Action::ClearInput
+        | Action::Left
+        | Action::Right
+        | Action::Quit
+        | Action::Resize { .. } => {}
     }
 }
 

@@ -10,6 +10,7 @@ pub mod pty;
 use ali_timeline::Timeline;
 use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
+use ali_timeline::tui::effect;
 use ali_timeline::tui::keymap::{Context, action_for_key};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
@@ -27,11 +28,14 @@ pub fn mini() -> Timeline {
     ali_timeline::store::load_file(std::path::Path::new(MINI)).expect("the fixture store loads")
 }
 
-/// Presses one key (with modifiers) through the keymap, as the run loop does.
+/// Presses one key (with modifiers) through the keymap, as the run loop does, carrying out any
+/// effect the update asks for (an export writes its file).
 pub fn press_key(app: &mut App<'_>, code: KeyCode, modifiers: KeyModifiers) {
     let key = KeyEvent::new(code, modifiers);
-    if let Some(action) = action_for_key(Context::of(&app.mode), &key) {
-        update(app, action);
+    if let Some(action) = action_for_key(Context::of(&app.mode), &key)
+        && let Some(effect) = update(app, action)
+    {
+        effect::run(app, effect);
     }
 }
 

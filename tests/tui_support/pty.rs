@@ -3,6 +3,7 @@
 
 use std::error::Error;
 use std::io::{Read, Write};
+use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -40,6 +41,16 @@ impl Session {
         } else {
             command.env_remove("NO_COLOR");
         }
+        Session::spawn(command, cols, rows)
+    }
+
+    /// `ali-timeline ARGS…` in a `cols`×`rows` terminal, in colour, working in the folder `dir`
+    /// (where relative paths, such as an export's default file name, land).
+    pub fn start_in(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Result<Session> {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ali-timeline"));
+        command.args(args);
+        command.env_remove("NO_COLOR");
+        command.cwd(dir);
         Session::spawn(command, cols, rows)
     }
 

@@ -31,6 +31,7 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Browse,
         Context::Search,
         Context::Date,
+        Context::Export,
         Context::Help,
         Context::Anywhere,
     ] {
