@@ -15,7 +15,7 @@ use ali_timeline::Timeline;
 use ali_timeline::export::{Format, Selection};
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::{App, Entity, Mode};
-use ali_timeline::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status};
+use ali_timeline::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status, filter_query};
 use ali_timeline::tui::keymap::{BINDINGS, Context, action_for_key, hints};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
@@ -363,6 +363,14 @@ fn bad_paths_get_one_clear_line_and_the_app_keeps_running() -> Result {
     assert!(message.contains("add a file name"), "{message}");
     let message = failure_for(&mut app, "");
     assert!(message.contains("type a file name"), "{message}");
+    if cfg!(target_os = "linux") {
+        // A folder no one may create files in, root included.
+        let message = failure_for(&mut app, "/sys/ali-timeline-export-test.csv");
+        assert!(
+            message.contains("/sys: cannot create a file in this folder"),
+            "{message}"
+        );
+    }
     assert_eq!(fs::read_dir(dir.path())?.count(), 0, "nothing written");
 
     // A path with terminal escapes is shown without them.
@@ -507,5 +515,28 @@ fn the_real_app_writes_an_export_in_its_folder() -> Result {
     let ids: Vec<&str> = records[1..].iter().map(|r| &r[0]).collect();
     let expected: Vec<&str> = t.store.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, expected, "every event, in date order");
+    Ok(())
+}
+
+#[test]
+fn the_recorded_query_selects_what_each_filter_shows_in_the_bundled_store() -> Result {
+    let t = ali_timeline::store::load_bundled()?;
+    let mut app = App::new(&t, 120, 40);
+    let entities = (0..t.store.people.len())
+        .map(Entity::Person)
+        .chain((0..t.store.units.len()).map(Entity::Unit));
+    let mut checked = 0;
+    for entity in entities {
+        app.filter = Some(entity);
+        let query = filter_query(&app).ok_or("every id here is one atom")?;
+        let shown = app.events_of(entity);
+        assert_eq!(
+            Selection::matching(&t, Some(&query))?.events,
+            shown,
+            "{query}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10, "the bundled store has people and units");
     Ok(())
 }
