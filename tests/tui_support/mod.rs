@@ -44,6 +44,17 @@ pub fn press(app: &mut App<'_>, code: KeyCode) {
     press_key(app, code, KeyModifiers::NONE);
 }
 
+/// Filters the timeline to the person found first by `query`, through the search, as a user
+/// would (fails the test when the first result is not a person).
+pub fn filter_to_person(app: &mut App<'_>, query: &str) {
+    type_keys(app, &format!("/{query}"));
+    press(app, KeyCode::Enter);
+    assert!(
+        matches!(app.filter, Some(ali_timeline::tui::app::Entity::Person(_))),
+        "the first result for {query} is a person"
+    );
+}
+
 /// Types each character of `text` as a key press.
 pub fn type_keys(app: &mut App<'_>, text: &str) {
     for c in text.chars() {
