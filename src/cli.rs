@@ -205,5 +205,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             &mut out,
         )?,
     }
+    // The process ends here: the OS takes the memory back at once, while freeing a large store's
+    // millions of allocations one by one costs a tenth of a second at 100,000 events.
+    std::mem::forget(timeline);
     Ok(ExitCode::SUCCESS)
 }

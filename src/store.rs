@@ -4,6 +4,7 @@ pub mod date;
 pub mod load;
 pub mod locate;
 pub mod model;
+mod split;
 pub mod validate;
 
 use std::collections::HashMap;
@@ -39,12 +40,18 @@ pub struct Timeline {
 /// # Errors
 /// [`Error::Store`] with the syntax error, or every semantic error (warnings included after them).
 pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
-    let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
-    let history = replay(&store);
-    let diagnostics = validate::validate(name, text, &store, &history);
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Error::Store(diagnostics));
-    }
+    // A large store is hashed on a second thread while it is parsed and validated.
+    let (checked, hash) = if text.len() < PARALLEL_HASH_BYTES {
+        (check(name, text), hash_of(text))
+    } else {
+        std::thread::scope(|scope| {
+            let hashing = scope.spawn(|| hash_of(text));
+            let checked = check(name, text);
+            // Invariant: hashing cannot panic, so joining cannot fail; hash again if it did.
+            (checked, hashing.join().unwrap_or_else(|_| hash_of(text)))
+        })
+    };
+    let (mut store, history, diagnostics) = checked?;
     store.events.sort_by_key(|e| e.date);
     let index = |ids: Vec<&String>| -> HashMap<String, usize> {
         ids.into_iter()
@@ -57,12 +64,31 @@ pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
         units: index(store.units.iter().map(|u| &u.id).collect()),
         sources: index(store.sources.iter().map(|s| &s.id).collect()),
         events: index(store.events.iter().map(|e| &e.id).collect()),
-        hash: hex(&Sha256::digest(text.as_bytes())),
+        hash,
         name: name.to_string(),
         warnings: diagnostics,
         history,
         store,
     })
+}
+
+/// Texts at least this long (1 MiB) are hashed on a second thread.
+const PARALLEL_HASH_BYTES: usize = 1 << 20;
+
+/// Parses, replays and validates `text`: the store, its history and the warnings, or every error.
+fn check(name: &str, text: &str) -> Result<(Store, History, Vec<Diagnostic>), Error> {
+    let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    let history = replay(&store);
+    let diagnostics = validate::validate(name, text, &store, &history);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Error::Store(diagnostics));
+    }
+    Ok((store, history, diagnostics))
+}
+
+/// SHA-256 of `text`, in hex.
+fn hash_of(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// Loads a store file from disk (see [`load::read_text`] for the checks made first).

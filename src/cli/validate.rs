@@ -25,6 +25,8 @@ pub fn run(path: Option<&Path>) -> Result<ExitCode, Error> {
                 s.units.len(),
                 s.sources.len()
             );
+            // Exiting: no need to free the store allocation by allocation (see `cli::run`).
+            std::mem::forget(timeline);
             Ok(ExitCode::SUCCESS)
         }
         Err(Error::Store(diagnostics)) => {

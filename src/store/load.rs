@@ -17,6 +17,12 @@ pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
 /// The deepest bracket nesting accepted; real stores nest about 5 deep.
 pub const MAX_DEPTH: usize = 64;
 
+/// Stores at least this large (4 MiB, about 5,000 events) are parsed on several threads.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// The most threads a parse uses.
+const MAX_THREADS: usize = 4;
+
 /// The bundled store, compiled into the binary.
 pub const BUNDLED: &str = include_str!("../../timeline.ron");
 
@@ -83,46 +89,70 @@ fn position_at_end(text: &str) -> Position {
 
 /// Checks the bracket nesting of `text` (outside strings and comments) against [`MAX_DEPTH`],
 /// without recursion, so hostile input cannot overflow the stack. Works on bytes (every byte it
-/// looks for is ASCII, and no byte of a multi-byte character is) and works out the line and
-/// column only when the limit is exceeded.
+/// looks for is ASCII, and no byte of a multi-byte character is), skips through strings eight
+/// bytes at a time, and works out the line and column only when the limit is exceeded.
 fn check_depth(text: &str) -> Option<Position> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'/' if bytes.get(at + 1) == Some(&b'/') => {
-                    at += bytes[at..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .unwrap_or(bytes.len() - at);
-                    continue;
-                }
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some(position_at_end(&text[..at]));
+        match b {
+            b'"' => {
+                // Skip to the closing quote; an unclosed string is left for the parser to report.
+                at += 1;
+                loop {
+                    let i = quote_or_backslash(bytes.get(at..)?)?;
+                    at += i;
+                    if bytes[at] == b'"' {
+                        break;
                     }
+                    at += 2; // a backslash and the byte it escapes
                 }
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
             }
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                at += bytes[at..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(bytes.len() - at);
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(position_at_end(&text[..at]));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
         at += 1;
     }
     None
+}
+
+/// The offset of the first `"` or `\` in `bytes`, testing eight bytes at a time.
+pub(super) fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `word` equals `byte` (the classic "has zero byte" test).
+    let has = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut start = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if has(word, b'"') | has(word, b'\\') != 0 {
+            break;
+        }
+        start += 8;
+    }
+    bytes[start..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|i| start + i)
 }
 
 /// Parses RON text into a [`Store`]. `name` is the file name used in messages.
@@ -142,15 +172,24 @@ pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
             "the store is empty; it should hold `Store(people: [...], units: [...], sources: [...], events: [...])`".into(),
         ));
     }
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_DEPTH * 2);
+    if text.len() >= PARALLEL_BYTES {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        // The parallel parse checks the nesting itself; when it gives up, all is checked below.
+        if threads > 1
+            && let Some(store) = super::split::parse(text, &options, threads.min(MAX_THREADS))
+        {
+            return Ok(store);
+        }
+    }
     if let Some(pos) = check_depth(text) {
         return Err(located(
             pos,
             format!("brackets nest deeper than {MAX_DEPTH} levels; a store needs about 5"),
         ));
     }
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_DEPTH * 2);
     options.from_str::<Store>(text).map_err(|e| {
         let position = Position {
             line: e.position.line.max(1),
@@ -259,6 +298,17 @@ mod tests {
         let quoted = format!("Store(events: [], people: [], units: [], sources: []) // {deep}");
         assert!(check_depth(&quoted).is_none());
         assert!(check_depth(&format!("\"{deep}\"")).is_none());
+        // Escaped quotes and backslashes, at every offset of an 8-byte block: brackets inside the
+        // string are ignored, brackets after it are counted.
+        for pad in 0..9 {
+            let x = "x".repeat(pad);
+            let inside = format!("(\"{x}\\\"{deep}\\\\\")");
+            assert!(check_depth(&inside).is_none(), "{pad}");
+            let after = format!("\"{x}\\\\\"{deep}");
+            assert!(check_depth(&after).is_some(), "{pad}");
+        }
+        let unclosed = format!("(\"{deep}");
+        assert!(check_depth(&unclosed).is_none());
     }
 
     #[test]

@@ -1,0 +1,50 @@
+//! Loading: read + parse + replay + validate (+ sort and index) of the bundled store and of the
+//! synthetic 100,000-event store (target: 100k in ≤ 1 s), and each phase of it on its own.
+
+mod common;
+
+use std::hint::black_box;
+
+use ali_timeline::org::replay::replay;
+use ali_timeline::store::{self, load, validate};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn load_and_validate(c: &mut Criterion) {
+    let path = common::synth_path(common::BIG_EVENTS);
+    let mut group = c.benchmark_group("load_validate");
+    group.bench_function("bundled", |b| {
+        b.iter_with_large_drop(|| store::load_bundled().expect("bundled store loads"));
+    });
+    group.bench_function("100k", |b| {
+        b.iter_with_large_drop(|| store::load_file(black_box(&path)).expect("100k store loads"));
+    });
+    group.finish();
+}
+
+fn phases(c: &mut Criterion) {
+    let path = common::synth_path(common::BIG_EVENTS);
+    let text = load::read_text(&path).expect("readable");
+    let parsed = load::parse("big.ron", &text).expect("parses");
+    let history = replay(&parsed);
+    let mut group = c.benchmark_group("load_phases_100k");
+    group.bench_function("read", |b| {
+        b.iter_with_large_drop(|| load::read_text(black_box(&path)).expect("readable"));
+    });
+    group.bench_function("parse", |b| {
+        b.iter_with_large_drop(|| load::parse("big.ron", black_box(&text)).expect("parses"));
+    });
+    group.bench_function("replay", |b| {
+        b.iter_with_large_drop(|| replay(black_box(&parsed)));
+    });
+    group.bench_function("validate", |b| {
+        b.iter_with_large_drop(|| validate::validate("big.ron", &text, &parsed, &history));
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = common::criterion();
+    targets = load_and_validate, phases
+}
+criterion_main!(benches);
