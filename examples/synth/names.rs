@@ -238,8 +238,8 @@ fn given(rng: &mut Rng) -> (String, String) {
 /// so the query "gao song" always has people to find.
 pub fn person(rng: &mut Rng, i: usize) -> Person {
     let (mut surname, (mut zh_given, mut py_given)) = (*rng.pick(&SURNAMES), given(rng));
-    if i % 400 == 0 || i % 400 == 200 {
-        let (first, first_py) = if i % 400 == 0 {
+    if i.is_multiple_of(400) || i % 400 == 200 {
+        let (first, first_py) = if i.is_multiple_of(400) {
             (("高", "Gao"), "song")
         } else {
             (("宋", "Song"), "gao")

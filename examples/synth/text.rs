@@ -143,6 +143,7 @@ fn usable(template: &str, facts: &Facts) -> bool {
 
 fn fill(rng: &mut Rng, template: &str, facts: &Facts) -> String {
     let fact = |f: &Option<String>| f.clone().unwrap_or_default();
+    let money = rng.pick(&MONEY);
     template
         .replace("{p}", &fact(&facts.person))
         .replace("{f}", &fact(&facts.person_full))
@@ -152,7 +153,7 @@ fn fill(rng: &mut Rng, template: &str, facts: &Facts) -> String {
         .replace("{r}", &fact(&facts.role))
         .replace("{s}", &facts.sector)
         .replace("{y}", &facts.year.to_string())
-        .replace("{m}", *rng.pick(&MONEY))
+        .replace("{m}", money)
 }
 
 /// Cuts `text` to at most `max` characters at a word boundary.
