@@ -29,13 +29,15 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 const PATIENCE: Duration = Duration::from_secs(60);
 
 /// How keys are typed in a phase.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Pace {
     /// Each key after the last one's results are on screen.
     Waiting,
     /// A key every 100 ms (a fast typist), results shown whenever they come; the time until
     /// results is measured once, from the last key.
     Typist,
+    /// No key: the frame drawn again this many times (what drawing alone costs).
+    Redraw(usize),
 }
 
 /// One phase of the script: a name, its keys and how they are typed.
@@ -62,6 +64,11 @@ fn script() -> Vec<Phase> {
         phase("PgDn ×10", vec![KeyCode::PageDown; 10]),
         phase("G, g", chars("Gg")),
         phase("] ×5", vec![KeyCode::Char(']'); 5]),
+        Phase {
+            name: "redraw only ×20",
+            keys: Vec::new(),
+            pace: Pace::Redraw(20),
+        },
         phase("/ (open search)", chars("/")),
         phase("type \"gao song\"", chars("gao song")),
         phase("Esc (close search)", vec![KeyCode::Esc]),
@@ -193,7 +200,9 @@ fn main() -> Result {
     );
     let mut all = Vec::new();
     for (phase, times) in phases.iter().zip(&mut times) {
-        all.extend_from_slice(&times.frames);
+        if !matches!(phase.pace, Pace::Redraw(_)) {
+            all.extend_from_slice(&times.frames);
+        }
         print_row(phase.name, &mut times.frames);
         if !times.results.is_empty() {
             print_row("  … until results shown", &mut times.results);
@@ -205,6 +214,14 @@ fn main() -> Result {
 
 /// Types one phase's keys and records its times.
 fn replay(session: &mut Session<'_, '_>, phase: &Phase, times: &mut Times) -> Result {
+    if let Pace::Redraw(frames) = phase.pace {
+        for _ in 0..frames {
+            let start = Instant::now();
+            session.draw()?;
+            times.frames.push(start.elapsed());
+        }
+        return Ok(());
+    }
     let mut last = Instant::now();
     for &code in &phase.keys {
         if phase.pace == Pace::Typist {
