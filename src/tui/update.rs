@@ -241,10 +241,11 @@ fn back(app: &mut App<'_>) {
 pub(crate) fn jump(app: &mut App<'_>, target: Target) {
     match target {
         Target::Event(i) => {
-            if !app.visible.contains(&i) {
+            // `visible` is in date order, which is index order.
+            if app.visible.binary_search(&i).is_err() {
                 clear_filter(app);
             }
-            let cursor = app.visible.iter().position(|&v| v == i).unwrap_or(0);
+            let cursor = app.visible.binary_search(&i).unwrap_or(0);
             select(app, cursor);
             set_focus(app, Pane::Timeline);
         }
