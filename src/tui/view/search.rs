@@ -42,7 +42,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
             draw_error(theme, search, error, shown_from, inner, buf);
             return;
         }
-        let status = status_line(theme, search);
+        let status = status_line(theme, search, app.search_pending());
         buf.set_line(
             input.x,
             input.y + 1,
@@ -152,10 +152,13 @@ fn draw_error(
     }
 }
 
-/// The line under the input: the query's error, or how many results.
-fn status_line(theme: Theme, search: &Search) -> Vec<Span<'static>> {
+/// The line under the input: how many results, or that they are still being searched for (the
+/// results of the query before stay listed meanwhile).
+fn status_line(theme: Theme, search: &Search, pending: bool) -> Vec<Span<'static>> {
     let text = if search.text.trim().is_empty() {
         "Type to search events, people and units.".to_string()
+    } else if pending {
+        "Searching…".to_string()
     } else {
         match search.hits.len() {
             0 => "No match.".to_string(),
