@@ -5,6 +5,7 @@ mod detail_entity;
 pub mod export;
 pub mod help;
 pub mod org;
+pub mod overlay;
 pub mod search;
 pub mod spans;
 pub mod status;

@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
+use super::overlay;
 use super::spans::{clean, fit, wrap};
 use super::theme::Theme;
 use crate::export::{Format, plural};
@@ -54,18 +54,7 @@ pub fn render(app: &App<'_>, dialog: &ExportDialog, body: Rect, buf: &mut Buffer
         width,
         height,
     };
-    Clear.render(area, buf);
-    let (frame, inner) = layout::overlay_inner(area);
-    if frame == Frame::Full {
-        let title = fit(
-            vec![Span::styled(title(app), app.theme.border(true))],
-            usize::from(area.width.saturating_sub(2)),
-        );
-        Block::bordered()
-            .border_style(app.theme.border(true))
-            .title(title)
-            .render(area, buf);
-    }
+    let inner = overlay::frame(app.theme, title(app), area, buf);
     for (line, y) in lines.into_iter().zip(inner.y..inner.bottom()) {
         buf.set_line(inner.x, y, &line, inner.width);
     }

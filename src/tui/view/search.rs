@@ -5,14 +5,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
+use super::overlay;
 use super::spans::{clean, fit, highlighted, wrap};
 use super::theme::Theme;
 use crate::query::{Hit, QueryError, Target};
 use crate::text::width;
 use crate::tui::app::{App, Search};
-use crate::tui::layout::{self, Frame, keep_visible};
+use crate::tui::layout::{self, keep_visible};
 
 /// Narrowest results list that names each result's type in words.
 const WORDS_FROM: u16 = 40;
@@ -23,18 +23,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
         return;
     }
     let theme = app.theme;
-    Clear.render(area, buf);
-    let (frame, inner) = layout::overlay_inner(area);
-    if frame == Frame::Full {
-        let title = fit(
-            vec![Span::styled(" Search ", theme.border(true))],
-            usize::from(area.width.saturating_sub(2)),
-        );
-        Block::bordered()
-            .border_style(theme.border(true))
-            .title(title)
-            .render(area, buf);
-    }
+    let inner = overlay::frame(theme, " Search ".into(), area, buf);
     let (input, results) = layout::search_parts(inner);
     let shown_from = draw_input(theme, search, input, buf);
     if input.height > 1 {
