@@ -103,7 +103,10 @@ pub enum Command {
 /// 0 on success, 1 when the store or the request is wrong, 2 for bad arguments.
 #[must_use]
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(&error),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -111,6 +114,30 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints clap's message for bad arguments (or the `--help` / `--version` text) and returns its
+/// exit code. Clap quotes the arguments it was given, so when one holds a character a terminal
+/// must not see (an escape sequence, a bidi override), the message is printed without styling
+/// and with those characters removed.
+fn argument_error(error: &clap::Error) -> ExitCode {
+    let hostile =
+        std::env::args_os().any(|arg| arg.to_string_lossy().chars().any(crate::text::is_unsafe));
+    if !hostile {
+        error.exit();
+    }
+    let text = error.render().to_string(); // plain: clap's styling is dropped
+    let write = |out: &mut dyn Write| {
+        for line in text.lines() {
+            let _ = writeln!(out, "{}", crate::text::sanitize(line));
+        }
+    };
+    if error.use_stderr() {
+        write(&mut std::io::stderr().lock());
+    } else {
+        write(&mut std::io::stdout().lock());
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 /// Prints an error to stderr, one line per problem, made safe for the terminal.

@@ -11,7 +11,7 @@
 
 pub mod atomic;
 pub mod csv;
-mod escape;
+pub(crate) mod escape;
 pub mod html;
 pub mod ics;
 pub mod json;

@@ -1,33 +1,48 @@
-//! The terminal app: a synchronous loop that draws the state, reads one terminal event, maps it
-//! to an action through the keymap and applies it with the one update function.
+//! The terminal app: a loop that draws the state, waits for one terminal event (or for search
+//! results), maps it to an action through the keymap and applies it with the one update function.
 //!
 //! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
 //!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
-//!   [`org_lines`]: the org chart as lines with what an event changed marked.
+//!   [`org_lines`]: the org chart as lines with what an event changed marked; [`derived`]: what
+//!   the views need, worked out when the state changes rather than on every frame;
+//!   [`searcher`]: searching on a worker thread, so typing never waits for the matcher;
+//!   [`export_dialog`]: the export dialog's state; [`effect`]: what the update asks the loop to
+//!   do outside the state (writing an export), carried out between two frames.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
-//! that also turns mouse capture off).
+//! that also turns mouse capture off): [`init`] and [`restore`].
 
 pub mod action;
 pub mod app;
+pub mod derived;
+pub mod effect;
+pub mod export_dialog;
 pub mod keymap;
 pub mod layout;
 pub mod org_lines;
+pub mod searcher;
 pub mod update;
 pub mod view;
 
 use std::io::{IsTerminal, Write};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
 use crate::error::Error;
 use crate::store::Timeline;
 use app::App;
+use effect::Effect;
 use keymap::{Context, action_for_event};
+use searcher::{Searched, Searcher};
 use view::theme::Theme;
+
+/// How long the loop waits for search results before looking at the terminal again.
+const RESULTS_WAIT: Duration = Duration::from_millis(4);
 
 /// Runs the terminal app on `timeline` until the user quits.
 ///
@@ -40,29 +55,102 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
             "the terminal app needs a terminal; for plain text use `ali-timeline list` or `ali-timeline search QUERY`".into(),
         ));
     }
-    let mut terminal = ratatui::try_init()?;
-    install_mouse_release_hook();
-    let result = execute!(std::io::stdout(), EnableMouseCapture)
-        .map_err(Error::from)
-        .and_then(|()| run_loop(&mut terminal, timeline));
-    release_mouse();
-    ratatui::restore();
+    let mut terminal = init()?;
+    let result = std::thread::scope(|scope| {
+        let searcher = Searcher::start(scope, timeline);
+        // Leaving the scope stops the searcher, after the search it may be running.
+        run_loop(&mut terminal, timeline, &searcher)
+    });
+    restore();
     result
 }
 
-/// Draw, read, map, update, until the state says stop.
-fn run_loop(terminal: &mut DefaultTerminal, timeline: &Timeline) -> Result<(), Error> {
+/// Sets the terminal up for the app — raw mode, the alternate screen, mouse capture — and
+/// installs a panic hook that puts it back (mouse released, cursor shown, main screen, cooked
+/// mode) before the panic message is printed. Undo with [`restore`].
+/// `examples/panic_restore.rs` shows the hook at work (and a test runs it in a pseudo-terminal).
+///
+/// # Errors
+/// [`Error::Io`] when the terminal cannot be set up; what was set up is undone first.
+pub fn init() -> Result<DefaultTerminal, Error> {
+    let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
+    install_mouse_release_hook();
+    if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture) {
+        restore();
+        return Err(error.into());
+    }
+    Ok(terminal)
+}
+
+/// Puts the terminal back as [`init`] found it: mouse released, main screen, cursor shown,
+/// cooked mode. Errors are ignored: nothing more can be done about them while restoring.
+pub fn restore() {
+    release_mouse();
+    ratatui::restore();
+}
+
+/// What the loop waits for.
+enum Input {
+    /// Something from the terminal.
+    Terminal(Event),
+    /// Results from the background searcher.
+    Searched(Searched),
+}
+
+/// Draw, wait, map, update, until the state says stop. An effect the update asks for is carried
+/// out after a frame showing it is under way, and its outcome applied before the next.
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    timeline: &Timeline,
+    searcher: &Searcher,
+) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env();
+    app.search_job.background = true;
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
-        let event = event::read()?;
-        if let Some(action) = action_for_event(Context::of(&app.mode), &event) {
-            update::update(&mut app, action);
+        match next_input(&app, searcher)? {
+            Input::Terminal(event) => {
+                if let Some(effect) = handle_event(&mut app, &event, searcher) {
+                    terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
+                    effect::run(&mut app, effect);
+                }
+            }
+            Input::Searched(done) => update::searched(&mut app, done),
         }
     }
     Ok(())
+}
+
+/// The next terminal event; while a search runs, whichever comes first of a terminal event and
+/// its results (the loop keeps drawing and taking keys meanwhile).
+fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
+    while app.search_pending() {
+        if event::poll(Duration::ZERO)? {
+            break;
+        }
+        match searcher.wait_results(RESULTS_WAIT) {
+            Ok(done) => return Ok(Input::Searched(done)),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    Ok(Input::Terminal(event::read()?))
+}
+
+/// Applies one terminal event as the run loop does: through the keymap to an action, through
+/// the update to the state; a query the update left for the background is handed to `searcher`
+/// (or run here if its worker is gone).
+pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Effect> {
+    let effect = action_for_event(Context::of(&app.mode), event)
+        .and_then(|action| update::update(app, action));
+    if let Some(query) = app.take_search_request()
+        && let Err(query) = searcher.ask(query)
+    {
+        update::searched(app, searcher::run(app.timeline, &query));
+    }
+    effect
 }
 
 /// Turns mouse capture off (errors ignored: this runs while restoring, when nothing else can be

@@ -1,5 +1,6 @@
 //! Broken and hostile store files: one clear located error each, never a panic, a stack overflow
-//! or a hang; size and nesting limits enforced before parsing.
+//! or a hang; size and nesting limits enforced before parsing (the size limit also for a pipe or
+//! a device, which report no size).
 
 mod common;
 
@@ -86,6 +87,40 @@ fn a_huge_file_is_refused_by_size_without_reading_it() {
         }
         other => panic!("expected a size error, got {other:?}"),
     }
+}
+
+#[test]
+fn an_endless_stream_is_refused_at_the_size_limit() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    // Under a memory cap, so that a regression (reading to the end) fails instead of filling
+    // the machine's memory.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 2000000 && exec "$0" validate --data /dev/zero"#)
+        .arg(assert_cmd::cargo::cargo_bin!("ali-timeline"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "/dev/zero: holds more than {} bytes, the limit for a store",
+            ali_timeline::store::load::MAX_BYTES
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_store_piped_in_loads() {
+    bin()
+        .args(["list", "--data", "/dev/stdin"])
+        .write_stdin(common::fixture_text("store-valid.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Xiami"));
 }
 
 #[test]

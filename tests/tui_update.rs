@@ -139,9 +139,9 @@ fn the_org_pane_marks_what_the_selected_event_changed() {
     select_id(&mut app, "ttpod-closed");
     let ended: Vec<_> = app
         .org_lines()
-        .into_iter()
+        .iter()
         .filter(|l| l.mark == Mark::Ended)
-        .map(|l| l.item)
+        .map(|l| l.item.clone())
         .collect();
     assert_eq!(ended, [OrgItem::Unit("ttpod".into())]);
 }

@@ -1,5 +1,6 @@
 //! `ali-timeline org`, `person` and `unit`: the organisation as of a date, what changed between
-//! two dates, careers and lineage. Every string from the store is sanitised before printing.
+//! two dates, careers and lineage. Every string from the store is sanitised before printing (in
+//! JSON, control, bidi and zero-width characters are written as `\uXXXX` escapes).
 //!
 //! A date on the command line may be `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and means the last day it
 //! covers: `--as-of 2015` is the organisation on 2015-12-31, after everything dated 2015, and
@@ -10,6 +11,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use crate::error::Error;
+use crate::export::escape::json_ascii_safe;
 use crate::org::{self, CareerEntry, DiffEntry, Lineage, OrgChart, ParentSpan};
 use crate::store::Timeline;
 use crate::store::date::{PartialDate, Precision};
@@ -86,7 +88,11 @@ fn run_as_of(
             .ok_or_else(|| not_there(timeline, &id, day))?;
     }
     if json {
-        writeln!(out, "{:#}", org::json::chart(timeline, &chart))?;
+        writeln!(
+            out,
+            "{}",
+            json_ascii_safe(format!("{:#}", org::json::chart(timeline, &chart)))
+        )?;
         return Ok(());
     }
     writeln!(out, "Organisation as of {}", day_words(day, &partial))?;
@@ -156,7 +162,11 @@ fn run_diff(
     }
     let entries = org::diff(timeline, from_day, to_day);
     if json {
-        writeln!(out, "{:#}", org::json::diff(from_day, to_day, &entries))?;
+        writeln!(
+            out,
+            "{}",
+            json_ascii_safe(format!("{:#}", org::json::diff(from_day, to_day, &entries)))
+        )?;
         return Ok(());
     }
     writeln!(

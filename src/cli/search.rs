@@ -3,7 +3,8 @@
 //! characters highlighted when stdout is a terminal and `NO_COLOR` is not set.
 //!
 //! `--json` prints `{"query": …, "hits": [{"kind", "id", "label", "start", "end", "score",
-//! "ranges"}]}`, documented in `docs/query.md`.
+//! "ranges"}]}`, documented in `docs/query.md`; control, bidi and zero-width characters are
+//! written as `\uXXXX` escapes, so the JSON is safe to print and means the same.
 
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
@@ -11,6 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::export::escape::json_ascii_safe;
 use crate::query::{self, Hit, Query, Target};
 use crate::store::Timeline;
 use crate::store::date::PartialDate;
@@ -70,8 +72,8 @@ pub fn write(
             query,
             hits: hits.iter().map(|h| JsonHit::new(timeline, h)).collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        let text = serde_json::to_string_pretty(&output).map_err(std::io::Error::from)?;
+        writeln!(out, "{}", json_ascii_safe(text))?;
         return Ok(());
     }
     for hit in &hits {

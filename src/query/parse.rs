@@ -34,9 +34,11 @@ impl QueryError {
     /// ```
     #[must_use]
     pub fn pointing(&self, query: &str) -> String {
-        let query = crate::text::sanitize(query);
+        // The column counts the characters typed, some of which sanitising removes: measure
+        // what is shown of those before it.
         let before: String = query.chars().take(self.column).collect();
-        let pad = " ".repeat(crate::text::width(&before));
+        let pad = " ".repeat(crate::text::width(&crate::text::sanitize(&before)));
+        let query = crate::text::sanitize(query);
         format!("{self}\n  {query}\n  {pad}^")
     }
 }

@@ -1,5 +1,6 @@
 //! Reading a store: limits checked before parsing, RON parse errors located and explained.
 
+use std::io::Read;
 use std::path::Path as FsPath;
 
 use ron::error::{Error as RonError, SpannedError};
@@ -31,8 +32,9 @@ pub const BUNDLED_NAME: &str = "timeline.ron";
 /// Reads a store file from disk, checking it is a readable UTF-8 file within [`MAX_BYTES`].
 ///
 /// # Errors
-/// A clear [`Error::File`] when the path is missing, a directory, too large, unreadable or not
-/// UTF-8 (with the line and column of the first bad byte).
+/// A clear [`Error::File`] when the path is missing, a directory, too large (also when a pipe or
+/// device streams more than [`MAX_BYTES`]), unreadable or not UTF-8 (with the line and column of
+/// the first bad byte).
 pub fn read_text(path: &FsPath) -> Result<String, Error> {
     let fail = |message: String| Error::File {
         path: path.to_path_buf(),
@@ -53,7 +55,17 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
             meta.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    // A pipe or a device (`--data <(…)`, `/dev/stdin`, `/dev/zero`) reports no size: read at
+    // most one byte over the limit, so that an endless stream is refused too.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(fail(format!(
+            "holds more than {MAX_BYTES} bytes, the limit for a store; split it into smaller stores"
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);

@@ -41,12 +41,20 @@ pub enum Action {
     Confirm,
     /// Back out one step: close an overlay, stop pinning a date, clear the filter (Esc).
     Back,
+    /// Open the export dialog for the events the timeline shows.
+    Export,
 
-    // Typing, in the search and date inputs.
+    // Typing, in the search and date inputs and the export path.
     /// Type one character.
     Type(char),
     /// Delete the character before the cursor.
     Erase,
+    /// Delete everything typed.
+    ClearInput,
+    /// Move the text cursor one character left.
+    Left,
+    /// Move the text cursor one character right.
+    Right,
 
     // Mouse.
     /// A left click at a screen cell: focus the pane there and select the line clicked.

@@ -1,16 +1,18 @@
 //! The app's state: a plain struct that borrows the timeline and never changes the store.
 //!
 //! Everything the views draw is here or derived from here by pure functions ([`App::rows`],
-//! [`App::org_lines`]); [`crate::tui::update::update`] is the only code that changes it.
+//! [`App::org_lines`], [`App::detail_lines`]: kept once worked out, so that drawing does not grow
+//! with the store); [`crate::tui::update::update`] is the only code that changes it.
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use crate::query::{Hit, QueryError};
+use crate::query::{Hit, Query, QueryError};
 use crate::store::Timeline;
 use crate::store::date::PartialDate;
 use crate::store::model::Event;
-use crate::tui::org_lines::{OrgLine, org_lines};
+use crate::tui::derived::{Derived, TimelineRows};
+use crate::tui::export_dialog::ExportDialog;
 use crate::tui::view::theme::Theme;
 
 /// One of the three panes.
@@ -61,12 +63,27 @@ impl Pane {
 pub struct Search {
     /// What has been typed.
     pub text: String,
-    /// The results for `text`, best first.
+    /// The results shown, best first: for `text`, or for an earlier text while the results of
+    /// `text` are awaited from the background searcher.
     pub hits: Vec<Hit>,
     /// Index of the highlighted result.
     pub selected: usize,
     /// Why `text` is not a valid query, if it is not.
     pub error: Option<QueryError>,
+}
+
+/// The background side of searching (see [`crate::tui::searcher`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchJob {
+    /// Whether searches run in the background: the update then only records each query, for the
+    /// run loop to hand over. Off (the update searches itself) unless the run loop turns it on.
+    pub background: bool,
+    /// A query waiting to be taken by the run loop ([`App::take_search_request`]).
+    pub request: Option<Query>,
+    /// The query text whose results are awaited.
+    pub awaiting: Option<String>,
+    /// Enter was pressed while they were awaited: jump to the first result when they come.
+    pub jump_when_done: bool,
 }
 
 /// The date input shown in the status bar after `a`.
@@ -89,6 +106,8 @@ pub enum Mode {
     Help,
     /// A date is being typed for the org chart.
     Date(DateInput),
+    /// The export dialog is open.
+    Export(ExportDialog),
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
@@ -149,6 +168,11 @@ pub struct App<'a> {
     pub org_offset: usize,
     /// First help line shown.
     pub help_scroll: usize,
+    /// Searching in the background: whether, and what is asked and awaited.
+    pub search_job: SearchJob,
+    /// Rows, org chart and lines, detail text: worked out once per state (see
+    /// [`crate::tui::derived`]).
+    pub(super) derived: Derived,
 }
 
 impl<'a> App<'a> {
@@ -173,6 +197,8 @@ impl<'a> App<'a> {
             org_cursor: 0,
             org_offset: 0,
             help_scroll: 0,
+            search_job: SearchJob::default(),
+            derived: Derived::default(),
         }
     }
 
@@ -188,27 +214,10 @@ impl<'a> App<'a> {
         self.event_index().map(|i| &self.timeline.store.events[i])
     }
 
-    /// The timeline's lines: a header before the first event of each year.
+    /// The row of the selected event in `rows` (see [`App::rows`]).
     #[must_use]
-    pub fn rows(&self) -> Vec<Row> {
-        let events = &self.timeline.store.events;
-        let mut rows = Vec::with_capacity(self.visible.len() + 32);
-        let mut year = None;
-        for (pos, &i) in self.visible.iter().enumerate() {
-            let y = events[i].date.year();
-            if year != Some(y) {
-                rows.push(Row::Year(y));
-                year = Some(y);
-            }
-            rows.push(Row::Event(pos));
-        }
-        rows
-    }
-
-    /// The row of the selected event in [`App::rows`].
-    #[must_use]
-    pub fn selected_row(&self, rows: &[Row]) -> Option<usize> {
-        rows.iter().position(|r| *r == Row::Event(self.cursor))
+    pub fn selected_row(&self, rows: &TimelineRows) -> Option<usize> {
+        rows.row_of(self.cursor)
     }
 
     /// The day the org chart shows: the pinned date, else the selected event's first day.
@@ -220,17 +229,18 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The org chart's lines, with what the selected event changed marked (when following it).
+    /// The query the update left for the background searcher, if any (taking it leaves none).
+    pub fn take_search_request(&mut self) -> Option<Query> {
+        self.search_job.request.take()
+    }
+
+    /// Whether the search overlay waits for the results of what is typed in it.
     #[must_use]
-    pub fn org_lines(&self) -> Vec<OrgLine> {
-        let Some(day) = self.org_day() else {
-            return Vec::new();
-        };
-        let changed_by = match self.org_date {
-            Some(_) => None,
-            None => self.selected_event().map(|e| e.id.as_str()),
-        };
-        org_lines(self.timeline, day, changed_by)
+    pub fn search_pending(&self) -> bool {
+        match &self.mode {
+            Mode::Search(search) => self.search_job.awaiting.as_ref() == Some(&search.text),
+            _ => false,
+        }
     }
 
     /// The display label of a person or unit: `Gao Xiaosong (高晓松)`, unsanitised.
@@ -247,6 +257,10 @@ impl<'a> App<'a> {
     /// `units`), in date order.
     #[must_use]
     pub fn events_of(&self, entity: Entity) -> Vec<usize> {
+        if self.filter == Some(entity) {
+            // The timeline is filtered to exactly these: no need to look through every event.
+            return self.visible.clone();
+        }
         let store = &self.timeline.store;
         let involves = |e: &Event| match entity {
             Entity::Person(i) => e.people.contains(&store.people[i].id),

@@ -21,6 +21,8 @@ pub enum Context {
     Date,
     /// In the help overlay.
     Help,
+    /// In the export dialog (other characters choose a format or are typed into the path).
+    Export,
 }
 
 impl Context {
@@ -32,6 +34,7 @@ impl Context {
             Mode::Search(_) => Context::Search,
             Mode::Date(_) => Context::Date,
             Mode::Help => Context::Help,
+            Mode::Export(_) => Context::Export,
         }
     }
 
@@ -44,13 +47,16 @@ impl Context {
             Context::Search => "Search (type to search)",
             Context::Date => "Date for the org chart (type a date)",
             Context::Help => "This help",
+            Context::Export => {
+                "Export (format list: j k or a first letter, J for json; path: type it)"
+            }
         }
     }
 
     /// Whether unbound characters are typed into an input in this context.
     #[must_use]
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Date)
+        matches!(self, Context::Search | Context::Date | Context::Export)
     }
 }
 
@@ -156,7 +162,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Help, Search};
+use Context::{Anywhere, Browse, Date, Export, Help, Search};
 
 const UP: Key = Key::plain(KeyCode::Up);
 const DOWN: Key = Key::plain(KeyCode::Down);
@@ -167,6 +173,10 @@ const END: Key = Key::plain(KeyCode::End);
 const ENTER: Key = Key::plain(KeyCode::Enter);
 const ESC: Key = Key::plain(KeyCode::Esc);
 const BACKSPACE: Key = Key::plain(KeyCode::Backspace);
+const LEFT: Key = Key::plain(KeyCode::Left);
+const RIGHT: Key = Key::plain(KeyCode::Right);
+const TAB: Key = Key::plain(KeyCode::Tab);
+const BACKTAB: Key = Key::plain(KeyCode::BackTab);
 
 /// Every key the app knows, by context, in the order the help lists them.
 #[rustfmt::skip]
@@ -187,6 +197,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
     bind(Browse, &[Key::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Browse, &[Key::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
     bind(Browse, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Key::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Key::ctrl('p')], Action::Up, "previous result", None),
@@ -206,6 +217,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[Key::char('G'), END], Action::Bottom, "bottom", None),
     bind(Help, &[ESC, Key::char('?')], Action::Back, "close the help", Some("close")),
     bind(Help, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Export, &[DOWN], Action::Down, "next format", None),
+    bind(Export, &[UP], Action::Up, "previous format", None),
+    bind(Export, &[TAB, BACKTAB], Action::FocusNext, "switch between the format and the path", Some("field")),
+    bind(Export, &[ENTER], Action::Confirm, "write the file; on a file that exists, Enter (or y) again replaces it", Some("write")),
+    bind(Export, &[LEFT], Action::Left, "cursor left in the path", None),
+    bind(Export, &[RIGHT], Action::Right, "cursor right in the path", None),
+    bind(Export, &[HOME], Action::Top, "start of the path (first format)", None),
+    bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
+    bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
+    bind(Export, &[Key::ctrl('u')], Action::ClearInput, "clear the path", None),
+    bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
 ];
 
 /// The mouse, for the help overlay: what each gesture does.

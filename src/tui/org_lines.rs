@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::org::{ChangeKind, as_of, changes_by};
+use crate::org::{ChangeKind, DiffEntry, OrgChart, as_of, changes_by};
 use crate::store::Timeline;
 
 /// What one line of the org chart shows.
@@ -53,9 +53,9 @@ struct Touched {
     ended_roles: Vec<usize>,
 }
 
-/// What `event` changed, from the org module's account of it (roles a rename merely carries
-/// over are not counted: the rename is).
-fn touched_by(timeline: &Timeline, event: &str) -> Touched {
+/// What event `event` changed, from the org module's account of it (`changes`: see
+/// [`changes_by`]; roles a rename merely carries over are not counted: the rename is).
+fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touched {
     let history = &timeline.history;
     let find = |person: &str, unit: &str, role: &str, ended: bool| {
         history.tenures.iter().position(|t| {
@@ -70,28 +70,26 @@ fn touched_by(timeline: &Timeline, event: &str) -> Touched {
         })
     };
     let mut touched = Touched::default();
-    for change in changes_by(timeline, event) {
-        match change.kind {
+    for change in changes {
+        match &change.kind {
             ChangeKind::RoleStarted { person, unit, role } => {
-                touched.new_roles.extend(find(&person, &unit, &role, false));
+                touched.new_roles.extend(find(person, unit, role, false));
             }
             ChangeKind::RoleEnded { person, unit, role } => {
-                touched
-                    .ended_roles
-                    .extend(find(&person, &unit, &role, true));
+                touched.ended_roles.extend(find(person, unit, role, true));
             }
             ChangeKind::Founded { unit, .. } => {
-                touched.new_units.insert(unit);
+                touched.new_units.insert(unit.clone());
             }
             ChangeKind::Moved { unit, .. } => {
-                touched.moved_units.insert(unit);
+                touched.moved_units.insert(unit.clone());
             }
             ChangeKind::Renamed { unit, to } => {
-                touched.new_units.insert(to);
-                touched.ended_units.push(unit);
+                touched.new_units.insert(to.clone());
+                touched.ended_units.push(unit.clone());
             }
             ChangeKind::Merged { unit, .. } | ChangeKind::Dissolved { unit } => {
-                touched.ended_units.push(unit);
+                touched.ended_units.push(unit.clone());
             }
         }
     }
@@ -102,9 +100,28 @@ fn touched_by(timeline: &Timeline, event: &str) -> Touched {
 /// marked and what it ended is kept (marked [`Mark::Ended`]) under its former parent.
 #[must_use]
 pub fn org_lines(timeline: &Timeline, day: NaiveDate, changed_by: Option<&str>) -> Vec<OrgLine> {
+    let chart = as_of(&timeline.store, &timeline.history, day);
+    let changes = changed_by.map(|id| (id, changes_by(timeline, id)));
+    lines_of(
+        timeline,
+        &chart,
+        changes.as_ref().map(|(id, c)| (*id, c.as_slice())),
+    )
+}
+
+/// [`org_lines`] from the chart of the day (see [`as_of`]) and, when an event's changes are to be
+/// marked, its id and what it changed (see [`changes_by`]): for callers that keep either.
+#[must_use]
+pub fn lines_of(
+    timeline: &Timeline,
+    chart: &OrgChart,
+    changed_by: Option<(&str, &[DiffEntry])>,
+) -> Vec<OrgLine> {
     let history = &timeline.history;
-    let chart = as_of(&timeline.store, history, day);
-    let touched = changed_by.map_or_else(Touched::default, |id| touched_by(timeline, id));
+    let day = chart.date;
+    let touched = changed_by.map_or_else(Touched::default, |(id, changes)| {
+        touched_by(timeline, id, changes)
+    });
     let before = day.pred_opt().unwrap_or(day);
     let former_parent = |unit: &str| {
         history

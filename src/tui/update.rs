@@ -1,26 +1,31 @@
-//! The one place the state changes: [`update`] applies an [`Action`] to the [`App`], then keeps
-//! every selection in view.
+//! The one place the state changes: [`update`] applies an [`Action`] to the [`App`] (and
+//! [`searched`] the results of a background search), then brings the cached rows, org lines and
+//! detail text up to date and keeps every selection in view.
 
+mod export;
 mod inputs;
 mod mouse;
 
-pub use inputs::SEARCH_LIMIT;
+pub use crate::tui::searcher::SEARCH_LIMIT;
 
 use ratatui::layout::Rect;
 
 use crate::query::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::effect::{Effect, Outcome};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
-use crate::tui::view;
+use crate::tui::searcher::Searched;
 
 /// How far above the first line an event changed the org chart looks for its parent unit, to
 /// show it too.
 const ORG_CONTEXT: usize = 6;
 
-/// Applies `action` to `app`.
-pub fn update(app: &mut App<'_>, action: Action) {
+/// Applies `action` to `app`; returns what the run loop must do outside the state, if anything
+/// (see [`crate::tui::effect`]).
+pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
+    let mut effect = None;
     match action {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
@@ -29,8 +34,24 @@ pub fn update(app: &mut App<'_>, action: Action) {
             Mode::Search(_) => inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
+            Mode::Export(_) => effect = export::update(app, action),
         },
     }
+    follow(app);
+    effect
+}
+
+/// Applies what came of an effect.
+pub fn finished(app: &mut App<'_>, outcome: Outcome) {
+    match outcome {
+        Outcome::Export(outcome) => export::finished(app, outcome),
+    }
+}
+
+/// Applies results from the background searcher (see [`crate::tui::searcher`]): shown when they
+/// are for the query typed now, dropped when it has changed since.
+pub fn searched(app: &mut App<'_>, done: Searched) {
+    inputs::searched(app, done);
     follow(app);
 }
 
@@ -75,6 +96,7 @@ fn browse(app: &mut App<'_>, action: Action) {
             app.help_scroll = 0;
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
+        Action::Export => export::open(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -86,7 +108,13 @@ fn browse(app: &mut App<'_>, action: Action) {
                 move_in(app, pane, action);
             }
         }
-        Action::Type(_) | Action::Erase | Action::Quit | Action::Resize { .. } => {}
+        Action::Type(_)
+        | Action::Erase
+        | Action::ClearInput
+        | Action::Left
+        | Action::Right
+        | Action::Quit
+        | Action::Resize { .. } => {}
     }
 }
 
@@ -233,10 +261,11 @@ fn back(app: &mut App<'_>) {
 pub(crate) fn jump(app: &mut App<'_>, target: Target) {
     match target {
         Target::Event(i) => {
-            if !app.visible.contains(&i) {
+            // `visible` is in date order, which is index order.
+            if app.visible.binary_search(&i).is_err() {
                 clear_filter(app);
             }
-            let cursor = app.visible.iter().position(|&v| v == i).unwrap_or(0);
+            let cursor = app.visible.binary_search(&i).unwrap_or(0);
             select(app, cursor);
             set_focus(app, Pane::Timeline);
         }
@@ -249,16 +278,18 @@ pub(crate) fn jump(app: &mut App<'_>, target: Target) {
 fn detail_len(app: &App<'_>) -> usize {
     layout::areas(app.size, app.focus, app.side)
         .pane(Pane::Detail)
-        .map_or(0, |p| view::detail::lines(app, p.inner.width).len())
+        .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
 
-/// Keeps each selection on screen and each scroll within its text.
+/// Keeps each selection on screen and each scroll within its text (working out, and so keeping
+/// for the views, the rows, org lines and detail text of the new state).
 fn follow(app: &mut App<'_>) {
     let areas = layout::areas(app.size, app.focus, app.side);
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
         let rows = app.rows();
         let selected = app.selected_row(&rows);
+        let rows = rows.rows();
         let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
         let height = pane.inner.height;
         let offset = keep_visible(
@@ -280,7 +311,7 @@ fn follow(app: &mut App<'_>) {
         );
     }
     if let Some(pane) = areas.pane(Pane::Detail) {
-        let len = view::detail::lines(app, pane.inner.width).len();
+        let len = app.detail_lines(pane.inner.width).len();
         app.detail_scroll = app
             .detail_scroll
             .min(len.saturating_sub(usize::from(pane.inner.height)));

@@ -2,8 +2,10 @@
 
 pub mod detail;
 mod detail_entity;
+pub mod export;
 pub mod help;
 pub mod org;
+pub mod overlay;
 pub mod search;
 pub mod spans;
 pub mod status;
@@ -42,6 +44,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         Mode::Search(search) => search::render(app, search, layout::overlay(areas.body), buf),
         Mode::Help => help::render(app, layout::overlay(areas.body), buf),
+        Mode::Export(dialog) => export::render(app, dialog, areas.body, buf),
         Mode::Date(input) => {
             if let Some(error) = &input.error {
                 date_error(app.theme, error, areas.body, buf);

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests: fixture paths, the binary, dates.
+//! Helpers shared by the integration tests: fixture paths, the binary, dates, terminal-safe
+//! output.
 #![allow(dead_code)] // each test crate uses a different subset
 
 use std::path::PathBuf;
@@ -33,4 +34,15 @@ pub fn day(text: &str) -> NaiveDate {
 /// Loads a fixture store through the same loader the app uses.
 pub fn load_fixture(name: &str) -> ali_timeline::Timeline {
     ali_timeline::store::load(Some(&fixture(name))).expect("the fixture store is valid")
+}
+
+/// Fails if `text` holds a control character (other than newline) or a bidi/zero-width character.
+pub fn assert_terminal_safe(text: &str) {
+    for (i, c) in text.char_indices() {
+        assert!(
+            c == '\n' || !ali_timeline::text::is_unsafe(c),
+            "unsafe character U+{:04X} at byte {i} in output:\n{text}",
+            c as u32
+        );
+    }
 }

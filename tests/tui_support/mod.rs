@@ -1,10 +1,16 @@
-//! Helpers shared by the terminal app's tests: the fixture store, driving the app through its
-//! keymap as a user would, and rendering it to text.
+//! Helpers shared by the terminal app's tests: the fixture stores, driving the app through its
+//! keymap as a user would (key by key, or as a script of [`Step`]s), rendering it to a buffer or
+//! to text, checking no cell holds an unsafe character; [`pty`] drives a program in a
+//! pseudo-terminal.
 
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod pty;
+
 use ali_timeline::Timeline;
+use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
+use ali_timeline::tui::effect;
 use ali_timeline::tui::keymap::{Context, action_for_key};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
@@ -22,17 +28,31 @@ pub fn mini() -> Timeline {
     ali_timeline::store::load_file(std::path::Path::new(MINI)).expect("the fixture store loads")
 }
 
-/// Presses one key (with modifiers) through the keymap, as the run loop does.
+/// Presses one key (with modifiers) through the keymap, as the run loop does, carrying out any
+/// effect the update asks for (an export writes its file).
 pub fn press_key(app: &mut App<'_>, code: KeyCode, modifiers: KeyModifiers) {
     let key = KeyEvent::new(code, modifiers);
-    if let Some(action) = action_for_key(Context::of(&app.mode), &key) {
-        update(app, action);
+    if let Some(action) = action_for_key(Context::of(&app.mode), &key)
+        && let Some(effect) = update(app, action)
+    {
+        effect::run(app, effect);
     }
 }
 
 /// Presses one plain key.
 pub fn press(app: &mut App<'_>, code: KeyCode) {
     press_key(app, code, KeyModifiers::NONE);
+}
+
+/// Filters the timeline to the person found first by `query`, through the search, as a user
+/// would (fails the test when the first result is not a person).
+pub fn filter_to_person(app: &mut App<'_>, query: &str) {
+    type_keys(app, &format!("/{query}"));
+    press(app, KeyCode::Enter);
+    assert!(
+        matches!(app.filter, Some(ali_timeline::tui::app::Entity::Person(_))),
+        "the first result for {query} is a person"
+    );
 }
 
 /// Types each character of `text` as a key press.
@@ -99,4 +119,57 @@ pub fn person(timeline: &Timeline, id: &str) -> usize {
         .iter()
         .position(|p| p.id == id)
         .expect("the person is in the store")
+}
+
+/// A fixture store under `tests/fixtures/`.
+pub fn fixture(name: &str) -> Timeline {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    ali_timeline::store::load_file(&path).expect("the fixture store loads")
+}
+
+/// Draws `app` straight into a buffer of its own size (no terminal: cheaper than [`draw`]).
+pub fn render(app: &App<'_>) -> Buffer {
+    let mut buffer = Buffer::empty(app.size);
+    view::render(app, app.size, &mut buffer);
+    buffer
+}
+
+/// Fails, naming the cell and showing the screen, if a cell holds a control, bidi or
+/// zero-width character.
+pub fn assert_cells_safe(buffer: &Buffer, what: &str) {
+    for (i, cell) in buffer.content.iter().enumerate() {
+        let symbol = cell.symbol();
+        if let Some(c) = symbol.chars().find(|&c| is_unsafe(c)) {
+            let (x, y) = buffer.pos_of(i);
+            panic!(
+                "{what}: U+{:04X} in cell ({x}, {y}):\n{}",
+                c as u32,
+                buffer_text(buffer)
+            );
+        }
+    }
+}
+
+/// One user step: keys through the keymap.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    /// Type each character as a key press (in an input, any character is typed as it is).
+    Type(&'static str),
+    /// Press one key.
+    Press(KeyCode),
+    /// Press a key this many times.
+    Repeat(KeyCode, usize),
+}
+
+/// Plays `steps` from the app's current state.
+pub fn play(app: &mut App<'_>, steps: &[Step]) {
+    for step in steps {
+        match *step {
+            Step::Type(text) => type_keys(app, text),
+            Step::Press(code) => press(app, code),
+            Step::Repeat(code, n) => (0..n).for_each(|_| press(app, code)),
+        }
+    }
 }

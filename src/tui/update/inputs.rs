@@ -2,40 +2,76 @@
 //! org chart.
 
 use super::{jump, mouse, moved, set_focus};
-use crate::query::{self, Query};
+use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Search};
 use crate::tui::layout;
+use crate::tui::searcher::{self, Searched};
 use crate::tui::view;
-
-/// The most search results kept.
-pub const SEARCH_LIMIT: usize = 200;
 
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
 
-/// Runs the query typed so far.
-fn refresh(app: &App<'_>, search: &mut Search) {
-    search.selected = 0;
+/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is run
+/// here, or left for the background searcher (the results shown until then stay).
+fn refresh(app: &mut App<'_>, search: &mut Search) {
+    let job = &mut app.search_job;
+    job.jump_when_done = false;
+    job.request = None;
+    job.awaiting = None;
     match Query::parse(&search.text) {
         Err(error) => {
             search.error = Some(error);
-            search.hits.clear();
+            settle(search, Vec::new());
+        }
+        Ok(q) if q.is_empty() => {
+            search.error = None;
+            settle(search, Vec::new());
         }
         Ok(q) => {
             search.error = None;
-            search.hits = if q.is_empty() {
-                Vec::new()
+            if job.background {
+                job.awaiting = Some(search.text.clone());
+                job.request = Some(q);
             } else {
-                query::search(app.timeline, &q, SEARCH_LIMIT)
-            };
+                settle(search, searcher::run(app.timeline, &q).hits);
+            }
         }
+    }
+}
+
+/// Shows `hits` as the results, the first highlighted.
+fn settle(search: &mut Search, hits: Vec<Hit>) {
+    search.hits = hits;
+    search.selected = 0;
+}
+
+/// Results from the background searcher: shown if they are for what is typed now (else they
+/// are stale and dropped); a jump asked for while they were awaited then happens.
+pub(super) fn searched(app: &mut App<'_>, done: Searched) {
+    let job = &mut app.search_job;
+    if job.awaiting.as_ref() == Some(&done.text) {
+        job.awaiting = None;
+    }
+    let Mode::Search(search) = &mut app.mode else {
+        return;
+    };
+    if done.text != search.text {
+        return;
+    }
+    settle(search, done.hits);
+    if std::mem::take(&mut job.jump_when_done)
+        && let Some(target) = search.hits.first().map(|h| h.target)
+    {
+        app.mode = Mode::Browse;
+        jump(app, target);
     }
 }
 
 pub(super) fn search(app: &mut App<'_>, action: Action) {
     let page = App::page(usize::from(mouse::search_results(app).height));
+    let pending = app.search_pending();
     let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
         return;
     };
@@ -54,19 +90,27 @@ pub(super) fn search(app: &mut App<'_>, action: Action) {
         | Action::PageDown
         | Action::Top
         | Action::Bottom
-        | Action::Scroll { .. } => s.selected = moved(s.selected, s.hits.len(), action, page),
+        | Action::Scroll { .. } => {
+            app.search_job.jump_when_done = false;
+            s.selected = moved(s.selected, s.hits.len(), action, page);
+        }
         Action::Click { column, row } => {
             if let Some(i) = mouse::search_hit_at(app, &s, column, row) {
+                app.search_job.jump_when_done = false;
                 s.selected = i;
             }
         }
+        Action::Confirm if pending => app.search_job.jump_when_done = true,
         Action::Confirm => {
             if let Some(hit) = s.hits.get(s.selected) {
                 jump(app, hit.target);
                 return;
             }
         }
-        Action::Back => return,
+        Action::Back => {
+            app.search_job.jump_when_done = false;
+            return;
+        }
         _ => {}
     }
     app.mode = Mode::Search(s);

@@ -21,6 +21,7 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
     match pane.pane {
         Pane::Timeline => {
             let rows = app.rows();
+            let rows = rows.rows();
             let target = rows[app.timeline_offset.min(rows.len())..]
                 .iter()
                 .skip(line)

@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::spans::{clean, styled, wrap};
 use super::theme::Theme;
-use crate::org::{ChangeKind, changes_by};
+use crate::org::ChangeKind;
 use crate::store::date::{PartialDate, Precision};
-use crate::store::model::Event;
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::{Frame, PaneArea};
 
@@ -31,7 +30,7 @@ pub fn render(app: &App<'_>, pane: &PaneArea, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let lines = lines(app, area.width);
+    let lines = app.detail_lines(area.width);
     let height = usize::from(area.height);
     let scroll = app.detail_scroll.min(lines.len().saturating_sub(height));
     for (line, y) in lines[scroll..].iter().zip(area.y..area.bottom()) {
@@ -50,7 +49,8 @@ pub fn render(app: &App<'_>, pane: &PaneArea, buf: &mut Buffer) {
     }
 }
 
-/// The pane's text wrapped to `width` columns (used to draw it and to bound its scrolling).
+/// The pane's text wrapped to `width` columns, worked out afresh (drawing and scrolling use the
+/// copy the state keeps: [`App::detail_lines`]).
 #[must_use]
 pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     let mut doc = Doc {
@@ -59,8 +59,8 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         lines: Vec::new(),
     };
     match app.subject {
-        None => match app.selected_event() {
-            Some(event) => event_doc(app, event, &mut doc),
+        None => match app.event_index() {
+            Some(index) => event_doc(app, index, &mut doc),
             None => doc.para(vec![Span::styled("No event selected.", app.theme.dim())]),
         },
         Some(Entity::Person(i)) => super::detail_entity::person(app, i, &mut doc),
@@ -123,9 +123,10 @@ pub fn date_text(date: &PartialDate, end: Option<&PartialDate>) -> String {
     text
 }
 
-fn event_doc(app: &App<'_>, event: &Event, doc: &mut Doc) {
+fn event_doc(app: &App<'_>, index: usize, doc: &mut Doc) {
     let theme = app.theme;
     let timeline = app.timeline;
+    let event = &timeline.store.events[index];
     doc.para(vec![styled(&event.title, theme.heading())]);
     doc.para(vec![
         Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
@@ -146,10 +147,10 @@ fn event_doc(app: &App<'_>, event: &Event, doc: &mut Doc) {
             doc.item(vec![styled(&timeline.unit_label(id), Style::new())]);
         }
     }
-    let changes = changes_by(timeline, &event.id);
+    let changes = app.event_changes(index);
     if !changes.is_empty() {
         doc.heading("Changes");
-        for change in &changes {
+        for change in changes.iter() {
             let (mark, style) = change_mark(theme, &change.kind);
             doc.item(vec![
                 Span::styled(format!("{mark} "), style),

@@ -4,14 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
+use super::overlay;
 use super::spans::{fit, wrap};
 use super::theme::Theme;
 use crate::store::model::EventKind;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Context, MOUSE, keys_label};
-use crate::tui::layout::{self, Frame};
 
 /// The help text wrapped to `width` columns.
 #[must_use]
@@ -31,6 +30,7 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Browse,
         Context::Search,
         Context::Date,
+        Context::Export,
         Context::Help,
         Context::Anywhere,
     ] {
@@ -81,18 +81,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         return;
     }
     let theme = app.theme;
-    Clear.render(area, buf);
-    let (frame, inner) = layout::overlay_inner(area);
-    if frame == Frame::Full {
-        let title = fit(
-            vec![Span::styled(" Keys (Esc closes) ", theme.border(true))],
-            usize::from(area.width.saturating_sub(2)),
-        );
-        Block::bordered()
-            .border_style(theme.border(true))
-            .title(title)
-            .render(area, buf);
-    }
+    let inner = overlay::frame(theme, " Keys (Esc closes) ".into(), area, buf);
     let lines = lines(app, inner.width);
     let scroll = app
         .help_scroll

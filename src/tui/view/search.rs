@@ -5,14 +5,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
+use super::overlay;
 use super::spans::{clean, fit, highlighted, wrap};
 use super::theme::Theme;
 use crate::query::{Hit, QueryError, Target};
 use crate::text::width;
 use crate::tui::app::{App, Search};
-use crate::tui::layout::{self, Frame, keep_visible};
+use crate::tui::layout::{self, keep_visible};
 
 /// Narrowest results list that names each result's type in words.
 const WORDS_FROM: u16 = 40;
@@ -23,18 +23,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
         return;
     }
     let theme = app.theme;
-    Clear.render(area, buf);
-    let (frame, inner) = layout::overlay_inner(area);
-    if frame == Frame::Full {
-        let title = fit(
-            vec![Span::styled(" Search ", theme.border(true))],
-            usize::from(area.width.saturating_sub(2)),
-        );
-        Block::bordered()
-            .border_style(theme.border(true))
-            .title(title)
-            .render(area, buf);
-    }
+    let inner = overlay::frame(theme, " Search ".into(), area, buf);
     let (input, results) = layout::search_parts(inner);
     let shown_from = draw_input(theme, search, input, buf);
     if input.height > 1 {
@@ -42,7 +31,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
             draw_error(theme, search, error, shown_from, inner, buf);
             return;
         }
-        let status = status_line(theme, search);
+        let status = status_line(theme, search, app.search_pending());
         buf.set_line(
             input.x,
             input.y + 1,
@@ -152,10 +141,13 @@ fn draw_error(
     }
 }
 
-/// The line under the input: the query's error, or how many results.
-fn status_line(theme: Theme, search: &Search) -> Vec<Span<'static>> {
+/// The line under the input: how many results, or that they are still being searched for (the
+/// results of the query before stay listed meanwhile).
+fn status_line(theme: Theme, search: &Search, pending: bool) -> Vec<Span<'static>> {
     let text = if search.text.trim().is_empty() {
         "Type to search events, people and units.".to_string()
+    } else if pending {
+        "Searching…".to_string()
     } else {
         match search.hits.len() {
             0 => "No match.".to_string(),

@@ -32,6 +32,7 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     let place = match app.mode {
         Mode::Search(_) => "Search",
         Mode::Help => "Help",
+        Mode::Export(_) => "Export",
         _ => app.focus.name(),
     };
     let (at, of) = match &app.mode {

@@ -29,7 +29,8 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     }
     let theme = app.theme;
     let width = usize::from(area.width);
-    let rows = app.rows();
+    let cached = app.rows();
+    let rows = cached.rows();
     if rows.is_empty() {
         let message = if app.filter.is_some() {
             "No events here. Esc shows every event."
@@ -47,12 +48,12 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     let events = &app.timeline.store.events;
     let date_width = if area.width < DATES_FROM {
         0
-    } else if app.visible.iter().any(|&i| events[i].date.is_approximate()) {
+    } else if cached.any_approximate() {
         11
     } else {
         10
     };
-    let selected = app.selected_row(&rows);
+    let selected = app.selected_row(&cached);
     let offset = keep_visible(app.timeline_offset, selected, rows.len(), area.height);
     for (index, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
         let line = match rows[index] {

@@ -1,0 +1,107 @@
+//! Effects at the edge: what [`crate::tui::update::update`] asks the run loop to do outside the
+//! state, and carrying it out.
+//!
+//! The update stays a pure function of state and action (so it is tested without a terminal or
+//! a file system); when an action needs the outside world — writing an export — the update
+//! returns an [`Effect`] and the run loop calls [`run`], which performs it and feeds what came of
+//! it back through [`crate::tui::update::finished`]. Actions are small `Copy` values taken from
+//! the key table, so results come back as an [`Outcome`] rather than an action.
+//!
+//! The store is only read: an export writes a new file and never changes the timeline.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::export::{self, Selection};
+use crate::store::Timeline;
+use crate::tui::app::App;
+use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::update;
+
+/// Something the update asks the run loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write an export file.
+    Export(ExportRequest),
+}
+
+/// What came of an [`Effect`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// What came of an export.
+    Export(ExportOutcome),
+}
+
+/// Performs `effect` and applies its outcome to `app`: what the run loop does with an effect.
+pub fn run(app: &mut App<'_>, effect: Effect) {
+    let outcome = perform(app.timeline, effect);
+    update::finished(app, outcome);
+}
+
+/// Performs `effect` against the file system and says what came of it (never panics: every
+/// failure is an outcome).
+#[must_use]
+pub fn perform(timeline: &Timeline, effect: Effect) -> Outcome {
+    match effect {
+        Effect::Export(request) => Outcome::Export(write_export(timeline, request)),
+    }
+}
+
+/// Writes the export asked for: atomically, never replacing anything without `force`, and
+/// never a folder or special file.
+fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
+    let path = match resolve(&request.path) {
+        Ok(path) => path,
+        Err(message) => return ExportOutcome::Failed(message),
+    };
+    if let Ok(meta) = fs::symlink_metadata(&path) {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return ExportOutcome::Failed(format!(
+                "{}: is a folder; add a file name to the path",
+                path.display()
+            ));
+        }
+        if !kind.is_file() && !kind.is_symlink() {
+            return ExportOutcome::Failed(format!(
+                "{}: is not a regular file (a pipe, socket or device) and is never replaced; choose another path",
+                path.display()
+            ));
+        }
+        if !request.force {
+            let link_to = fs::read_link(&path).ok();
+            return ExportOutcome::Exists { path, link_to };
+        }
+    }
+    let format = request.format;
+    let selection = Selection::new(timeline, request.events, request.query);
+    match export::write_file(format, &selection, &path, request.force) {
+        Ok(()) => ExportOutcome::Wrote {
+            count: selection.len(),
+            notes: export::notes(format, &selection),
+            path,
+        },
+        Err(error) => ExportOutcome::Failed(error.to_string()),
+    }
+}
+
+/// The absolute path for what was typed: `~` or `~/…` under `$HOME`, a relative path under the
+/// current directory.
+fn resolve(typed: &str) -> Result<PathBuf, String> {
+    if typed.trim().is_empty() {
+        return Err("no path: type a file name to write to".into());
+    }
+    if typed.ends_with('/') {
+        return Err(format!("{typed}: ends with /; add a file name"));
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+    let expanded = match (typed.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => PathBuf::from(home),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            Path::new(&home).join(rest.trim_start_matches('/'))
+        }
+        _ => PathBuf::from(typed),
+    };
+    std::path::absolute(&expanded)
+        .map_err(|e| format!("{typed}: cannot tell where this is ({e}); type an absolute path"))
+}

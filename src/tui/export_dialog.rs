@@ -1,0 +1,360 @@
+//! The export dialog (`e`): its state and the pure logic behind it — the format chosen, the path
+//! being typed (pre-filled, following the format while it is not edited), and what came of the
+//! last write.
+//!
+//! Nothing here touches the file system: the update turns Enter into an [`ExportRequest`], the
+//! run loop carries it out ([`crate::tui::effect`]) and the [`ExportOutcome`] comes back to the
+//! dialog's [`Status`].
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::tui::app::{App, Entity};
+
+/// The format the dialog opens on: one row per event, what most people open first.
+pub const DEFAULT_FORMAT: Format = Format::Csv;
+
+/// The longest path accepted, in characters.
+const PATH_MAX: usize = 4096;
+
+/// The dialog's two fields; Tab switches between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The list of formats.
+    Format,
+    /// The output path.
+    Path,
+}
+
+/// What the dialog says under its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing written yet: the dialog says what would be exported.
+    Ready,
+    /// The write was asked for and is under way.
+    Writing,
+    /// What came of the last write.
+    Done(ExportOutcome),
+}
+
+/// The export dialog's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    /// The format chosen.
+    pub format: Format,
+    /// The output path as typed (relative to the current directory, or absolute, or `~/…`).
+    pub path: String,
+    /// The text cursor in `path`, in characters from the start.
+    pub cursor: usize,
+    /// The field that takes the keys.
+    pub field: Field,
+    /// The start of the default file name: `ali-timeline-all`, `ali-timeline-gao-xiaosong`.
+    pub stem: String,
+    /// What the last write did, if anything.
+    pub status: Status,
+}
+
+/// What the run loop is asked to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The format.
+    pub format: Format,
+    /// Indices into `store.events` of the events the timeline shows, in date order.
+    pub events: Vec<usize>,
+    /// A query that selects the same events (the filter), recorded in the exports that keep one.
+    pub query: Option<String>,
+    /// The path as typed.
+    pub path: String,
+    /// Whether an existing file may be replaced (the user confirmed).
+    pub force: bool,
+}
+
+/// What came of a write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    /// The file was written.
+    Wrote {
+        /// Events written.
+        count: usize,
+        /// Where, absolute.
+        path: PathBuf,
+        /// What the user should know besides (effects a RON export dropped).
+        notes: Vec<String>,
+    },
+    /// Something is at the path already and nothing was written: the next Enter (or `y`)
+    /// replaces it.
+    Exists {
+        /// The path, absolute.
+        path: PathBuf,
+        /// Where it points, when it is a symbolic link (the link is replaced, not its target).
+        link_to: Option<PathBuf>,
+    },
+    /// Nothing was written, for the reason given (one line, with what to do).
+    Failed(String),
+}
+
+/// A one-line description of each format, for the list.
+#[must_use]
+pub fn describe(format: Format) -> &'static str {
+    match format {
+        Format::Md => "Markdown: a readable chronology by year",
+        Format::Csv => "one row per event, for spreadsheets",
+        Format::Json => "JSON with the query and store hash",
+        Format::Timelinejs => "TimelineJS3 JSON, loads as it is",
+        Format::Ics => "iCalendar: an all-day event each",
+        Format::Html => "one self-contained page, printable",
+        Format::Ron => "a store of these events (--data)",
+    }
+}
+
+/// The end of a default file name for `format` (`timelinejs.json`, to tell it from `json`).
+#[must_use]
+pub fn suffix(format: Format) -> &'static str {
+    match format {
+        Format::Timelinejs => "timelinejs.json",
+        other => other.extension(),
+    }
+}
+
+/// The default path for `format`: a file in the current directory, `STEM.SUFFIX`.
+#[must_use]
+pub fn default_path(stem: &str, format: Format) -> String {
+    format!("{stem}.{}", suffix(format))
+}
+
+/// The start of default file names for a timeline filtered to the entity with id `id`
+/// (`ali-timeline-gao-xiaosong`), or showing everything (`ali-timeline-all`). Runs of characters
+/// other than ASCII letters, digits and `_` become one `-`.
+#[must_use]
+pub fn stem(id: Option<&str>) -> String {
+    let Some(id) = id else {
+        return "ali-timeline-all".to_string();
+    };
+    let mut name = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "ali-timeline-filtered".to_string()
+    } else {
+        format!("ali-timeline-{name}")
+    }
+}
+
+/// The id of the person or unit the timeline is filtered to.
+#[must_use]
+pub fn filter_id<'a>(app: &App<'a>) -> Option<&'a str> {
+    let store = &app.timeline.store;
+    match app.filter? {
+        Entity::Person(i) => store.people.get(i).map(|p| p.id.as_str()),
+        Entity::Unit(i) => store.units.get(i).map(|u| u.id.as_str()),
+    }
+}
+
+/// A query selecting exactly the events the filter shows (`person:^gao-xiaosong$`), so that an
+/// export's record of its query reproduces it; `None` without a filter, or for an id the query
+/// language cannot spell as one atom.
+#[must_use]
+pub fn filter_query(app: &App<'_>) -> Option<String> {
+    let id = filter_id(app)?;
+    let field = match app.filter? {
+        Entity::Person(_) => "person",
+        Entity::Unit(_) => "unit",
+    };
+    let plain = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    plain.then(|| format!("{field}:^{id}$"))
+}
+
+impl ExportDialog {
+    /// A fresh dialog: the default format, its default path, the format list focused.
+    #[must_use]
+    pub fn new(stem: String) -> Self {
+        let path = default_path(&stem, DEFAULT_FORMAT);
+        ExportDialog {
+            format: DEFAULT_FORMAT,
+            cursor: path.chars().count(),
+            path,
+            field: Field::Format,
+            stem,
+            status: Status::Ready,
+        }
+    }
+
+    /// Whether the dialog is waiting for the user to confirm replacing an existing file.
+    #[must_use]
+    pub fn confirming(&self) -> bool {
+        matches!(self.status, Status::Done(ExportOutcome::Exists { .. }))
+    }
+
+    /// Chooses `format`. A path still ending in the old format's suffix (the default one, or a
+    /// name typed with that ending) gets the new format's.
+    pub fn set_format(&mut self, format: Format) {
+        if format == self.format {
+            return;
+        }
+        let old = format!(".{}", suffix(self.format));
+        if let Some(base) = self.path.strip_suffix(&old) {
+            let follows_cursor = self.cursor == self.path.chars().count();
+            self.path = format!("{base}.{}", suffix(format));
+            if follows_cursor {
+                self.cursor = self.path.chars().count();
+            }
+            self.cursor = self.cursor.min(self.path.chars().count());
+        }
+        self.format = format;
+        self.status = Status::Ready;
+    }
+
+    /// Moves the format choice `delta` places in [`Format::ALL`], stopping at the ends.
+    pub fn move_format(&mut self, delta: isize) {
+        let at = Format::ALL
+            .iter()
+            .position(|&f| f == self.format)
+            .unwrap_or(0);
+        let to = at.saturating_add_signed(delta).min(Format::ALL.len() - 1);
+        self.set_format(Format::ALL[to]);
+    }
+
+    /// A character typed in the format list: `j`/`k` move; another letter chooses the format
+    /// starting with it (`J` chooses JSON, since `j` moves); other characters do nothing.
+    pub fn format_key(&mut self, c: char) {
+        match c {
+            'j' => self.move_format(1),
+            'k' => self.move_format(-1),
+            c => {
+                let lower = c.to_ascii_lowercase();
+                if let Some(&format) = Format::ALL.iter().find(|f| f.name().starts_with(lower)) {
+                    self.set_format(format);
+                }
+            }
+        }
+    }
+
+    /// Inserts `c` at the cursor in the path.
+    pub fn insert(&mut self, c: char) {
+        if self.path.chars().count() >= PATH_MAX {
+            return;
+        }
+        let at = self.byte_at(self.cursor);
+        self.path.insert(at, c);
+        self.cursor += 1;
+        self.status = Status::Ready;
+    }
+
+    /// Deletes the character before the cursor in the path.
+    pub fn erase(&mut self) {
+        if self.cursor == 0 {
+            return;
+        }
+        self.cursor -= 1;
+        let at = self.byte_at(self.cursor);
+        self.path.remove(at);
+        self.status = Status::Ready;
+    }
+
+    /// Empties the path.
+    pub fn clear(&mut self) {
+        self.path.clear();
+        self.cursor = 0;
+        self.status = Status::Ready;
+    }
+
+    /// Moves the cursor in the path by `delta` characters, within the path.
+    pub fn move_cursor(&mut self, delta: isize) {
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(self.path.chars().count());
+    }
+
+    /// Puts the cursor at the start (`false`) or end (`true`) of the path.
+    pub fn cursor_to(&mut self, end: bool) {
+        self.cursor = if end { self.path.chars().count() } else { 0 };
+    }
+
+    /// The byte offset of character `index` of the path (its length past the end).
+    fn byte_at(&self, index: usize) -> usize {
+        self.path
+            .char_indices()
+            .nth(index)
+            .map_or(self.path.len(), |(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_path_follows_the_format_until_its_ending_is_changed() {
+        let mut d = ExportDialog::new(stem(None));
+        assert_eq!(d.path, "ali-timeline-all.csv");
+        d.set_format(Format::Timelinejs);
+        assert_eq!(d.path, "ali-timeline-all.timelinejs.json");
+        d.set_format(Format::Json);
+        assert_eq!(d.path, "ali-timeline-all.json");
+        d.clear();
+        for c in "notes.txt".chars() {
+            d.insert(c);
+        }
+        d.set_format(Format::Md);
+        assert_eq!(d.path, "notes.txt", "a path of the user's own is kept");
+    }
+
+    #[test]
+    fn letters_choose_formats_and_j_k_move() {
+        let mut d = ExportDialog::new(stem(None));
+        d.format_key('h');
+        assert_eq!(d.format, Format::Html);
+        d.format_key('J');
+        assert_eq!(d.format, Format::Json);
+        d.format_key('j');
+        assert_eq!(d.format, Format::Timelinejs);
+        d.format_key('k');
+        d.format_key('k');
+        assert_eq!(d.format, Format::Csv);
+        d.format_key('z');
+        d.format_key('/');
+        assert_eq!(d.format, Format::Csv, "other characters do nothing");
+        d.move_format(-5);
+        assert_eq!(d.format, Format::Md, "stops at the top");
+        d.move_format(50);
+        assert_eq!(d.format, Format::Ron, "stops at the bottom");
+    }
+
+    #[test]
+    fn editing_works_at_the_cursor_with_wide_characters() {
+        let mut d = ExportDialog::new("x".into());
+        d.clear();
+        for c in "高松.md".chars() {
+            d.insert(c);
+        }
+        d.move_cursor(-4);
+        d.insert('晓');
+        assert_eq!(d.path, "高晓松.md");
+        d.cursor_to(false);
+        d.erase();
+        assert_eq!(d.path, "高晓松.md", "nothing before the start");
+        d.cursor_to(true);
+        d.erase();
+        assert_eq!(d.path, "高晓松.m");
+        d.move_cursor(99);
+        assert_eq!(d.cursor, 5);
+    }
+
+    #[test]
+    fn stems_are_safe_file_names() {
+        assert_eq!(stem(Some("gao-xiaosong")), "ali-timeline-gao-xiaosong");
+        assert_eq!(stem(Some("../Etc/x  y-")), "ali-timeline-etc-x-y");
+        assert_eq!(stem(Some("高晓松")), "ali-timeline-filtered");
+        assert_eq!(stem(None), "ali-timeline-all");
+    }
+}

@@ -1,0 +1,109 @@
+//! Actions in the export dialog: choosing a format, editing the path, and Enter, which asks the
+//! run loop to write (an [`Effect`]); what came of it comes back through [`finished`].
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode};
+use crate::tui::effect::Effect;
+use crate::tui::export_dialog::{self, ExportDialog, ExportOutcome, ExportRequest, Field, Status};
+
+/// Opens the dialog on the default format and a default path named after the filter.
+pub(super) fn open(app: &mut App<'_>) {
+    let stem = export_dialog::stem(export_dialog::filter_id(app));
+    app.mode = Mode::Export(ExportDialog::new(stem));
+}
+
+/// Applies `action` to the open dialog; Enter returns the write to perform.
+pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
+    let query = export_dialog::filter_query(app);
+    let Mode::Export(dialog) = &mut app.mode else {
+        return None;
+    };
+    let force = match action {
+        Action::Confirm if dialog.confirming() => true,
+        Action::Confirm if matches!(dialog.status, Status::Done(ExportOutcome::Wrote { .. })) => {
+            app.mode = Mode::Browse;
+            return None;
+        }
+        Action::Confirm => false,
+        Action::Type('y' | 'Y') if dialog.confirming() => true,
+        Action::Type('n' | 'N') if dialog.confirming() => {
+            dialog.status = Status::Ready;
+            return None;
+        }
+        Action::Back if dialog.confirming() => {
+            dialog.status = Status::Ready;
+            return None;
+        }
+        Action::Back => {
+            app.mode = Mode::Browse;
+            return None;
+        }
+        other => {
+            edit(dialog, other);
+            return None;
+        }
+    };
+    if dialog.path.trim().is_empty() {
+        dialog.field = Field::Path;
+        dialog.status = Status::Done(ExportOutcome::Failed(
+            "no path: type a file name to write to".into(),
+        ));
+        return None;
+    }
+    dialog.status = Status::Writing;
+    Some(Effect::Export(ExportRequest {
+        format: dialog.format,
+        events: app.visible.clone(),
+        query,
+        path: dialog.path.clone(),
+        force,
+    }))
+}
+
+/// Keys that change the format or the path (in the format list, characters choose a format;
+/// editing while asked to confirm drops the question).
+fn edit(dialog: &mut ExportDialog, action: Action) {
+    match action {
+        Action::Up => dialog.move_format(-1),
+        Action::Down => dialog.move_format(1),
+        Action::FocusNext | Action::FocusPrev => {
+            dialog.field = match dialog.field {
+                Field::Format => Field::Path,
+                Field::Path => Field::Format,
+            };
+        }
+        Action::Type(c) => match dialog.field {
+            Field::Format => {
+                dialog.format_key(c);
+            }
+            Field::Path => dialog.insert(c),
+        },
+        Action::Erase => {
+            dialog.field = Field::Path;
+            dialog.erase();
+        }
+        Action::ClearInput => {
+            dialog.field = Field::Path;
+            dialog.clear();
+        }
+        Action::Left | Action::Right => {
+            dialog.field = Field::Path;
+            dialog.move_cursor(if action == Action::Left { -1 } else { 1 });
+        }
+        Action::Top | Action::Bottom => {
+            let end = action == Action::Bottom;
+            match dialog.field {
+                Field::Path => dialog.cursor_to(end),
+                Field::Format => dialog.move_format(if end { isize::MAX } else { isize::MIN }),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Shows what came of a write in the dialog (if it is still open).
+pub(super) fn finished(app: &mut App<'_>, outcome: ExportOutcome) {
+    if let Mode::Export(dialog) = &mut app.mode {
+        dialog.status = Status::Done(outcome);
+    }
+}
