@@ -7,7 +7,7 @@
 //! Text is kept but escaped by each format's own rules; characters that could drive a terminal
 //! or hide text (control, bidi and zero-width characters) are escaped in the data formats (JSON,
 //! RON) and shown as a visible `<U+XXXX>` code in the documents (Markdown, CSV, HTML, iCalendar,
-//! TimelineJS text). `docs/export.md` describes every format.
+//! TimelineJS text). the README (section "Exports") describes every format.
 
 pub mod atomic;
 pub mod csv;

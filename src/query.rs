@@ -15,7 +15,7 @@
 //! Matching ignores case unless the atom has an uppercase letter (smart case, as in fzf).
 //! Results are ranked by score; ties list people, then units, then events by date. How items are
 //! scored is described in [`Matcher`]. Results carry matched character ranges as data; callers
-//! decide how to style them. `docs/query.md` is the user's guide.
+//! decide how to style them. the README (section "Query language") is the user's guide.
 
 mod filter;
 mod fuzzy;

@@ -4,7 +4,7 @@
 //!
 //! A date on the command line may be `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and means the last day it
 //! covers: `--as-of 2015` is the organisation on 2015-12-31, after everything dated 2015, and
-//! `--diff 2015 2016` lists what changed during 2016. See `docs/org.md`.
+//! `--diff 2015 2016` lists what changed during 2016. See the README (section "The organisation").
 
 use std::io::Write;
 

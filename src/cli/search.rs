@@ -3,7 +3,7 @@
 //! characters highlighted when stdout is a terminal and `NO_COLOR` is not set.
 //!
 //! `--json` prints `{"query": …, "hits": [{"kind", "id", "label", "start", "end", "score",
-//! "ranges"}]}`, documented in `docs/query.md`; control, bidi and zero-width characters are
+//! "ranges"}]}`, documented in the README (section "Query language"); control, bidi and zero-width characters are
 //! written as `\uXXXX` escapes, so the JSON is safe to print and means the same.
 
 use std::io::{IsTerminal, Write};

@@ -1,6 +1,6 @@
 //! JSON: a `meta` block that says how to reproduce the export, then the events with their people,
 //! units and sources resolved. The schema is `assets/export.schema.json`, described in
-//! `docs/export.md`.
+//! the README (section "Exports").
 //!
 //! Text is kept exactly; control, bidi and zero-width characters are written as `\uXXXX` escapes
 //! so the file is safe to print. Optional values are `null`, never missing, so every key is

@@ -1,6 +1,6 @@
 //! The JSON shapes of the org chart and of a diff (`org --as-of … --json`, `org --diff … --json`).
 //!
-//! These shapes are documented in `docs/org.md` and kept stable: fields may be added, never
+//! These shapes are documented in the README (section "The organisation") and kept stable: fields may be added, never
 //! renamed or removed. Dates are strings at their own precision (`2015-07-15`, `2015-03`,
 //! `~2012`).
 
