@@ -1,5 +1,5 @@
 //! Snapshots of what `org` prints on the fixture store: the indented chart at key dates, a diff,
-//! and the JSON shape (documented in docs/org.md; a change here is a change to a public format).
+//! and the JSON shape (documented in the README, "The organisation"; a change here is a change to a public format).
 
 mod common;
 

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 /// Events in the large store (people and units follow: 20,000 and 5,000).
 pub const BIG_EVENTS: usize = 100_000;
 
-/// Seed of the large store (the one `docs/performance.md` reports).
+/// Seed of the large store (the one the README's Performance section reports).
 pub const SEED: u64 = 1;
 
 /// Criterion settings: few samples, short measurement (the large cases take about a second each).
