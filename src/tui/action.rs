@@ -85,3 +85,21 @@ pub enum Action {
     /// Leave the app.
     Quit,
 }
+
+impl Action {
+    /// Whether this action moves through a list (line, page, ends, wheel) — the actions every
+    /// scrollable list answers the same way.
+    #[must_use]
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Scroll { .. }
+        )
+    }
+}

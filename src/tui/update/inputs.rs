@@ -84,13 +84,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) {
             s.text.pop();
             refresh(app, &mut s);
         }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Scroll { .. } => {
+        action if action.is_movement() => {
             app.search_job.jump_when_done = false;
             s.selected = moved(s.selected, s.hits.len(), action, page);
         }
@@ -119,13 +113,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) {
 pub(super) fn help(app: &mut App<'_>, action: Action) {
     match action {
         Action::Back | Action::Help => app.mode = Mode::Browse,
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Scroll { .. } => {
+        action if action.is_movement() => {
             let (len, height) = help_size(app);
             let max = len.saturating_sub(height);
             app.help_scroll = moved(app.help_scroll, max + 1, action, App::page(height));

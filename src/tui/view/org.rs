@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::spans::{clean, fit, styled};
+use super::spans::{clean, fit, note, styled};
 use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::layout::keep_visible;
@@ -37,12 +37,7 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
         } else {
             "No event selected. Press a to choose a date."
         };
-        buf.set_line(
-            area.x,
-            area.y,
-            &fit(vec![Span::styled(message, theme.dim())], width),
-            area.width,
-        );
+        note(theme, message, area, buf);
         return;
     }
     let offset = keep_visible(

@@ -3,10 +3,13 @@
 
 use std::ops::Range;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
+use super::theme::Theme;
 use crate::text::{sanitize, width};
 
 /// Store text made safe for the terminal (see [`crate::text::sanitize`]).
@@ -201,6 +204,15 @@ impl Wrapper {
         }
         self.lines
     }
+}
+
+/// Writes `message`, dimmed and cut to fit, on the first line of `area` (an empty pane's note).
+pub fn note(theme: Theme, message: &str, area: Rect, buf: &mut Buffer) {
+    let line = fit(
+        vec![Span::styled(message.to_string(), theme.dim())],
+        usize::from(area.width),
+    );
+    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 #[cfg(test)]

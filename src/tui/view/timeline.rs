@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::spans::{clean, fit, styled};
+use super::spans::{clean, fit, note, styled};
 use super::theme::Theme;
 use crate::tui::app::{App, Row};
 use crate::tui::layout::keep_visible;
@@ -37,12 +37,7 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
         } else {
             "No events in this store."
         };
-        buf.set_line(
-            area.x,
-            area.y,
-            &fit(vec![Span::styled(message, theme.dim())], width),
-            area.width,
-        );
+        note(theme, message, area, buf);
         return;
     }
     let events = &app.timeline.store.events;
