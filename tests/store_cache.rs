@@ -1,5 +1,6 @@
 //! The validated-store cache: a large store loaded twice is the same store (events, history, hash,
-//! warnings) and the second load comes from the cache; a changed file, a truncated or corrupt
+//! warnings) and the second load comes from the cache; a changed file, another build of the tool,
+//! a truncated or corrupt
 //! entry, a cache turned off and a cache directory that cannot be written all fall back to a
 //! normal load, silently; the bundled store is never cached.
 
@@ -249,8 +250,20 @@ fn the_cli_searches_the_same_warm_as_cold_and_only_caches_when_on() -> Result {
         "ALI_TIMELINE_CACHE=off writes nothing"
     );
     let cold = search(None)?;
-    assert_eq!(setup.entries(), vec![setup.entry()?]);
+    // One entry, named by the store's content hash (its build part names the binary, not this
+    // test process, so only the hash is compared).
+    let entries = setup.entries();
+    let key = |p: &Path| p.file_name().map(|n| n.to_string_lossy()[..32].to_string());
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(key(&entries[0]), key(&setup.entry()?));
+    let written = std::fs::metadata(&entries[0])?.modified()?;
     let warm = search(None)?;
+    assert_eq!(setup.entries(), entries);
+    assert_eq!(
+        std::fs::metadata(&entries[0])?.modified()?,
+        written,
+        "read, not rewritten"
+    );
     assert_eq!(cold, off);
     assert_eq!(warm, off);
     Ok(())
@@ -297,5 +310,22 @@ fn only_the_newest_entries_are_kept_and_nothing_else_is_touched() -> Result {
     newest.push(mine);
     newest.sort();
     assert_eq!(kept, newest);
+    Ok(())
+}
+
+#[test]
+fn an_entry_written_by_another_build_is_not_read() -> Result {
+    let setup = Setup::new(synthetic())?;
+    // This test process and the `ali-timeline` binary are different builds.
+    assert_eq!(setup.load()?.1, Outcome::Stored);
+    let ours = setup.entries();
+    cli(&setup.cache(), None)
+        .args(["validate", "--data"])
+        .arg(setup.store())
+        .assert()
+        .success();
+    let after = setup.entries();
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(ours.iter().all(|p| after.contains(p)));
     Ok(())
 }

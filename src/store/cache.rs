@@ -11,6 +11,8 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
@@ -111,8 +113,28 @@ pub fn path_in(dir: &Path, text: &str) -> Option<PathBuf> {
         return None;
     }
     let key = xxh3_128(text.as_bytes());
-    let name = format!("{key:032x}-{}-f{FORMAT}.bin", env!("CARGO_PKG_VERSION"));
+    let build = build_id()?;
+    let name = format!(
+        "{key:032x}-{}-f{FORMAT}-{build:016x}.bin",
+        env!("CARGO_PKG_VERSION")
+    );
     Some(dir.join(name))
+}
+
+/// Identifies the running executable (a hash of its path, size and modification time), so that
+/// entries written by another build — whose parser or validator may differ even under the same
+/// version number — are never read. `None` (no cache) when the executable cannot be examined.
+fn build_id() -> Option<u64> {
+    static ID: OnceLock<Option<u64>> = OnceLock::new();
+    *ID.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let meta = std::fs::metadata(&exe).ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        let mut identity = exe.as_os_str().as_encoded_bytes().to_vec();
+        identity.extend_from_slice(&meta.len().to_le_bytes());
+        identity.extend_from_slice(&modified.as_nanos().to_le_bytes());
+        Some(xxh3_64(&identity))
+    })
 }
 
 /// What the cache did during one load.
@@ -128,11 +150,12 @@ pub enum Outcome {
     NotStored,
 }
 
-/// The fixed header of an entry for `text`: magic, versions, the text's length and hash.
+/// The fixed header of an entry for `text`: magic, versions, build, the text's length and hash.
 fn header(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&build_id().unwrap_or(0).to_le_bytes());
     let version = env!("CARGO_PKG_VERSION").as_bytes();
     out.extend_from_slice(&(version.len() as u64).to_le_bytes());
     out.extend_from_slice(version);
@@ -280,7 +303,7 @@ fn prune(dir: &Path, just_written: &Path) {
     }
 }
 
-/// Whether `name` is an entry's file name (`<32 hex digits>-<version>-f<format>.bin`), so that
+/// Whether `name` is an entry's file name (`<32 hex digits>-<version>-f<format>-<build>.bin`), so that
 /// pruning never touches anything else in a directory the user chose.
 fn is_entry_name(name: &str) -> bool {
     let bytes = name.as_bytes();
