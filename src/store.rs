@@ -125,10 +125,10 @@ pub fn load_file_cached(
 ) -> Result<(Timeline, cache::Outcome), Error> {
     let text = load::read_text(path)?;
     let name = path.display().to_string();
-    let Some(entry_path) = cache_dir.and_then(|dir| cache::path_in(dir, &text)) else {
+    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, &text)) else {
         return Ok((load_str(&name, &text)?, cache::Outcome::Off));
     };
-    if let Some(entry) = cache::read(&entry_path, &text) {
+    if let Some(entry) = cache::read(&key) {
         // Warnings name the file they were found in: the same bytes may now have another path.
         let mut warnings = entry.warnings;
         for w in &mut warnings {
@@ -144,7 +144,7 @@ pub fn load_file_cached(
         history: &timeline.history,
         warnings: &timeline.warnings,
     };
-    let outcome = if cache::write(&entry_path, &text, &entry) {
+    let outcome = if cache::write(&key, &entry) {
         cache::Outcome::Stored
     } else {
         cache::Outcome::NotStored

@@ -1,8 +1,7 @@
 //! The validated-store cache: a large store loaded twice is the same store (events, history, hash,
 //! warnings) and the second load comes from the cache; a changed file, another build of the tool,
-//! a truncated or corrupt
-//! entry, a cache turned off and a cache directory that cannot be written all fall back to a
-//! normal load, silently; the bundled store is never cached.
+//! a truncated or corrupt entry, a cache turned off and a cache directory that cannot be written
+//! all fall back to a normal load, silently; the bundled store is never cached.
 
 #[allow(dead_code)] // the generator has more than these tests use
 #[path = "../examples/synth/mod.rs"]

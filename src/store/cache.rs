@@ -2,7 +2,7 @@
 //! user's cache directory, so that the next load of the same bytes skips parsing and validation.
 //!
 //! Safe by construction (see `docs/cache.md`): an entry is found by a hash of the whole store text
-//! (with the tool and format versions), and is used only when its header repeats that text's length
+//! (with the tool and format versions and the build), and is used only when its header repeats that text's length
 //! and hash and a checksum of its payload matches. Any problem — no directory, a missing, stale,
 //! truncated or corrupt entry, a full disk — makes the caller load the store the normal way.
 //!
@@ -106,19 +106,39 @@ pub fn path_for(text: &str) -> Option<PathBuf> {
 }
 
 /// The entry file a store with this text would be cached in under `dir`, or `None` for a store
-/// under [`MIN_BYTES`]. The name is the text's 128-bit xxh3 hash, the tool and format versions.
+/// under [`MIN_BYTES`] (or when the running executable cannot be identified). The name is the
+/// text's 128-bit xxh3 hash, the tool and format versions and the build.
 #[must_use]
 pub fn path_in(dir: &Path, text: &str) -> Option<PathBuf> {
+    locate(dir, text).map(|key| key.path)
+}
+
+/// Where the entry for one store text is, and what identifies that text.
+pub(super) struct Key {
+    /// The entry file.
+    pub path: PathBuf,
+    /// The text's 128-bit xxh3 hash.
+    hash: u128,
+    /// The text's length in bytes.
+    len: usize,
+}
+
+/// The [`Key`] of `text` under `dir` (see [`path_in`]); hashes the text once.
+pub(super) fn locate(dir: &Path, text: &str) -> Option<Key> {
     if text.len() < MIN_BYTES {
         return None;
     }
-    let key = xxh3_128(text.as_bytes());
     let build = build_id()?;
+    let hash = xxh3_128(text.as_bytes());
     let name = format!(
-        "{key:032x}-{}-f{FORMAT}-{build:016x}.bin",
+        "{hash:032x}-{}-f{FORMAT}-{build:016x}.bin",
         env!("CARGO_PKG_VERSION")
     );
-    Some(dir.join(name))
+    Some(Key {
+        path: dir.join(name),
+        hash,
+        len: text.len(),
+    })
 }
 
 /// Identifies the running executable (a hash of its path, size and modification time), so that
@@ -140,7 +160,8 @@ fn build_id() -> Option<u64> {
 /// What the cache did during one load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Not used: no cache directory, or a store under [`MIN_BYTES`].
+    /// Not used: no cache directory, a store under [`MIN_BYTES`], or an executable that cannot
+    /// be identified (see [`path_in`]).
     Off,
     /// The store came from its entry; nothing was parsed.
     Hit,
@@ -150,8 +171,8 @@ pub enum Outcome {
     NotStored,
 }
 
-/// The fixed header of an entry for `text`: magic, versions, build, the text's length and hash.
-fn header(text: &str) -> Vec<u8> {
+/// The fixed header of the entry for `key`: magic, versions, build, the text's length and hash.
+fn header(key: &Key) -> Vec<u8> {
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -159,18 +180,18 @@ fn header(text: &str) -> Vec<u8> {
     let version = env!("CARGO_PKG_VERSION").as_bytes();
     out.extend_from_slice(&(version.len() as u64).to_le_bytes());
     out.extend_from_slice(version);
-    out.extend_from_slice(&(text.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_128(text.as_bytes()).to_le_bytes());
+    out.extend_from_slice(&(key.len as u64).to_le_bytes());
+    out.extend_from_slice(&key.hash.to_le_bytes());
     out
 }
 
-/// Reads the entry at `path` for `text`; `None` on any problem (the caller then parses).
+/// Reads the entry for `key`; `None` on any problem (the caller then parses).
 ///
 /// After the header comes a directory (chunk count, then each chunk's length and checksum), the
 /// [`Head`] chunk and the event chunks; the chunks are checked and decoded in parallel.
-pub(super) fn read(path: &Path, text: &str) -> Option<Entry> {
-    let bytes = std::fs::read(path).ok()?;
-    let rest = bytes.strip_prefix(header(text).as_slice())?;
+pub(super) fn read(key: &Key) -> Option<Entry> {
+    let bytes = std::fs::read(&key.path).ok()?;
+    let rest = bytes.strip_prefix(header(key).as_slice())?;
     let (count, mut rest) = rest.split_first_chunk::<4>()?;
     let count = usize::try_from(u32::from_le_bytes(*count)).ok()?;
     if count == 0 || count > MAX_CHUNKS {
@@ -234,10 +255,11 @@ fn checked((chunk, sum): (&[u8], u64)) -> Option<&[u8]> {
     (xxh3_64(chunk) == sum).then_some(chunk)
 }
 
-/// Writes `entry` for `text` to `path` atomically (a temporary file in the same directory,
+/// Writes `entry` to `key`'s path atomically (a temporary file in the same directory,
 /// renamed into place), then removes the oldest entries beyond [`KEEP`]. Failures are ignored:
 /// the cache only ever saves time. Returns whether the entry was written.
-pub(super) fn write(path: &Path, text: &str, entry: &EntryRef<'_>) -> bool {
+pub(super) fn write(key: &Key, entry: &EntryRef<'_>) -> bool {
+    let path = &key.path;
     let Some(dir) = path.parent() else {
         return false;
     };
@@ -266,7 +288,7 @@ pub(super) fn write(path: &Path, text: &str, entry: &EntryRef<'_>) -> bool {
     };
     let written = std::fs::create_dir_all(dir).and_then(|()| {
         let mut file = tempfile::NamedTempFile::new_in(dir)?;
-        let mut head = header(text);
+        let mut head = header(key);
         let count = u32::try_from(chunks.len()).map_err(std::io::Error::other)?;
         head.extend_from_slice(&count.to_le_bytes());
         for chunk in &chunks {
