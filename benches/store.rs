@@ -1,5 +1,6 @@
 //! Loading: read + parse + replay + validate (+ sort and index) of the bundled store and of the
-//! synthetic 100,000-event store (target: 100k in ≤ 1 s), and each phase of it on its own.
+//! synthetic 100,000-event store (target: 100k in ≤ 1 s) — parsed, and from the store cache —
+//! and each phase of it on its own.
 
 mod common;
 
@@ -16,7 +17,16 @@ fn load_and_validate(c: &mut Criterion) {
         b.iter_with_large_drop(|| store::load_bundled().expect("bundled store loads"));
     });
     group.bench_function("100k", |b| {
-        b.iter_with_large_drop(|| store::load_file(black_box(&path)).expect("100k store loads"));
+        b.iter_with_large_drop(|| {
+            store::load_file_cached(black_box(&path), None).expect("100k store loads")
+        });
+    });
+    // The same load from the validated-store cache (written by the first iteration).
+    let cache = common::cache_dir();
+    group.bench_function("100k_cache_warm", |b| {
+        b.iter_with_large_drop(|| {
+            store::load_file_cached(black_box(&path), Some(&cache)).expect("100k store loads")
+        });
     });
     group.finish();
 }

@@ -3,10 +3,12 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
 use crate::store::locate::Position;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// Suspicious but loadable.
     Warning,
@@ -15,7 +17,7 @@ pub enum Severity {
 }
 
 /// One problem in a store, located as `FILE:LINE:COL`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The file name shown to the user (`timeline.ron` for the bundled store).
     pub file: String,

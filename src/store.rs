@@ -1,5 +1,6 @@
 //! The event store: model, partial dates, loading and validation. No terminal code here.
 
+pub mod cache;
 pub mod date;
 pub mod load;
 pub mod locate;
@@ -53,23 +54,34 @@ pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
     };
     let (mut store, history, diagnostics) = checked?;
     store.events.sort_by_key(|e| e.date);
+    Ok(assemble(name, hash, store, history, diagnostics))
+}
+
+/// A [`Timeline`] from its parts (events already in date order): builds the lookup indexes.
+fn assemble(
+    name: &str,
+    hash: String,
+    store: Store,
+    history: History,
+    warnings: Vec<Diagnostic>,
+) -> Timeline {
     let index = |ids: Vec<&String>| -> HashMap<String, usize> {
         ids.into_iter()
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
             .collect()
     };
-    Ok(Timeline {
+    Timeline {
         people: index(store.people.iter().map(|p| &p.id).collect()),
         units: index(store.units.iter().map(|u| &u.id).collect()),
         sources: index(store.sources.iter().map(|s| &s.id).collect()),
         events: index(store.events.iter().map(|e| &e.id).collect()),
         hash,
         name: name.to_string(),
-        warnings: diagnostics,
+        warnings,
         history,
         store,
-    })
+    }
 }
 
 /// Texts at least this long (1 MiB) are hashed on a second thread.
@@ -91,13 +103,53 @@ fn hash_of(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
-/// Loads a store file from disk (see [`load::read_text`] for the checks made first).
+/// Loads a store file from disk (see [`load::read_text`] for the checks made first), through the
+/// validated-store cache in its usual place ([`cache::dir`]; see [`load_file_cached`]).
 ///
 /// # Errors
 /// File errors, syntax errors and validation errors, each located.
 pub fn load_file(path: &FsPath) -> Result<Timeline, Error> {
+    load_file_cached(path, cache::dir().as_deref()).map(|(timeline, _)| timeline)
+}
+
+/// Loads a store file from disk through the validated-store cache in `cache_dir` (none: no cache),
+/// and says what the cache did. A store of at least [`cache::MIN_BYTES`] is taken from its entry
+/// when one exists for exactly its bytes; otherwise it is parsed and validated, and an entry
+/// written after a successful load. Any cache problem falls back to parsing, silently.
+///
+/// # Errors
+/// File errors, syntax errors and validation errors, each located.
+pub fn load_file_cached(
+    path: &FsPath,
+    cache_dir: Option<&FsPath>,
+) -> Result<(Timeline, cache::Outcome), Error> {
     let text = load::read_text(path)?;
-    load_str(&path.display().to_string(), &text)
+    let name = path.display().to_string();
+    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, &text)) else {
+        return Ok((load_str(&name, &text)?, cache::Outcome::Off));
+    };
+    if let Some(entry) = cache::read(&key) {
+        // Warnings name the file they were found in: the same bytes may now have another path.
+        let mut warnings = entry.warnings;
+        for w in &mut warnings {
+            w.file.clone_from(&name);
+        }
+        let timeline = assemble(&name, entry.hash, entry.store, entry.history, warnings);
+        return Ok((timeline, cache::Outcome::Hit));
+    }
+    let timeline = load_str(&name, &text)?;
+    let entry = cache::EntryRef {
+        hash: &timeline.hash,
+        store: &timeline.store,
+        history: &timeline.history,
+        warnings: &timeline.warnings,
+    };
+    let outcome = if cache::write(&key, &entry) {
+        cache::Outcome::Stored
+    } else {
+        cache::Outcome::NotStored
+    };
+    Ok((timeline, outcome))
 }
 
 /// Loads the store bundled into the binary.

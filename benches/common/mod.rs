@@ -63,11 +63,17 @@ pub fn synth_path(events: usize) -> PathBuf {
     path
 }
 
-/// The large synthetic store, loaded.
+/// The large synthetic store, loaded (parsed: the benches never touch the user's store cache).
 pub fn big() -> Timeline {
     let path = synth_path(BIG_EVENTS);
-    ali_timeline::store::load_file(&path)
+    ali_timeline::store::load_file_cached(&path, None)
+        .map(|(timeline, _)| timeline)
         .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()))
+}
+
+/// A store cache directory for the benches, under the target directory.
+pub fn cache_dir() -> PathBuf {
+    target_dir().join("synth").join("cache")
 }
 
 /// The bundled store, loaded.

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::store::date::PartialDate;
 use crate::store::model::{Effect, Store};
@@ -12,7 +13,7 @@ use crate::store::model::{Effect, Store};
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
 
 /// One person holding one role at one unit for a span of time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tenure {
     /// Person id.
     pub person: String,
@@ -50,7 +51,7 @@ impl Tenure {
 }
 
 /// The life of one unit: when it existed and under which parent.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnitLife {
     /// When it was founded (or took its name in a rename); `None` when it predates the record.
     pub start: Option<PartialDate>,
@@ -79,7 +80,7 @@ impl UnitLife {
 }
 
 /// What one effect did, recorded in replay order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChangeKind {
     /// A person started a role.
     RoleStarted {
@@ -139,7 +140,7 @@ pub enum ChangeKind {
 }
 
 /// One recorded change with its date and cause.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     /// When it applied.
     pub date: PartialDate,
@@ -150,7 +151,7 @@ pub struct Change {
 }
 
 /// A replay problem, located at one effect of one event (indices into the store as written).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplayIssue {
     /// Index of the event in the store's `events` list as written.
     pub event: usize,
@@ -161,7 +162,7 @@ pub struct ReplayIssue {
 }
 
 /// The result of replaying every effect: tenures, unit lives and the change log.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct History {
     /// Every tenure, in the order they started.
     pub tenures: Vec<Tenure>,

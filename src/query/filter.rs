@@ -46,6 +46,7 @@ pub struct Matcher<'a> {
 }
 
 /// One atom with its test run on every person and unit.
+#[derive(Clone)]
 pub(super) struct Prepared<'a> {
     /// The atom.
     pub(super) atom: &'a Atom,
@@ -60,6 +61,7 @@ pub(super) struct Prepared<'a> {
 }
 
 /// Who held roles where, as indices, from the replayed tenures.
+#[derive(Clone)]
 struct Roles {
     /// For each person: (unit index, tenure index) of each role they held.
     of_person: Vec<Vec<(usize, usize)>>,
@@ -86,6 +88,19 @@ impl<'a> Matcher<'a> {
             person_index: index(store.people.iter().map(|p| p.id.as_str())),
             unit_index: index(store.units.iter().map(|u| u.id.as_str())),
             roles: OnceCell::new(),
+        }
+    }
+
+    /// The same matcher for use on another thread: the prepared atoms shared by copy, its own
+    /// scratch space.
+    pub(super) fn fork(&self) -> Self {
+        Matcher {
+            timeline: self.timeline,
+            atoms: self.atoms.clone(),
+            scorer: Scorer::default(),
+            person_index: self.person_index.clone(),
+            unit_index: self.unit_index.clone(),
+            roles: self.roles.clone(),
         }
     }
 

@@ -57,11 +57,7 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
             found.push((score, Target::Unit(i)));
         }
     }
-    for i in 0..store.events.len() {
-        if let Some(score) = matcher.event(i) {
-            found.push((score, Target::Event(i)));
-        }
-    }
+    found.extend(events(&mut matcher, store.events.len()));
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, best_first);
         found.truncate(limit);
@@ -79,6 +75,32 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
             }
         })
         .collect()
+}
+
+/// Stores with at least this many events are scanned on two threads.
+const PARALLEL_EVENTS: usize = 20_000;
+
+/// The score of every matching event, in date order; a large store's second half is scanned on
+/// another thread with a [`Matcher::fork`].
+fn events(matcher: &mut Matcher<'_>, count: usize) -> Vec<(i64, Target)> {
+    let scan = |matcher: &mut Matcher<'_>, range: Range<usize>| -> Vec<(i64, Target)> {
+        range
+            .filter_map(|i| matcher.event(i).map(|score| (score, Target::Event(i))))
+            .collect()
+    };
+    if count < PARALLEL_EVENTS {
+        return scan(matcher, 0..count);
+    }
+    let half = count / 2;
+    let mut other = matcher.fork();
+    std::thread::scope(|scope| {
+        let second = scope.spawn(move || scan(&mut other, half..count));
+        let mut found = scan(matcher, 0..half);
+        // Invariant: scoring does not panic; if it did, scan the second half here instead.
+        let rest = second.join().unwrap_or_else(|_| scan(matcher, half..count));
+        found.extend(rest);
+        found
+    })
 }
 
 /// Higher score first; then people, units, events; then by index.

@@ -19,10 +19,11 @@ pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).expect("fixture exists")
 }
 
-/// The `ali-timeline` binary, ready to be given arguments (colour off).
+/// The `ali-timeline` binary, ready to be given arguments (colour off, store cache off so that
+/// no test writes into the user's cache directory).
 pub fn bin() -> Command {
     let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1").env("ALI_TIMELINE_CACHE", "off");
     cmd
 }
 
