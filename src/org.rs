@@ -8,6 +8,7 @@
 pub mod career;
 pub mod chart;
 pub mod diff;
+pub mod history;
 pub mod json;
 pub mod lineage;
 pub mod replay;
