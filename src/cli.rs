@@ -151,7 +151,7 @@ pub fn report(error: &Error) {
 /// Loads the store named by `--data` (or the bundled one).
 ///
 /// # Errors
-/// As [`store::load`].
+/// As [`store::load()`].
 pub fn load(cli_data: Option<&PathBuf>) -> Result<Timeline, Error> {
     store::load(cli_data.map(PathBuf::as_path))
 }

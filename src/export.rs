@@ -1,7 +1,7 @@
 //! Exports of a filtered timeline, one file per format, each writing to any `Write`.
 //!
 //! A [`Selection`] says what to export: events of a [`Timeline`] in date order, and the query
-//! that chose them. [`write`] sends it to the writer of a [`Format`]; [`write_file`] puts the
+//! that chose them. [`write()`] sends it to the writer of a [`Format`]; [`write_file`] puts the
 //! result in a file atomically, never clobbering what is there without `force`.
 //!
 //! Text is kept but escaped by each format's own rules; characters that could drive a terminal
