@@ -9,8 +9,6 @@
 //! - [`tui`]: the terminal app.
 //! - [`cli`]: the command line.
 //! - [`text`]: terminal-safe text (sanitising, display width).
-#![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub mod cli;
 pub mod error;

@@ -192,8 +192,8 @@ pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
     }
     options.from_str::<Store>(text).map_err(|e| {
         let position = Position {
-            line: e.position.line.max(1),
-            col: e.position.col.max(1),
+            line: e.span.end.line.max(1),
+            col: e.span.end.col.max(1),
         };
         located(start_of_culprit(text, position, &e.code), explain(&e))
     })

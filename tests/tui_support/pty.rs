@@ -79,7 +79,7 @@ impl Session {
             }
         });
         Ok(Session {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             output,
             input,
             child,
@@ -160,4 +160,9 @@ impl Session {
         }
         Ok(status.exit_code())
     }
+}
+
+/// A terminal dimension for vt100, which needs at least one row and column.
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }
