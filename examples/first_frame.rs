@@ -38,7 +38,7 @@ fn main() -> Result {
     );
 
     let start = Instant::now();
-    let timeline = ali_timeline::store::load_bundled()?;
+    let timeline = ali_timeline::timeline::load_bundled()?;
     let loaded = start.elapsed();
     let app = App::new(&timeline, 120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;

@@ -34,7 +34,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 
 use crate::error::Error;
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 use app::App;
 use effect::Effect;
 use keymap::{Context, action_for_event};

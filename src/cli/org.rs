@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 use crate::error::Error;
 use crate::export::escape::json_ascii_safe;
 use crate::org::{self, CareerEntry, DiffEntry, Lineage, OrgChart, ParentSpan};
-use crate::store::Timeline;
 use crate::store::date::{PartialDate, Precision};
 use crate::store::load::did_you_mean;
 use crate::text::sanitize;
+use crate::timeline::Timeline;
 
 /// Prints the org chart as of a date, or the diff between two dates.
 ///
