@@ -19,7 +19,9 @@ fn bench_org(c: &mut Criterion) {
     let mut group = c.benchmark_group("org");
     for (name, timeline) in &stores {
         group.bench_function(format!("replay/{name}"), |b| {
-            b.iter_with_large_drop(|| org::replay(black_box(&timeline.store)));
+            b.iter_with_large_drop(|| {
+                ali_timeline::timeline::replay::replay(black_box(&timeline.store))
+            });
         });
         group.bench_function(format!("as_of/{name}"), |b| {
             b.iter_with_large_drop(|| org::chart(black_box(timeline), day(2016, 6, 1)));

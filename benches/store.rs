@@ -7,8 +7,8 @@ mod common;
 use ali_timeline::timeline;
 use std::hint::black_box;
 
-use ali_timeline::org::replay::replay;
-use ali_timeline::store::{load, validate};
+use ali_timeline::store::load;
+use ali_timeline::timeline::replay::replay;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn load_and_validate(c: &mut Criterion) {
@@ -48,7 +48,7 @@ fn phases(c: &mut Criterion) {
         b.iter_with_large_drop(|| replay(black_box(&parsed)));
     });
     group.bench_function("validate", |b| {
-        b.iter_with_large_drop(|| validate::validate("big.ron", &text, &parsed, &history));
+        b.iter_with_large_drop(|| timeline::diagnose("big.ron", &text, &parsed, &history));
     });
     group.finish();
 }

@@ -1,20 +1,18 @@
-//! The organisation derived from event effects: replay, the chart as of a date, what changed
+//! Views of the organisation replayed from event effects: the chart as of a date, what changed
 //! between two dates, careers and lineage.
 //!
-//! One replay serves both the validator (which reports what it rejects) and everything here, so
-//! the chart can never disagree with the timeline. Everything below reads
-//! [`crate::Timeline::history`]; nothing replays again.
+//! The replay itself belongs to the timeline layer ([`crate::timeline::replay`]): one replay serves
+//! both the load (which reports what it rejects) and everything here, so the chart can never
+//! disagree with the timeline. Everything below reads [`crate::Timeline::history`]; nothing
+//! replays again.
 
 pub mod career;
 pub mod chart;
 pub mod diff;
-pub mod history;
 pub mod json;
 pub mod lineage;
-pub mod replay;
 
 pub use career::{CareerEntry, career, original_start};
 pub use chart::{OrgChart, OrgNode, as_of, chart};
 pub use diff::{DiffEntry, changes_by, diff};
 pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};
-pub use replay::{Change, ChangeKind, History, Tenure, replay};

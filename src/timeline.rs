@@ -2,15 +2,19 @@
 //! indexes) between the data and its users, with loading and the validated-store cache.
 
 pub mod cache;
+pub mod history;
+pub mod replay;
 
 use std::collections::HashMap;
 use std::path::Path as FsPath;
 
 use sha2::{Digest, Sha256};
 
+use self::history::History;
+use self::replay::replay;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::org::replay::{History, replay};
+use crate::store::locate::Path;
 use crate::store::model::{Event, Person, Source, Store, Unit};
 use crate::store::{load, validate};
 
@@ -88,11 +92,37 @@ const PARALLEL_HASH_BYTES: usize = 1 << 20;
 fn check(name: &str, text: &str) -> Result<(Store, History, Vec<Diagnostic>), Error> {
     let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
     let history = replay(&store);
-    let diagnostics = validate::validate(name, text, &store, &history);
+    let diagnostics = diagnose(name, text, &store, &history);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Error::Store(diagnostics));
     }
     Ok((store, history, diagnostics))
+}
+
+/// Every problem of `store` (parsed from `text`, shown as `file`): the store's reference checks
+/// and the problems its replay (`history`) found, each located, in file order.
+#[must_use]
+pub fn diagnose(file: &str, text: &str, store: &Store, history: &History) -> Vec<Diagnostic> {
+    let mut report = validate::references(store);
+    for (issues, severity) in [
+        (&history.errors, Severity::Error),
+        (&history.warnings, Severity::Warning),
+    ] {
+        for issue in issues {
+            let path = Path::root()
+                .field("events")
+                .index(issue.event)
+                .field("effects")
+                .index(issue.effect);
+            let id = &store.events[issue.event].id;
+            report.add(
+                severity,
+                path,
+                format!("in event `{id}`: {}", issue.message),
+            );
+        }
+    }
+    report.locate(file, text)
 }
 
 /// SHA-256 of `text`, in hex.

@@ -4,7 +4,8 @@
 mod common;
 
 use ali_timeline::Timeline;
-use ali_timeline::org::{self, ChangeKind, OrgChart, ParentCause};
+use ali_timeline::org::{self, OrgChart, ParentCause};
+use ali_timeline::timeline::history::ChangeKind;
 use common::{day, load_fixture};
 
 fn store() -> Timeline {

@@ -4,7 +4,8 @@
 mod common;
 
 use ali_timeline::Error;
-use ali_timeline::org::{self, ChangeKind};
+use ali_timeline::org;
+use ali_timeline::timeline::history::ChangeKind;
 use ali_timeline::timeline::load_str;
 use chrono::NaiveDate;
 

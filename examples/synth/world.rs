@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use ali_timeline::org::replay::SOLE_ROLES;
 use ali_timeline::store::model::{Effect, EventKind, Person, Unit, UnitKind};
+use ali_timeline::timeline::replay::SOLE_ROLES;
 
 use super::rng::Rng;
 

@@ -20,8 +20,8 @@ use ::ron::ser::PrettyConfig;
 
 use super::escape::one_line;
 use super::{Selection, plural};
-use crate::org::replay::replay;
 use crate::store::model::{Effect, Event, Store};
+use crate::timeline::replay::replay;
 
 /// An effect left out of the subset because it needs events outside the selection.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::replay::{History, Tenure};
 use crate::store::date::{PartialDate, Precision};
 use crate::timeline::Timeline;
+use crate::timeline::history::{History, Tenure};
 
 /// One role held by one person at one unit for a span of time (a [`Tenure`] made self-contained).
 ///

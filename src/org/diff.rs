@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::career::is_vague;
-use super::replay::{Change, ChangeKind, History};
 use crate::store::date::PartialDate;
 use crate::timeline::Timeline;
+use crate::timeline::history::{Change, ChangeKind, History};
 
 /// One change, with its date and the event that caused it.
 #[derive(Debug, Clone, PartialEq, Eq)]

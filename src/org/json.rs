@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::career::{is_vague, original_start};
 use super::chart::OrgChart;
 use super::diff::DiffEntry;
-use super::replay::ChangeKind;
 use crate::timeline::Timeline;
+use crate::timeline::history::ChangeKind;
 
 /// The chart as `{ "date", "units": [ { "id", "name", "name_zh", "kind", "depth", "parent",
 /// "roles": [ { "role", "person", "name", "name_zh", "since", "event", "approximate" } ] } ] }`,

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::career::CareerEntry;
-use super::replay::{Change, ChangeKind};
 use crate::store::date::PartialDate;
 use crate::timeline::Timeline;
+use crate::timeline::history::{Change, ChangeKind};
 
 /// A dated step in a unit's life and the event that made it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

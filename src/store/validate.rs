@@ -1,7 +1,9 @@
-//! Semantic checks of a parsed store; every problem is reported, each at its line and column.
+//! Reference checks of a parsed store (unique ids, references that resolve, sources present,
+//! dates in order); every problem is reported, each at its line and column.
 //!
-//! Problems are collected first and located afterwards, in one pass over the text that follows
-//! only the paths of the problems found: a valid store is never re-read.
+//! Problems are collected in a [`Report`] first and located afterwards, in one pass over the text
+//! that follows only the paths of the problems found: a valid store is never re-read. The timeline
+//! layer adds the replay's problems to the same report before locating it.
 
 use std::collections::HashMap;
 
@@ -9,7 +11,6 @@ use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::org::replay::History;
 
 /// What is wrong, in words.
 enum Message {
@@ -33,9 +34,9 @@ struct Issue {
     message: Message,
 }
 
-/// Collects the problems of one store; paths are only built for problems found.
+/// The problems of one store, not yet located; paths are only built for problems found.
 #[derive(Default)]
-struct Report {
+pub struct Report {
     issues: Vec<Issue>,
 }
 
@@ -48,16 +49,22 @@ impl Report {
         });
     }
 
+    /// Adds a problem of `severity` at `path`.
+    pub fn add(&mut self, severity: Severity, path: Path, message: String) {
+        self.push(severity, path, Message::Text(message));
+    }
+
     fn error(&mut self, path: Path, message: String) {
-        self.push(Severity::Error, path, Message::Text(message));
+        self.add(Severity::Error, path, message);
     }
 
     fn warn(&mut self, path: Path, message: String) {
-        self.push(Severity::Warning, path, Message::Text(message));
+        self.add(Severity::Warning, path, message);
     }
 
     /// Locates every problem in `text` (shown as `file`), in file order.
-    fn locate(self, file: &str, text: &str) -> Vec<Diagnostic> {
+    #[must_use]
+    pub fn locate(self, file: &str, text: &str) -> Vec<Diagnostic> {
         if self.issues.is_empty() {
             return Vec::new();
         }
@@ -180,10 +187,10 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     }
 }
 
-/// Validates `store` (parsed from `text`, shown as `file`) against its replayed `history`.
-/// Returns every error and warning, located, in file order.
+/// Checks the references of `store`: every problem found, not yet located (see
+/// [`Report::locate`]).
 #[must_use]
-pub fn validate(file: &str, text: &str, store: &Store, history: &History) -> Vec<Diagnostic> {
+pub fn references(store: &Store) -> Report {
     let mut report = Report::default();
     let people = check_ids(
         &mut report,
@@ -296,23 +303,5 @@ pub fn validate(file: &str, text: &str, store: &Store, history: &History) -> Vec
         }
     }
 
-    for (issues, severity) in [
-        (&history.errors, Severity::Error),
-        (&history.warnings, Severity::Warning),
-    ] {
-        for issue in issues {
-            let path = Path::root()
-                .field("events")
-                .index(issue.event)
-                .field("effects")
-                .index(issue.effect);
-            let id = &store.events[issue.event].id;
-            report.push(
-                severity,
-                path,
-                Message::Text(format!("in event `{id}`: {}", issue.message)),
-            );
-        }
-    }
-    report.locate(file, text)
+    report
 }

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::org::{ChangeKind, DiffEntry, OrgChart, as_of, changes_by};
+use crate::org::{DiffEntry, OrgChart, as_of, changes_by};
 use crate::timeline::Timeline;
+use crate::timeline::history::ChangeKind;
 
 /// What one line of the org chart shows.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::spans::{clean, styled, wrap};
 use super::theme::Theme;
-use crate::org::ChangeKind;
 use crate::store::date::{PartialDate, Precision};
+use crate::timeline::history::ChangeKind;
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::{Frame, PaneArea};
 

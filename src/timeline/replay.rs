@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::store::date::PartialDate;
 use crate::store::model::{Effect, Store};
 
-pub use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
+use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
