@@ -20,7 +20,7 @@ fn bench_org(c: &mut Criterion) {
     for (name, timeline) in &stores {
         group.bench_function(format!("replay/{name}"), |b| {
             b.iter_with_large_drop(|| {
-                ali_timeline::timeline::replay::replay(black_box(&timeline.store))
+                ali_timeline::timeline::replay::replay(black_box(&timeline.store), timeline.ids())
             });
         });
         group.bench_function(format!("as_of/{name}"), |b| {

@@ -7,7 +7,8 @@ mod common;
 use ali_timeline::timeline;
 use std::hint::black_box;
 
-use ali_timeline::store::load;
+use ali_timeline::store::ids::Ids;
+use ali_timeline::store::{load, validate};
 use ali_timeline::timeline::replay::replay;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -36,7 +37,9 @@ fn phases(c: &mut Criterion) {
     let path = common::synth_path(common::BIG_EVENTS);
     let text = load::read_text(&path).expect("readable");
     let parsed = load::parse("big.ron", &text).expect("parses");
-    let history = replay(&parsed);
+    let mut sorted = parsed.clone();
+    sorted.events.sort_by_key(|e| e.date);
+    let sorted_ids = Ids::new(&sorted);
     let mut group = c.benchmark_group("load_phases_100k");
     group.bench_function("read", |b| {
         b.iter_with_large_drop(|| load::read_text(black_box(&path)).expect("readable"));
@@ -45,10 +48,15 @@ fn phases(c: &mut Criterion) {
         b.iter_with_large_drop(|| load::parse("big.ron", black_box(&text)).expect("parses"));
     });
     group.bench_function("replay", |b| {
-        b.iter_with_large_drop(|| replay(black_box(&parsed)));
+        b.iter_with_large_drop(|| replay(black_box(&sorted), &sorted_ids));
     });
+    // Building the id map and checking every reference (the replay's problems, none here, are
+    // located in the same pass).
     group.bench_function("validate", |b| {
-        b.iter_with_large_drop(|| timeline::diagnose("big.ron", &text, &parsed, &history));
+        b.iter_with_large_drop(|| {
+            let ids = Ids::new(black_box(&parsed));
+            validate::references(&parsed, &ids).locate("big.ron", &text)
+        });
     });
     group.finish();
 }

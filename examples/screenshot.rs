@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = timeline
         .event_index(&event)
         .ok_or_else(|| format!("no event `{event}` in the bundled store"))?;
-    while app.event_index().is_some_and(|i| i < target) {
+    while app.event_index().is_some_and(|ix| ix < target) {
         update(&mut app, Action::Down);
     }
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;

@@ -25,6 +25,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::Error;
+use crate::store::ids::EventIx;
 use crate::store::model::{Event, Source};
 use crate::timeline::Timeline;
 
@@ -91,8 +92,8 @@ impl Format {
 pub struct Selection<'a> {
     /// The loaded store the events come from.
     pub timeline: &'a Timeline,
-    /// Indices into `timeline.store.events`, in date order, each once.
-    pub events: Vec<usize>,
+    /// The selected events, in date order, each once.
+    pub events: Vec<EventIx>,
     /// The query that chose the events; `None` when every event is exported.
     pub query: Option<String>,
 }
@@ -100,8 +101,8 @@ pub struct Selection<'a> {
 impl<'a> Selection<'a> {
     /// The given events (put in date order, duplicates and out-of-range indices dropped).
     #[must_use]
-    pub fn new(timeline: &'a Timeline, mut events: Vec<usize>, query: Option<String>) -> Self {
-        events.retain(|&i| i < timeline.store.events.len());
+    pub fn new(timeline: &'a Timeline, mut events: Vec<EventIx>, query: Option<String>) -> Self {
+        events.retain(|&ix| ix.index() < timeline.store.events.len());
         events.sort_unstable();
         events.dedup();
         let query = query.filter(|q| !q.trim().is_empty());
@@ -115,7 +116,11 @@ impl<'a> Selection<'a> {
     /// Every event of the timeline.
     #[must_use]
     pub fn all(timeline: &'a Timeline) -> Self {
-        Selection::new(timeline, (0..timeline.store.events.len()).collect(), None)
+        Selection::new(
+            timeline,
+            timeline.events().map(|(ix, _)| ix).collect(),
+            None,
+        )
     }
 
     /// The events matching `query` (every event when `None` or blank).
@@ -134,8 +139,8 @@ impl<'a> Selection<'a> {
 
     /// The selected events, in date order.
     pub fn events(&self) -> impl Iterator<Item = &'a Event> + '_ {
-        let events = &self.timeline.store.events;
-        self.events.iter().map(move |&i| &events[i])
+        let timeline = self.timeline;
+        self.events.iter().map(move |&ix| timeline.event_at(ix))
     }
 
     /// How many events are selected.

@@ -23,6 +23,7 @@ mod parse;
 mod rank;
 
 use crate::error::Error;
+use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
@@ -61,22 +62,24 @@ impl Query {
         self.atoms.is_empty()
     }
 
-    /// The score of event `index` (in date order) when it matches, else `None`. To test many
-    /// events, prepare a [`Matcher`] once instead.
+    /// The score of event `ix` when it matches, else `None`. To test many events, prepare a
+    /// [`Matcher`] once instead.
     #[must_use]
-    pub fn matches_event(&self, timeline: &Timeline, index: usize) -> Option<i64> {
-        Matcher::new(timeline, self).event(index)
+    pub fn matches_event(&self, timeline: &Timeline, ix: EventIx) -> Option<i64> {
+        Matcher::new(timeline, self).event(ix)
     }
 }
 
-/// Indices (in date order) of the events matching `query`; every event for an empty query.
+/// The events matching `query`, in date order; every event for an empty query.
 ///
 /// # Errors
 /// A malformed query.
-pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<usize>, Error> {
+pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<EventIx>, Error> {
     let query = Query::parse(query)?;
     let mut matcher = Matcher::new(timeline, &query);
-    Ok((0..timeline.store.events.len())
-        .filter(|&i| matcher.event_matches(i))
+    Ok(timeline
+        .events()
+        .map(|(ix, _)| ix)
+        .filter(|&ix| matcher.event_matches(ix))
         .collect())
 }

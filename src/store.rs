@@ -1,6 +1,7 @@
 //! The event store: model, partial dates, loading and validation. No terminal code here.
 
 pub mod date;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -1,11 +1,14 @@
-//! The timeline layer: the loaded, validated whole (the store, its replayed history, the lookup
-//! indexes) between the data and its users, with loading and the validated-store cache.
+//! The timeline layer: the loaded, validated whole (the store, its ids, its replayed history)
+//! between the data and its users, with loading, the validated-store cache, and the answers the
+//! front ends ask of it.
 
+mod answers;
 pub mod cache;
 pub mod history;
 pub mod replay;
 
-use std::collections::HashMap;
+pub use answers::{Entity, Span};
+
 use std::path::Path as FsPath;
 
 use sha2::{Digest, Sha256};
@@ -14,11 +17,13 @@ use self::history::History;
 use self::replay::replay;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+use crate::store::ids::Ids;
 use crate::store::locate::Path;
-use crate::store::model::{Event, Person, Source, Store, Unit};
+use crate::store::model::{Event, Store};
+use crate::store::validate::Report;
 use crate::store::{load, validate};
 
-/// A loaded, validated store: events in date order, indexed by id, with its replayed history.
+/// A loaded, validated store: events in date order, its ids, and its replayed history.
 #[derive(Debug, Clone)]
 pub struct Timeline {
     /// The store, with events sorted by date (ties keep file order).
@@ -31,10 +36,8 @@ pub struct Timeline {
     pub hash: String,
     /// Warnings found while validating (the store loaded despite them).
     pub warnings: Vec<Diagnostic>,
-    people: HashMap<String, usize>,
-    units: HashMap<String, usize>,
-    sources: HashMap<String, usize>,
-    events: HashMap<String, usize>,
+    /// Every id, mapped to its typed index (events by their place in date order).
+    ids: Ids,
 }
 
 /// Parses and validates `text`; every problem found is returned, located in `name`.
@@ -53,30 +56,21 @@ pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
             (checked, hashing.join().unwrap_or_else(|_| hash_of(text)))
         })
     };
-    let (mut store, history, diagnostics) = checked?;
-    store.events.sort_by_key(|e| e.date);
-    Ok(assemble(name, hash, store, history, diagnostics))
+    let (store, ids, history, diagnostics) = checked?;
+    Ok(assemble(name, hash, store, ids, history, diagnostics))
 }
 
-/// A [`Timeline`] from its parts (events already in date order): builds the lookup indexes.
+/// A [`Timeline`] from its parts (events already in date order).
 fn assemble(
     name: &str,
     hash: String,
     store: Store,
+    ids: Ids,
     history: History,
     warnings: Vec<Diagnostic>,
 ) -> Timeline {
-    let index = |ids: Vec<&String>| -> HashMap<String, usize> {
-        ids.into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i))
-            .collect()
-    };
     Timeline {
-        people: index(store.people.iter().map(|p| &p.id).collect()),
-        units: index(store.units.iter().map(|u| &u.id).collect()),
-        sources: index(store.sources.iter().map(|s| &s.id).collect()),
-        events: index(store.events.iter().map(|e| &e.id).collect()),
+        ids,
         hash,
         name: name.to_string(),
         warnings,
@@ -88,22 +82,43 @@ fn assemble(
 /// Texts at least this long (1 MiB) are hashed on a second thread.
 const PARALLEL_HASH_BYTES: usize = 1 << 20;
 
-/// Parses, replays and validates `text`: the store, its history and the warnings, or every error.
-fn check(name: &str, text: &str) -> Result<(Store, History, Vec<Diagnostic>), Error> {
-    let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
-    let history = replay(&store);
-    let diagnostics = diagnose(name, text, &store, &history);
+/// What a check of a store text finds: the store in date order, its ids, its history, and
+/// the warnings.
+type Checked = (Store, Ids, History, Vec<Diagnostic>);
+
+/// Parses, checks, orders by date and replays `text`: the store and what was found, or every
+/// error.
+fn check(name: &str, text: &str) -> Result<Checked, Error> {
+    let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    let mut ids = Ids::new(&store);
+    let mut report = validate::references(&store, &ids);
+    let written = into_date_order(&mut store);
+    ids.reorder_events(&written);
+    let history = replay(&store, &ids);
+    add_replay_issues(&mut report, &store, &history, &written);
+    let diagnostics = report.locate(name, text);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Error::Store(diagnostics));
     }
-    Ok((store, history, diagnostics))
+    Ok((store, ids, history, diagnostics))
 }
 
-/// Every problem of `store` (parsed from `text`, shown as `file`): the store's reference checks
-/// and the problems its replay (`history`) found, each located, in file order.
-#[must_use]
-pub fn diagnose(file: &str, text: &str, store: &Store, history: &History) -> Vec<Diagnostic> {
-    let mut report = validate::references(store);
+/// Sorts the events of `store` by date (ties keep file order); returns where each came from:
+/// `written[i]` is the position in the file of the event now at `i`.
+fn into_date_order(store: &mut Store) -> Vec<usize> {
+    let mut tagged: Vec<(usize, Event)> = std::mem::take(&mut store.events)
+        .into_iter()
+        .enumerate()
+        .collect();
+    tagged.sort_by_key(|(_, e)| e.date);
+    let (written, events) = tagged.into_iter().unzip();
+    store.events = events;
+    written
+}
+
+/// Adds the problems the replay found to `report`, each at its effect in the file (`written`
+/// maps the store's date order back to the file's order).
+fn add_replay_issues(report: &mut Report, store: &Store, history: &History, written: &[usize]) {
     for (issues, severity) in [
         (&history.errors, Severity::Error),
         (&history.warnings, Severity::Warning),
@@ -111,10 +126,10 @@ pub fn diagnose(file: &str, text: &str, store: &Store, history: &History) -> Vec
         for issue in issues {
             let path = Path::root()
                 .field("events")
-                .index(issue.event)
+                .index(written[issue.event.index()])
                 .field("effects")
                 .index(issue.effect);
-            let id = &store.events[issue.event].id;
+            let id = &store.events[issue.event.index()].id;
             report.add(
                 severity,
                 path,
@@ -122,7 +137,6 @@ pub fn diagnose(file: &str, text: &str, store: &Store, history: &History) -> Vec
             );
         }
     }
-    report.locate(file, text)
 }
 
 /// SHA-256 of `text`, in hex.
@@ -161,7 +175,8 @@ pub fn load_file_cached(
         for w in &mut warnings {
             w.file.clone_from(&name);
         }
-        let timeline = assemble(&name, entry.hash, entry.store, entry.history, warnings);
+        let ids = Ids::new(&entry.store);
+        let timeline = assemble(&name, entry.hash, entry.store, ids, entry.history, warnings);
         return Ok((timeline, cache::Outcome::Hit));
     }
     let timeline = load_str(&name, &text)?;
@@ -197,61 +212,4 @@ pub fn load(path: Option<&FsPath>) -> Result<Timeline, Error> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-impl Timeline {
-    /// The person with this id.
-    #[must_use]
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.get(id).map(|&i| &self.store.people[i])
-    }
-
-    /// The unit with this id.
-    #[must_use]
-    pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.get(id).map(|&i| &self.store.units[i])
-    }
-
-    /// The source with this id.
-    #[must_use]
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.get(id).map(|&i| &self.store.sources[i])
-    }
-
-    /// The event with this id.
-    #[must_use]
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.event_index(id).map(|i| &self.store.events[i])
-    }
-
-    /// The position of the event with this id in date order.
-    #[must_use]
-    pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.events.get(id).copied()
-    }
-
-    /// A person's display name with the Chinese name when known: `Gao Xiaosong (高晓松)`.
-    #[must_use]
-    pub fn person_label(&self, id: &str) -> String {
-        self.person(id).map_or_else(
-            || id.to_string(),
-            |p| with_zh(&p.name, p.name_zh.as_deref()),
-        )
-    }
-
-    /// A unit's display name with the Chinese name when known: `Ali Music (阿里音乐)`.
-    #[must_use]
-    pub fn unit_label(&self, id: &str) -> String {
-        self.unit(id).map_or_else(
-            || id.to_string(),
-            |u| with_zh(&u.name, u.name_zh.as_deref()),
-        )
-    }
-}
-
-fn with_zh(name: &str, zh: Option<&str>) -> String {
-    match zh {
-        Some(zh) => format!("{name} ({zh})"),
-        None => name.to_string(),
-    }
 }

@@ -17,8 +17,8 @@ fn roles(t: &Timeline, date: &str, person: &str, unit: &str) -> Vec<String> {
     chart.node(unit).map_or_else(Vec::new, |node| {
         node.roles
             .iter()
-            .map(|&i| &t.history.tenures[i])
-            .filter(|tenure| tenure.person == person)
+            .map(|&i| t.history.tenure(i))
+            .filter(|tenure| t.person_id(tenure.person) == person)
             .map(|tenure| tenure.role.clone())
             .collect()
     })
@@ -31,8 +31,8 @@ fn anything_held(t: &Timeline, date: &str, person: &str) -> Vec<String> {
         .nodes
         .iter()
         .flat_map(|n| n.roles.iter().map(move |&i| (n, i)))
-        .filter(|(_, i)| t.history.tenures[*i].person == person)
-        .map(|(n, i)| format!("{} at {}", t.history.tenures[i].role, n.unit))
+        .filter(|(_, i)| t.person_id(t.history.tenure(*i).person) == person)
+        .map(|(n, i)| format!("{} at {}", t.history.tenure(i).role, n.unit))
         .collect()
 }
 

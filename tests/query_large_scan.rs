@@ -3,6 +3,7 @@
 
 mod common;
 
+use ali_timeline::store::ids::{EventIx, PersonIx, UnitIx};
 use std::cmp::Reverse;
 
 use ali_timeline::query::{self, Matcher, Query, Target};
@@ -57,13 +58,13 @@ fn a_large_store_searches_the_same_as_item_by_item() -> Result<(), Box<dyn std::
         let mut matcher = Matcher::new(&timeline, &query);
         let mut expected: Vec<(i64, (u8, usize))> = Vec::new();
         for i in 0..store.people.len() {
-            expected.extend(matcher.person(i).map(|s| (s, (0, i))));
+            expected.extend(matcher.person(PersonIx::new(i)).map(|s| (s, (0, i))));
         }
         for i in 0..store.units.len() {
-            expected.extend(matcher.unit(i).map(|s| (s, (1, i))));
+            expected.extend(matcher.unit(UnitIx::new(i)).map(|s| (s, (1, i))));
         }
         for i in 0..store.events.len() {
-            expected.extend(matcher.event(i).map(|s| (s, (2, i))));
+            expected.extend(matcher.event(EventIx::new(i)).map(|s| (s, (2, i))));
         }
         expected.sort_by_key(|&(score, key)| (Reverse(score), key));
         let hits = query::search(&timeline, &query, usize::MAX);
@@ -71,9 +72,9 @@ fn a_large_store_searches_the_same_as_item_by_item() -> Result<(), Box<dyn std::
             .iter()
             .map(|h| {
                 let key = match h.target {
-                    Target::Person(i) => (0, i),
-                    Target::Unit(i) => (1, i),
-                    Target::Event(i) => (2, i),
+                    Target::Person(ix) => (0, ix.index()),
+                    Target::Unit(ix) => (1, ix.index()),
+                    Target::Event(ix) => (2, ix.index()),
                 };
                 (h.score, key)
             })

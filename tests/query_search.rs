@@ -2,6 +2,7 @@
 //! language, in what order, with which characters highlighted — on a small fixture store and on
 //! the bundled store.
 
+use ali_timeline::store::ids::{EventIx, PersonIx, UnitIx};
 use std::path::PathBuf;
 
 use ali_timeline::Timeline;
@@ -32,11 +33,10 @@ fn found(timeline: &Timeline, query: &str) -> Vec<String> {
 }
 
 fn describe(timeline: &Timeline, target: Target) -> String {
-    let store = &timeline.store;
     match target {
-        Target::Person(i) => format!("person:{}", store.people[i].id),
-        Target::Unit(i) => format!("unit:{}", store.units[i].id),
-        Target::Event(i) => format!("event:{}", store.events[i].id),
+        Target::Person(ix) => format!("person:{}", timeline.person_id(ix)),
+        Target::Unit(ix) => format!("unit:{}", timeline.unit_id(ix)),
+        Target::Event(ix) => format!("event:{}", timeline.event_id(ix)),
     }
 }
 
@@ -45,7 +45,7 @@ fn events(timeline: &Timeline, query: &str) -> Vec<String> {
     query::filter_events(timeline, query)
         .unwrap_or_else(|e| panic!("{query}: {e}"))
         .into_iter()
-        .map(|i| timeline.store.events[i].id.clone())
+        .map(|ix| timeline.event_id(ix).to_string())
         .collect()
 }
 
@@ -261,9 +261,9 @@ fn a_matcher_answers_for_single_items() {
     let later = t.event_index("ali-music-founded").unwrap();
     assert!(q.matches_event(&t, first).is_some());
     assert!(q.matches_event(&t, later).is_none());
-    assert!(q.matches_event(&t, 10_000).is_none());
+    assert!(q.matches_event(&t, EventIx::new(10_000)).is_none());
     let mut m = Matcher::new(&t, &q);
-    assert!(m.person(10_000).is_none() && m.unit(10_000).is_none());
+    assert!(m.person(PersonIx::new(10_000)).is_none() && m.unit(UnitIx::new(10_000)).is_none());
     assert!(Query::parse("  ").unwrap().is_empty());
     assert_eq!(events(&t, "   ").len(), t.store.events.len());
 }

@@ -133,7 +133,7 @@ fn assert_consistent(app: &App<'_>) {
     assert!(
         app.visible
             .iter()
-            .all(|&i| i < app.timeline.store.events.len())
+            .all(|&ix| ix.index() < app.timeline.store.events.len())
     );
     if let Mode::Search(search) = &app.mode {
         assert!(search.selected < search.hits.len().max(1));

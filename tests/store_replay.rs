@@ -25,8 +25,8 @@ fn holders(t: &ali_timeline::Timeline, on: NaiveDate, unit: &str) -> Vec<String>
             n.roles
                 .iter()
                 .map(|&i| {
-                    let tenure = &t.history.tenures[i];
-                    format!("{}: {}", tenure.role, tenure.person)
+                    let tenure = t.history.tenure(i);
+                    format!("{}: {}", tenure.role, t.person_id(tenure.person))
                 })
                 .collect()
         })
@@ -54,9 +54,9 @@ fn a_rename_carries_roles_over_to_the_new_identity() {
         .history
         .tenures
         .iter()
-        .find(|x| x.unit == "pictures" && x.person == "liu")
+        .find(|x| t.unit_id(x.unit) == "pictures" && t.person_id(x.person) == "liu")
         .unwrap();
-    let earlier = &t.history.tenures[carried.carried_from.unwrap()];
+    let earlier = t.history.tenure(carried.carried_from.unwrap());
     assert_eq!(earlier.start.to_string(), "2014-06-24");
 }
 
@@ -79,11 +79,11 @@ fn a_merger_moves_sub_units_to_the_survivor() {
     assert!(chart.node("movie").is_none());
     assert_eq!(chart.children("pictures"), ["yulebao"]);
     let merged = t.history.changes.iter().any(|c| {
-        c.event == "merge"
+        t.event_id(c.event) == "merge"
             && c.kind
                 == ChangeKind::Merged {
-                    unit: "movie".into(),
-                    into: "pictures".into(),
+                    unit: t.ids().unit("movie").unwrap(),
+                    into: t.ids().unit("pictures").unwrap(),
                 }
     });
     assert!(merged, "the change log records the merger and its event");

@@ -14,7 +14,7 @@ use std::path::Path;
 use ali_timeline::Timeline;
 use ali_timeline::export::{Format, Selection};
 use ali_timeline::tui::app::{App, Entity, Mode};
-use ali_timeline::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status, filter_query};
+use ali_timeline::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{filter_to_person, mini, press, press_key, screen, type_keys};
 
@@ -40,7 +40,7 @@ fn export_to(app: &mut App<'_>, path: &Path) {
 fn visible_ids(t: &Timeline, app: &App<'_>) -> Vec<String> {
     app.visible
         .iter()
-        .map(|&i| t.store.events[i].id.clone())
+        .map(|&ix| t.event_id(ix).to_string())
         .collect()
 }
 
@@ -377,15 +377,16 @@ fn bad_paths_get_one_clear_line_and_the_app_keeps_running() -> Result {
 fn the_recorded_query_selects_what_each_filter_shows_in_the_bundled_store() -> Result {
     let t = ali_timeline::timeline::load_bundled()?;
     let mut app = App::new(&t, 120, 40);
-    let entities = (0..t.store.people.len())
-        .map(Entity::Person)
-        .chain((0..t.store.units.len()).map(Entity::Unit));
+    let entities = t
+        .people()
+        .map(|(ix, _)| Entity::Person(ix))
+        .chain(t.units().map(|(ix, _)| Entity::Unit(ix)));
     let mut checked = 0;
     for entity in entities {
         app.filter = None; // events_of reuses the visible list only under a matching filter
         let shown = app.events_of(entity);
         app.filter = Some(entity);
-        let query = filter_query(&app).ok_or("every id here is one atom")?;
+        let query = t.filter_query(entity).ok_or("every id here is one atom")?;
         assert_eq!(
             Selection::matching(&t, Some(&query))?.events,
             shown,

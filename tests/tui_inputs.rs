@@ -39,11 +39,7 @@ fn searching_a_person_filters_the_timeline_and_esc_clears_it() {
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(app.filter, Some(Entity::Person(gao)));
     assert_eq!(app.subject, Some(Entity::Person(gao)));
-    let ids: Vec<&str> = app
-        .visible
-        .iter()
-        .map(|&i| t.store.events[i].id.as_str())
-        .collect();
+    let ids: Vec<&str> = app.visible.iter().map(|&ix| t.event_id(ix)).collect();
     assert_eq!(ids, ["ali-music-founded", "dme-reshuffle"]);
     assert_eq!(
         selected_id(&app),
@@ -62,7 +58,7 @@ fn searching_a_person_filters_the_timeline_and_esc_clears_it() {
 fn enter_on_an_event_result_selects_it_even_when_filtered_out() {
     let t = mini();
     let mut app = app(&t);
-    let unit = t.store.units.iter().position(|u| u.id == "damai").unwrap();
+    let unit = t.ids().unit("damai").unwrap();
     update(&mut app, Action::Search);
     type_keys(&mut app, "Damai");
     let Mode::Search(search) = &app.mode else {
@@ -160,8 +156,8 @@ fn a_asks_for_a_date_rejects_bad_ones_inline_and_esc_follows_the_selection_again
     );
     let gao_is_chairman = lines.iter().any(|l| match l.item {
         OrgItem::Role(r) => {
-            let tenure = &t.history.tenures[r];
-            tenure.person == "gao-xiaosong" && tenure.role == "chairman"
+            let tenure = t.history.tenure(r);
+            t.person_id(tenure.person) == "gao-xiaosong" && tenure.role == "chairman"
         }
         OrgItem::Unit(_) => false,
     });

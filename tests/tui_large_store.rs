@@ -83,7 +83,7 @@ fn assert_kept_values_fresh(app: &App<'_>, after: &str) {
     let t = app.timeline;
     assert_eq!(
         *app.rows(),
-        TimelineRows::new(&t.store.events, &app.visible),
+        TimelineRows::new(t, &app.visible),
         "rows after {after}"
     );
     let fresh = app.org_day().map_or_else(Vec::new, |day| {

@@ -97,7 +97,7 @@ fn enter_on_an_org_role_opens_that_person() {
     let song = lines
         .iter()
         .position(
-            |l| matches!(l.item, OrgItem::Role(r) if t.history.tenures[r].person == "song-ke"),
+            |l| matches!(l.item, OrgItem::Role(r) if t.person_id(t.history.tenure(r).person) == "song-ke"),
         )
         .expect("Song Ke holds a role");
     press(&mut app, KeyCode::Char('g'));
@@ -119,8 +119,8 @@ fn the_org_pane_marks_what_the_selected_event_changed() {
     let lines = app.org_lines();
     let role = |l: &&ali_timeline::tui::org_lines::OrgLine| match l.item {
         OrgItem::Role(r) => Some((
-            t.history.tenures[r].person.as_str(),
-            t.history.tenures[r].unit.as_str(),
+            t.person_id(t.history.tenure(r).person),
+            t.unit_id(t.history.tenure(r).unit),
             l.mark,
         )),
         OrgItem::Unit(_) => None,

@@ -15,8 +15,8 @@ pub fn run(timeline: &Timeline, query: Option<&str>, out: &mut impl Write) -> Re
     let query = Query::parse(query.unwrap_or_default())
         .map_err(|e| Error::Usage(e.pointing(query.unwrap_or_default())))?;
     let mut matcher = Matcher::new(timeline, &query);
-    for (i, event) in timeline.store.events.iter().enumerate() {
-        if !matcher.event_matches(i) {
+    for (ix, event) in timeline.events() {
+        if !matcher.event_matches(ix) {
             continue;
         }
         writeln!(

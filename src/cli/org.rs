@@ -104,7 +104,10 @@ fn run_as_of(
 
 /// Why `unit` is not in the chart on `day`.
 fn not_there(timeline: &Timeline, unit: &str, day: NaiveDate) -> Error {
-    let life = timeline.history.units.get(unit);
+    let life = timeline
+        .ids()
+        .unit(unit)
+        .and_then(|u| timeline.history.unit(u));
     let why = match (life.and_then(|l| l.start), life.and_then(|l| l.end)) {
         (_, Some(end)) if end.start() <= day => format!("it ended on {end}; try an earlier date"),
         (Some(start), _) => format!("it began on {start}; try a later date"),
@@ -127,10 +130,10 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
             sanitize(&node.unit)
         )?;
         for &i in &node.roles {
-            let t = &history.tenures[i];
+            let t = history.tenure(i);
             let (since, _) = org::original_start(history, i);
             // Only the start matters here: the role is still held on the day.
-            let approx = if org::career::is_vague(&t.start) || org::career::is_vague(since) {
+            let approx = if t.start.is_vague() || since.is_vague() {
                 " (approx.)"
             } else {
                 ""
@@ -139,7 +142,7 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
                 out,
                 "{indent}  {}: {} since {since}{approx}",
                 sanitize(&t.role),
-                sanitize(&timeline.person_label(&t.person)),
+                sanitize(&timeline.person_label_at(t.person)),
             )?;
         }
     }
@@ -165,7 +168,10 @@ fn run_diff(
         writeln!(
             out,
             "{}",
-            json_ascii_safe(format!("{:#}", org::json::diff(from_day, to_day, &entries)))
+            json_ascii_safe(format!(
+                "{:#}",
+                org::json::diff(timeline, from_day, to_day, &entries)
+            ))
         )?;
         return Ok(());
     }
@@ -189,7 +195,7 @@ fn write_change(timeline: &Timeline, entry: &DiffEntry, out: &mut impl Write) ->
         "{:<11} {}{approx} [{}]",
         entry.date.to_string(),
         sanitize(&entry.describe(timeline)),
-        sanitize(&entry.event)
+        sanitize(timeline.event_id(entry.event))
     )?;
     Ok(())
 }
@@ -351,11 +357,7 @@ fn write_parent(timeline: &Timeline, span: &ParentSpan, out: &mut impl Write) ->
     let since = span.since.map_or_else(
         || "start".to_string(),
         |d| {
-            let approx = if org::career::is_vague(&d) {
-                " (approx.)"
-            } else {
-                ""
-            };
+            let approx = if d.is_vague() { " (approx.)" } else { "" };
             format!("{d}{approx}")
         },
     );

@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::export::escape::json_ascii_safe;
 use crate::query::{self, Hit, Query, Target};
 use crate::store::date::PartialDate;
-use crate::timeline::Timeline;
+use crate::timeline::{Span, Timeline};
 
 /// How matched characters are shown in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,51 +115,22 @@ fn styled(label: &str, ranges: &[Range<usize>], highlight: Highlight) -> String 
 
 /// The kind name, id and span of a target: an event's date (to its end), a person's roles
 /// (first start to last end, open while one is held), a unit's life.
-fn describe(
-    timeline: &Timeline,
-    target: Target,
-) -> (
-    &'static str,
-    String,
-    (Option<PartialDate>, Option<PartialDate>),
-) {
-    let store = &timeline.store;
+fn describe(timeline: &Timeline, target: Target) -> (&'static str, String, Span) {
     match target {
-        Target::Event(i) => {
-            let event = store.events.get(i);
-            let id = event.map(|e| e.id.clone()).unwrap_or_default();
-            (
-                "event",
-                id,
-                (event.map(|e| e.date), event.and_then(|e| e.end)),
-            )
+        Target::Event(ix) => {
+            let event = timeline.event_at(ix);
+            ("event", event.id.clone(), (Some(event.date), event.end))
         }
-        Target::Person(i) => {
-            let id = store
-                .people
-                .get(i)
-                .map(|p| p.id.clone())
-                .unwrap_or_default();
-            let roles: Vec<_> = timeline
-                .history
-                .tenures
-                .iter()
-                .filter(|t| t.person == id)
-                .collect();
-            let start = roles.iter().map(|t| t.start).min();
-            let end = if roles.iter().any(|t| t.end.is_none()) {
-                None
-            } else {
-                roles.iter().filter_map(|t| t.end).max()
-            };
-            ("person", id, (start, end))
-        }
-        Target::Unit(i) => {
-            let id = store.units.get(i).map(|u| u.id.clone()).unwrap_or_default();
-            let life = timeline.history.units.get(&id);
-            let span = (life.and_then(|l| l.start), life.and_then(|l| l.end));
-            ("unit", id, span)
-        }
+        Target::Person(ix) => (
+            "person",
+            timeline.person_id(ix).to_string(),
+            timeline.person_span(ix),
+        ),
+        Target::Unit(ix) => (
+            "unit",
+            timeline.unit_id(ix).to_string(),
+            timeline.unit_span(ix),
+        ),
     }
 }
 

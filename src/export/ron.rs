@@ -20,6 +20,7 @@ use ::ron::ser::PrettyConfig;
 
 use super::escape::one_line;
 use super::{Selection, plural};
+use crate::store::ids::Ids;
 use crate::store::model::{Effect, Event, Store};
 use crate::timeline::replay::replay;
 
@@ -62,7 +63,7 @@ pub fn subset(sel: &Selection) -> Subset {
     let mut dropped = Vec::new();
     loop {
         let store = referenced(sel, events.clone());
-        let history = replay(&store);
+        let history = replay(&store, &Ids::new(&store));
         if history.errors.is_empty() {
             return Subset { store, dropped };
         }
@@ -71,7 +72,7 @@ pub fn subset(sel: &Selection) -> Subset {
         let mut failing: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
         for issue in history.errors {
             failing
-                .entry(issue.event)
+                .entry(issue.event.index())
                 .or_default()
                 .push((issue.effect, issue.message));
         }

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use crate::store::date::{PartialDate, Precision};
+use crate::store::date::PartialDate;
+use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
-use crate::timeline::history::{History, Tenure};
+use crate::timeline::history::{History, Tenure, TenureIx};
 
 /// One role held by one person at one unit for a span of time (a [`Tenure`] made self-contained).
 ///
@@ -25,38 +26,35 @@ pub struct CareerEntry {
     pub start_event: String,
     /// Id of the event that ended it, if it ended.
     pub end_event: Option<String>,
-    /// Whether the start or end is known only to the month or year, or is approximate.
+    /// Whether the start or end is vague (see [`PartialDate::is_vague`]).
     pub approximate: bool,
     /// When the unit was renamed and the role carried over: the unit's previous id. The previous
     /// tenure is the entry just before this one with that unit, ended by this entry's start event.
     pub continues: Option<String>,
-    /// Index of the tenure in [`History::tenures`].
+    /// The tenure it shows.
     #[serde(skip)]
-    pub tenure: usize,
+    pub tenure: TenureIx,
 }
 
 impl CareerEntry {
-    /// The entry for tenure `index` of `history`.
-    ///
-    /// # Panics
-    /// Never for an index below `history.tenures.len()`; callers pass indices they enumerated.
+    /// The entry for tenure `ix` of `timeline`'s history.
     #[must_use]
-    pub fn from_tenure(history: &History, index: usize) -> Self {
-        let t: &Tenure = &history.tenures[index];
+    pub fn from_tenure(timeline: &Timeline, ix: TenureIx) -> Self {
+        let history = &timeline.history;
+        let t: &Tenure = history.tenure(ix);
         CareerEntry {
-            person: t.person.clone(),
-            unit: t.unit.clone(),
+            person: timeline.person_id(t.person).to_string(),
+            unit: timeline.unit_id(t.unit).to_string(),
             role: t.role.clone(),
             start: t.start,
             end: t.end,
-            start_event: t.start_event.clone(),
-            end_event: t.end_event.clone(),
-            approximate: t.is_approximate(),
+            start_event: timeline.event_id(t.start_event).to_string(),
+            end_event: t.end_event.map(|e| timeline.event_id(e).to_string()),
+            approximate: t.is_vague(),
             continues: t
                 .carried_from
-                .and_then(|i| history.tenures.get(i))
-                .map(|prev| prev.unit.clone()),
-            tenure: index,
+                .map(|prev| timeline.unit_id(history.tenure(prev).unit).to_string()),
+            tenure: ix,
         }
     }
 }
@@ -65,40 +63,32 @@ impl CareerEntry {
 /// unknown id or a person who never held a role.
 #[must_use]
 pub fn career(timeline: &Timeline, person: &str) -> Vec<CareerEntry> {
-    let history = &timeline.history;
-    let mut entries: Vec<CareerEntry> = history
-        .tenures
-        .iter()
-        .enumerate()
+    let Some(person) = timeline.ids().person(person) else {
+        return Vec::new();
+    };
+    let mut entries: Vec<CareerEntry> = timeline
+        .history
+        .tenures()
         .filter(|(_, t)| t.person == person)
-        .map(|(i, _)| CareerEntry::from_tenure(history, i))
+        .map(|(ix, _)| CareerEntry::from_tenure(timeline, ix))
         .collect();
     entries.sort_by_key(|e| (e.start, e.tenure));
     entries
 }
 
-/// Where tenure `index` really began: follows renames back to the first identity of the unit, so a
+/// Where tenure `ix` really began: follows renames back to the first identity of the unit, so a
 /// role carried over a rename keeps its original start date and event.
-///
-/// # Panics
-/// Never for an index below `history.tenures.len()`.
 #[must_use]
-pub fn original_start(history: &History, index: usize) -> (&PartialDate, &str) {
-    let mut t = &history.tenures[index];
+pub fn original_start(history: &History, ix: TenureIx) -> (&PartialDate, EventIx) {
+    let mut t = history.tenure(ix);
     // Each rename links to a strictly earlier tenure, so this walk ends; the bound guards bad input.
     for _ in 0..history.tenures.len() {
-        match t.carried_from.and_then(|i| history.tenures.get(i)) {
-            Some(prev) => t = prev,
+        match t.carried_from {
+            Some(prev) => t = history.tenure(prev),
             None => break,
         }
     }
-    (&t.start, t.start_event.as_str())
-}
-
-/// Whether a date is known only to the month or year, or marked approximate.
-#[must_use]
-pub fn is_vague(date: &PartialDate) -> bool {
-    date.is_approximate() || date.precision() != Precision::Day
+    (&t.start, t.start_event)
 }
 
 impl CareerEntry {

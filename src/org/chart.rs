@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::store::model::{Store, Unit, UnitKind};
+use crate::store::ids::UnitIx;
+use crate::store::model::{Store, UnitKind};
 use crate::timeline::Timeline;
-use crate::timeline::history::History;
+use crate::timeline::history::{History, TenureIx};
 
 /// Titles in the order they are listed at a unit; other titles follow, alphabetically.
 pub const ROLE_ORDER: [&str; 8] = [
@@ -29,8 +30,8 @@ pub struct OrgNode {
     pub depth: usize,
     /// Parent unit id, if any.
     pub parent: Option<String>,
-    /// Indices into [`History::tenures`] of the roles held at this unit on the day.
-    pub roles: Vec<usize>,
+    /// The tenures of the roles held at this unit on the day.
+    pub roles: Vec<TenureIx>,
 }
 
 /// The organisation on one day.
@@ -100,68 +101,63 @@ fn role_rank(role: &str) -> usize {
 /// parent, roles at each unit by [`ROLE_ORDER`], then start date, then holder.
 #[must_use]
 pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
-    let by_id: HashMap<&str, &Unit> = store.units.iter().map(|u| (u.id.as_str(), u)).collect();
-    let name_of = |id: &str| {
-        by_id
-            .get(id)
-            .map_or_else(|| id.to_string(), |u| u.name.to_lowercase())
-    };
-    let kind_of = |id: &str| by_id.get(id).map(|u| u.kind);
-    let mut existing: Vec<(&str, Option<&str>)> = history
-        .units
-        .iter()
+    let id_of = |u: UnitIx| store.units[u.index()].id.as_str();
+    let name_of = |u: UnitIx| store.units[u.index()].name.to_lowercase();
+    let kind_of = |u: UnitIx| store.units[u.index()].kind;
+    let mut existing: Vec<(UnitIx, Option<UnitIx>)> = history
+        .unit_lives()
         .filter(|(_, life)| life.exists_on(day))
-        .map(|(id, life)| (id.as_str(), life.parent_on(day)))
+        .map(|(u, life)| (u, life.parent_on(day)))
         .collect();
-    existing.sort_by_cached_key(|(id, _)| name_of(id));
-    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    existing.sort_by_cached_key(|&(u, _)| name_of(u));
+    let mut children: HashMap<UnitIx, Vec<UnitIx>> = HashMap::new();
     let mut roots = Vec::new();
-    for (id, parent) in &existing {
+    for &(u, parent) in &existing {
         match parent {
-            Some(p) if history.units.get(*p).is_some_and(|l| l.exists_on(day)) => {
-                children.entry(p).or_default().push(id);
+            Some(p) if history.unit(p).is_some_and(|l| l.exists_on(day)) => {
+                children.entry(p).or_default().push(u);
             }
-            _ => roots.push(*id),
+            _ => roots.push(u),
         }
     }
     // Alibaba's own trees (groups with sub-units) first, then independent units, outsiders last.
-    roots.sort_by_cached_key(|id| {
-        let rank = match kind_of(id) {
-            Some(UnitKind::External) => 2,
-            _ if children.contains_key(id) => 0,
+    roots.sort_by_cached_key(|u| {
+        let rank = match kind_of(*u) {
+            UnitKind::External => 2,
+            _ if children.contains_key(u) => 0,
             _ => 1,
         };
-        (rank, name_of(id))
+        (rank, name_of(*u))
     });
-    let mut roles: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, tenure) in history.tenures.iter().enumerate() {
+    let mut roles: HashMap<UnitIx, Vec<TenureIx>> = HashMap::new();
+    for (ix, tenure) in history.tenures() {
         if tenure.held_on(day) {
-            roles.entry(tenure.unit.as_str()).or_default().push(i);
+            roles.entry(tenure.unit).or_default().push(ix);
         }
     }
-    let order = |&i: &usize| {
-        let t = &history.tenures[i];
+    let order = |&ix: &TenureIx| {
+        let t = history.tenure(ix);
         (
             role_rank(&t.role),
             t.role.as_str(),
             t.start,
-            t.person.as_str(),
+            store.people[t.person.index()].id.as_str(),
         )
     };
     for held in roles.values_mut() {
         held.sort_by(|a, b| order(a).cmp(&order(b)));
     }
     let mut nodes = Vec::new();
-    let mut stack: Vec<(&str, usize, Option<&str>)> =
+    let mut stack: Vec<(UnitIx, usize, Option<UnitIx>)> =
         roots.iter().rev().map(|r| (*r, 0, None)).collect();
     while let Some((unit, depth, parent)) = stack.pop() {
         nodes.push(OrgNode {
-            unit: unit.to_string(),
+            unit: id_of(unit).to_string(),
             depth,
-            parent: parent.map(str::to_string),
-            roles: roles.remove(unit).unwrap_or_default(),
+            parent: parent.map(|p| id_of(p).to_string()),
+            roles: roles.remove(&unit).unwrap_or_default(),
         });
-        if let Some(kids) = children.get(unit) {
+        if let Some(kids) = children.get(&unit) {
             stack.extend(kids.iter().rev().map(|k| (*k, depth + 1, Some(unit))));
         }
     }

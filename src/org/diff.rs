@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::career::is_vague;
 use crate::store::date::PartialDate;
+use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::timeline::Timeline;
 use crate::timeline::history::{Change, ChangeKind, History};
 
@@ -18,9 +18,9 @@ use crate::timeline::history::{Change, ChangeKind, History};
 pub struct DiffEntry {
     /// When it applied, at the precision the sources give.
     pub date: PartialDate,
-    /// Id of the event whose effect caused it.
-    pub event: String,
-    /// Whether the date is known only to the month or year, or approximate.
+    /// The event whose effect caused it.
+    pub event: EventIx,
+    /// Whether the date is vague (see [`PartialDate::is_vague`]).
     pub approximate: bool,
     /// What changed.
     pub kind: ChangeKind,
@@ -30,8 +30,8 @@ impl DiffEntry {
     fn new(change: &Change) -> Self {
         DiffEntry {
             date: change.date,
-            event: change.event.clone(),
-            approximate: is_vague(&change.date),
+            event: change.event,
+            approximate: change.date.is_vague(),
             kind: change.kind.clone(),
         }
     }
@@ -66,7 +66,10 @@ pub fn diff(timeline: &Timeline, from: NaiveDate, to: NaiveDate) -> Vec<DiffEntr
 /// unknown id or an event without effects).
 #[must_use]
 pub fn changes_by(timeline: &Timeline, event: &str) -> Vec<DiffEntry> {
-    entries(&timeline.history, |c| c.event == event)
+    match timeline.event_index(event) {
+        Some(event) => entries(&timeline.history, |c| c.event == event),
+        None => Vec::new(),
+    }
 }
 
 fn entries(history: &History, keep: impl Fn(&Change) -> bool) -> Vec<DiffEntry> {
@@ -80,15 +83,15 @@ fn entries(history: &History, keep: impl Fn(&Change) -> bool) -> Vec<DiffEntry> 
 }
 
 /// (event, person, unit, role, started) of a role change.
-type CarryKey<'a> = Option<(&'a str, &'a str, &'a str, &'a str, bool)>;
+type CarryKey<'a> = Option<(EventIx, PersonIx, UnitIx, &'a str, bool)>;
 
 fn carry_key(change: &Change) -> CarryKey<'_> {
     match &change.kind {
         ChangeKind::RoleStarted { person, unit, role } => {
-            Some((&change.event, person, unit, role, true))
+            Some((change.event, *person, *unit, role, true))
         }
         ChangeKind::RoleEnded { person, unit, role } => {
-            Some((&change.event, person, unit, role, false))
+            Some((change.event, *person, *unit, role, false))
         }
         _ => None,
     }
@@ -99,21 +102,21 @@ fn carry_key(change: &Change) -> CarryKey<'_> {
 fn carried_roles(history: &History) -> HashSet<CarryKey<'_>> {
     let mut keys = HashSet::new();
     for next in &history.tenures {
-        let Some(prev) = next.carried_from.and_then(|i| history.tenures.get(i)) else {
+        let Some(prev) = next.carried_from.map(|ix| history.tenure(ix)) else {
             continue;
         };
-        let event = next.start_event.as_str();
+        let event = next.start_event;
         keys.insert(Some((
             event,
-            next.person.as_str(),
-            next.unit.as_str(),
+            next.person,
+            next.unit,
             next.role.as_str(),
             true,
         )));
         keys.insert(Some((
             event,
-            prev.person.as_str(),
-            prev.unit.as_str(),
+            prev.person,
+            prev.unit,
             prev.role.as_str(),
             false,
         )));
@@ -126,7 +129,7 @@ impl DiffEntry {
     /// Not sanitised: callers printing to a terminal must sanitise it.
     #[must_use]
     pub fn describe(&self, timeline: &Timeline) -> String {
-        let unit = |id: &str| timeline.unit_label(id);
+        let unit = |u: &UnitIx| timeline.unit_label_at(*u);
         match &self.kind {
             ChangeKind::RoleStarted {
                 person,
@@ -134,7 +137,7 @@ impl DiffEntry {
                 role,
             } => format!(
                 "{} became {role} of {}",
-                timeline.person_label(person),
+                timeline.person_label_at(*person),
                 unit(u)
             ),
             ChangeKind::RoleEnded {
@@ -143,7 +146,7 @@ impl DiffEntry {
                 role,
             } => format!(
                 "{} ceased to be {role} of {}",
-                timeline.person_label(person),
+                timeline.person_label_at(*person),
                 unit(u)
             ),
             ChangeKind::Founded { unit: u, parent } => match parent {

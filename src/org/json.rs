@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::career::{is_vague, original_start};
+use super::career::original_start;
 use super::chart::OrgChart;
 use super::diff::DiffEntry;
 use crate::timeline::Timeline;
@@ -28,17 +28,17 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                 .roles
                 .iter()
                 .map(|&i| {
-                    let t = &history.tenures[i];
-                    let person = timeline.person(&t.person);
+                    let t = history.tenure(i);
+                    let person = timeline.person_at(t.person);
                     let (since, event) = original_start(history, i);
                     json!({
                         "role": t.role,
-                        "person": t.person,
-                        "name": person.map(|p| p.name.as_str()),
-                        "name_zh": person.and_then(|p| p.name_zh.as_deref()),
+                        "person": person.id,
+                        "name": person.name,
+                        "name_zh": person.name_zh,
                         "since": since.to_string(),
-                        "event": event,
-                        "approximate": is_vague(&t.start) || is_vague(since),
+                        "event": timeline.event_id(event),
+                        "approximate": t.start.is_vague() || since.is_vague(),
                     })
                 })
                 .collect();
@@ -59,11 +59,11 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
 /// A diff as `{ "from", "to", "changes": [ { "date", "event", "approximate", "kind", … } ] }`
 /// where the remaining fields depend on `kind` (see [`change`]).
 #[must_use]
-pub fn diff(from: NaiveDate, to: NaiveDate, entries: &[DiffEntry]) -> Value {
+pub fn diff(timeline: &Timeline, from: NaiveDate, to: NaiveDate, entries: &[DiffEntry]) -> Value {
     json!({
         "from": from.to_string(),
         "to": to.to_string(),
-        "changes": entries.iter().map(change).collect::<Vec<_>>(),
+        "changes": entries.iter().map(|e| change(timeline, e)).collect::<Vec<_>>(),
     })
 }
 
@@ -71,28 +71,45 @@ pub fn diff(from: NaiveDate, to: NaiveDate, entries: &[DiffEntry]) -> Value {
 /// `role_ended`: `person`, `unit`, `role`; `founded`: `unit`, `parent`; `moved`: `unit`, `from`,
 /// `to`, `acquired`; `merged`: `unit`, `into`; `renamed`: `unit`, `to`; `dissolved`: `unit`.
 #[must_use]
-pub fn change(entry: &DiffEntry) -> Value {
+pub fn change(timeline: &Timeline, entry: &DiffEntry) -> Value {
+    let person = |p| timeline.person_id(p);
+    let unit = |u| timeline.unit_id(u);
     let mut value = json!({
         "date": entry.date.to_string(),
-        "event": entry.event,
+        "event": timeline.event_id(entry.event),
         "approximate": entry.approximate,
         "kind": entry.kind_name(),
     });
     let fields = match &entry.kind {
-        ChangeKind::RoleStarted { person, unit, role }
-        | ChangeKind::RoleEnded { person, unit, role } => {
-            json!({ "person": person, "unit": unit, "role": role })
+        ChangeKind::RoleStarted {
+            person: p,
+            unit: u,
+            role,
         }
-        ChangeKind::Founded { unit, parent } => json!({ "unit": unit, "parent": parent }),
+        | ChangeKind::RoleEnded {
+            person: p,
+            unit: u,
+            role,
+        } => {
+            json!({ "person": person(*p), "unit": unit(*u), "role": role })
+        }
+        ChangeKind::Founded { unit: u, parent } => {
+            json!({ "unit": unit(*u), "parent": parent.map(unit) })
+        }
         ChangeKind::Moved {
-            unit,
+            unit: u,
             from,
             to,
             acquired,
-        } => json!({ "unit": unit, "from": from, "to": to, "acquired": acquired }),
-        ChangeKind::Merged { unit, into } => json!({ "unit": unit, "into": into }),
-        ChangeKind::Renamed { unit, to } => json!({ "unit": unit, "to": to }),
-        ChangeKind::Dissolved { unit } => json!({ "unit": unit }),
+        } => json!({
+            "unit": unit(*u),
+            "from": from.map(unit),
+            "to": unit(*to),
+            "acquired": acquired,
+        }),
+        ChangeKind::Merged { unit: u, into } => json!({ "unit": unit(*u), "into": unit(*into) }),
+        ChangeKind::Renamed { unit: u, to } => json!({ "unit": unit(*u), "to": unit(*to) }),
+        ChangeKind::Dissolved { unit: u } => json!({ "unit": unit(*u) }),
     };
     if let (Some(target), Value::Object(extra)) = (value.as_object_mut(), fields) {
         target.extend(extra);

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::career::CareerEntry;
 use crate::store::date::PartialDate;
+use crate::store::ids::UnitIx;
 use crate::timeline::Timeline;
 use crate::timeline::history::{Change, ChangeKind};
 
@@ -113,7 +114,7 @@ impl Lineage {
 /// The lineage of `unit`, or `None` when the store has no such unit.
 #[must_use]
 pub fn lineage(timeline: &Timeline, unit: &str) -> Option<Lineage> {
-    timeline.unit(unit)?;
+    let ix = timeline.ids().unit(unit)?;
     let history = &timeline.history;
     let mut lineage = Lineage {
         unit: unit.to_string(),
@@ -127,64 +128,68 @@ pub fn lineage(timeline: &Timeline, unit: &str) -> Option<Lineage> {
         leaders: Vec::new(),
     };
     for change in &history.changes {
-        let link = |other: &str| UnitLink {
-            unit: other.to_string(),
+        let event = || timeline.event_id(change.event).to_string();
+        let link = |other: UnitIx| UnitLink {
+            unit: timeline.unit_id(other).to_string(),
             date: change.date,
-            event: change.event.clone(),
+            event: event(),
         };
         let moment = || Moment {
             date: change.date,
-            event: change.event.clone(),
+            event: event(),
         };
-        match &change.kind {
-            ChangeKind::Founded { unit: u, .. } if u == unit => lineage.founded = Some(moment()),
-            ChangeKind::Renamed { unit: u, to } if u == unit => {
+        match change.kind {
+            ChangeKind::Founded { unit: u, .. } if u == ix => lineage.founded = Some(moment()),
+            ChangeKind::Renamed { unit: u, to } if u == ix => {
                 lineage.renamed_to = Some(link(to));
             }
-            ChangeKind::Renamed { unit: from, to } if to == unit => {
+            ChangeKind::Renamed { unit: from, to } if to == ix => {
                 lineage.renamed_from = Some(link(from));
             }
-            ChangeKind::Merged { unit: u, into } if u == unit => {
+            ChangeKind::Merged { unit: u, into } if u == ix => {
                 lineage.merged_into = Some(link(into));
             }
-            ChangeKind::Merged { unit: from, into } if into == unit => {
+            ChangeKind::Merged { unit: from, into } if into == ix => {
                 lineage.absorbed.push(link(from));
             }
-            ChangeKind::Dissolved { unit: u } if u == unit => lineage.dissolved = Some(moment()),
+            ChangeKind::Dissolved { unit: u } if u == ix => lineage.dissolved = Some(moment()),
             _ => {}
         }
     }
-    if let Some(life) = history.units.get(unit) {
-        let mut previous: Option<&str> = None;
-        for (i, (day, parent)) in life.parents.iter().enumerate() {
+    if let Some(life) = history.unit(ix) {
+        let mut previous: Option<UnitIx> = None;
+        for (i, &(day, parent)) in life.parents.iter().enumerate() {
             let span = if i == 0 {
-                first_parent(&lineage, *day, parent.as_deref())
+                first_parent(timeline, &lineage, day, parent)
             } else {
                 let moved = Move {
-                    unit,
-                    day: *day,
+                    unit: ix,
+                    day,
                     from: previous,
-                    to: parent.as_deref(),
+                    to: parent,
                 };
-                later_parent(&history.changes, &moved)
+                later_parent(timeline, &history.changes, &moved)
             };
-            previous = parent.as_deref();
+            previous = parent;
             lineage.parents.push(span);
         }
     }
     lineage.leaders = history
-        .tenures
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.unit == unit)
-        .map(|(i, _)| CareerEntry::from_tenure(history, i))
+        .tenures()
+        .filter(|(_, t)| t.unit == ix)
+        .map(|(t, _)| CareerEntry::from_tenure(timeline, t))
         .collect();
     lineage.leaders.sort_by_key(|e| (e.start, e.tenure));
     Some(lineage)
 }
 
 /// The parent the unit started with.
-fn first_parent(lineage: &Lineage, day: NaiveDate, parent: Option<&str>) -> ParentSpan {
+fn first_parent(
+    timeline: &Timeline,
+    lineage: &Lineage,
+    day: NaiveDate,
+    parent: Option<UnitIx>,
+) -> ParentSpan {
     let (since, event, cause) = match (&lineage.founded, &lineage.renamed_from) {
         (Some(m), _) => (Some(m.date), Some(m.event.clone()), ParentCause::Founded),
         (None, Some(l)) => (Some(l.date), Some(l.event.clone()), ParentCause::Renamed),
@@ -195,7 +200,7 @@ fn first_parent(lineage: &Lineage, day: NaiveDate, parent: Option<&str>) -> Pare
         ),
     };
     ParentSpan {
-        parent: parent.map(str::to_string),
+        parent: parent.map(|p| timeline.unit_id(p).to_string()),
         since,
         event,
         cause,
@@ -203,15 +208,15 @@ fn first_parent(lineage: &Lineage, day: NaiveDate, parent: Option<&str>) -> Pare
 }
 
 /// A unit moving from one parent to another on a day.
-struct Move<'a> {
-    unit: &'a str,
+struct Move {
+    unit: UnitIx,
     day: NaiveDate,
-    from: Option<&'a str>,
-    to: Option<&'a str>,
+    from: Option<UnitIx>,
+    to: Option<UnitIx>,
 }
 
 /// A later parent: finds the change that moved the unit there on that day.
-fn later_parent(changes: &[Change], moved: &Move<'_>) -> ParentSpan {
+fn later_parent(timeline: &Timeline, changes: &[Change], moved: &Move) -> ParentSpan {
     let Move {
         unit,
         day,
@@ -222,26 +227,26 @@ fn later_parent(changes: &[Change], moved: &Move<'_>) -> ParentSpan {
         .iter()
         .filter(|c| c.date.start() == day)
         .find_map(|c| {
-            let cause = match &c.kind {
+            let cause = match c.kind {
                 ChangeKind::Moved {
                     unit: u,
                     to,
                     acquired,
                     ..
-                } if u == unit && Some(to.as_str()) == parent => {
-                    if *acquired {
+                } if u == unit && Some(to) == parent => {
+                    if acquired {
                         ParentCause::Acquired
                     } else {
                         ParentCause::Placed
                     }
                 }
                 ChangeKind::Merged { unit: old, into }
-                    if Some(old.as_str()) == from && Some(into.as_str()) == parent =>
+                    if Some(old) == from && Some(into) == parent =>
                 {
                     ParentCause::ParentMerged
                 }
                 ChangeKind::Renamed { unit: old, to }
-                    if Some(old.as_str()) == from && Some(to.as_str()) == parent =>
+                    if Some(old) == from && Some(to) == parent =>
                 {
                     ParentCause::ParentRenamed
                 }
@@ -249,16 +254,17 @@ fn later_parent(changes: &[Change], moved: &Move<'_>) -> ParentSpan {
             };
             Some((c, cause))
         });
+    let parent = parent.map(|p| timeline.unit_id(p).to_string());
     match found {
         Some((change, cause)) => ParentSpan {
-            parent: parent.map(str::to_string),
+            parent,
             since: Some(change.date),
-            event: Some(change.event.clone()),
+            event: Some(timeline.event_id(change.event).to_string()),
             cause,
         },
         // The replay records a change for every parent it sets; keep the span even so.
         None => ParentSpan {
-            parent: parent.map(str::to_string),
+            parent,
             since: Some(PartialDate::from_naive(day)),
             event: None,
             cause: ParentCause::Placed,

@@ -21,18 +21,19 @@
 //! Names of people and units are scored once per matcher, so a scan over the events is linear.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
 use super::Query;
 use super::fuzzy::{Pattern, Scorer};
 use super::parse::{Atom, Field, Test};
+use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::store::model::Event;
 use crate::timeline::Timeline;
+use crate::timeline::history::TenureIx;
 
-/// A query prepared against one timeline: ask it about events, people and units by index.
+/// A query prepared against one timeline: ask it about events, people and units by their typed
+/// index.
 ///
 /// Preparing scores the names of every person and unit once; reuse one matcher for many items.
 pub struct Matcher<'a> {
@@ -40,8 +41,6 @@ pub struct Matcher<'a> {
     /// The atoms, cheapest tests first, with their results on every person and unit.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
-    person_index: Ids<'a>,
-    unit_index: Ids<'a>,
     roles: OnceCell<Roles>,
 }
 
@@ -63,10 +62,10 @@ pub(super) struct Prepared<'a> {
 /// Who held roles where, as indices, from the replayed tenures.
 #[derive(Clone)]
 struct Roles {
-    /// For each person: (unit index, tenure index) of each role they held.
-    of_person: Vec<Vec<(usize, usize)>>,
-    /// For each unit: (person index, tenure index) of each role held there.
-    at_unit: Vec<Vec<(usize, usize)>>,
+    /// For each person: (unit index, tenure) of each role they held.
+    of_person: Vec<Vec<(usize, TenureIx)>>,
+    /// For each unit: (person index, tenure) of each role held there.
+    at_unit: Vec<Vec<(usize, TenureIx)>>,
 }
 
 impl<'a> Matcher<'a> {
@@ -80,13 +79,10 @@ impl<'a> Matcher<'a> {
             .map(|atom| prepare(timeline, atom, &mut scorer))
             .collect();
         atoms.sort_by_key(|p| cost(&p.atom.test));
-        let store = &timeline.store;
         Matcher {
             timeline,
             atoms,
             scorer,
-            person_index: index(store.people.iter().map(|p| p.id.as_str())),
-            unit_index: index(store.units.iter().map(|u| u.id.as_str())),
             roles: OnceCell::new(),
         }
     }
@@ -98,27 +94,25 @@ impl<'a> Matcher<'a> {
             timeline: self.timeline,
             atoms: self.atoms.clone(),
             scorer: Scorer::default(),
-            person_index: self.person_index.clone(),
-            unit_index: self.unit_index.clone(),
             roles: self.roles.clone(),
         }
     }
 
-    /// The score of event `index` (in date order), or `None` when it does not match.
-    pub fn event(&mut self, index: usize) -> Option<i64> {
-        self.score_event(index, true)
+    /// The score of event `ix`, or `None` when it does not match.
+    pub fn event(&mut self, ix: EventIx) -> Option<i64> {
+        self.score_event(ix, true)
     }
 
-    /// Whether event `index` matches: [`Matcher::event`] without the score, which is faster
+    /// Whether event `ix` matches: [`Matcher::event`] without the score, which is faster
     /// (a text atom stops at the first field that matches).
-    pub fn event_matches(&mut self, index: usize) -> bool {
-        self.score_event(index, false).is_some()
+    pub fn event_matches(&mut self, ix: EventIx) -> bool {
+        self.score_event(ix, false).is_some()
     }
 
     /// The event's score when `best` is set, else some score when it matches.
-    fn score_event(&mut self, index: usize, best: bool) -> Option<i64> {
+    fn score_event(&mut self, ix: EventIx, best: bool) -> Option<i64> {
         let timeline = self.timeline;
-        let event = timeline.store.events.get(index)?;
+        let event = timeline.store.events.get(ix.index())?;
         let mut total = 0;
         for i in 0..self.atoms.len() {
             let result = self.event_test(i, event, best);
@@ -127,8 +121,9 @@ impl<'a> Matcher<'a> {
         Some(total)
     }
 
-    /// The score of person `index`, or `None` when they do not match.
-    pub fn person(&mut self, index: usize) -> Option<i64> {
+    /// The score of person `ix`, or `None` when they do not match.
+    pub fn person(&mut self, ix: PersonIx) -> Option<i64> {
+        let index = ix.index();
         self.timeline.store.people.get(index)?;
         let mut total = 0;
         for prepared in &self.atoms {
@@ -144,8 +139,9 @@ impl<'a> Matcher<'a> {
         Some(total)
     }
 
-    /// The score of unit `index`, or `None` when it does not match.
-    pub fn unit(&mut self, index: usize) -> Option<i64> {
+    /// The score of unit `ix`, or `None` when it does not match.
+    pub fn unit(&mut self, ix: UnitIx) -> Option<i64> {
+        let index = ix.index();
         self.timeline.store.units.get(index)?;
         let mut total = 0;
         for prepared in &self.atoms {
@@ -173,13 +169,10 @@ impl<'a> Matcher<'a> {
                 of_person: vec![Vec::new(); store.people.len()],
                 at_unit: vec![Vec::new(); store.units.len()],
             };
-            for (t, tenure) in self.timeline.history.tenures.iter().enumerate() {
-                let person = self.person_index.get(tenure.person.as_str());
-                let unit = self.unit_index.get(tenure.unit.as_str());
-                if let (Some(&p), Some(&u)) = (person, unit) {
-                    roles.of_person[p].push((u, t));
-                    roles.at_unit[u].push((p, t));
-                }
+            for (t, tenure) in self.timeline.history.tenures() {
+                let (p, u) = (tenure.person.index(), tenure.unit.index());
+                roles.of_person[p].push((u, t));
+                roles.at_unit[u].push((p, t));
             }
             roles
         })
@@ -189,16 +182,29 @@ impl<'a> Matcher<'a> {
     /// first found.
     fn event_test(&mut self, i: usize, event: &Event, best: bool) -> Option<i64> {
         let prepared = &self.atoms[i];
+        let ids = self.timeline.ids();
         let people = || {
             prepared
                 .any_person
-                .then(|| best_ref(&event.people, &self.person_index, &prepared.people))
+                .then(|| {
+                    best_ref(
+                        &event.people,
+                        |id| ids.person(id).map(PersonIx::index),
+                        &prepared.people,
+                    )
+                })
                 .flatten()
         };
         let units = || {
             prepared
                 .any_unit
-                .then(|| best_ref(&event.units, &self.unit_index, &prepared.units))
+                .then(|| {
+                    best_ref(
+                        &event.units,
+                        |id| ids.unit(id).map(UnitIx::index),
+                        &prepared.units,
+                    )
+                })
                 .flatten()
         };
         match &prepared.atom.test {
@@ -273,33 +279,6 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
 
 /// Ids to indices, hashed with FNV-1a: short keys looked up for every event of a search, where
 /// the default SipHash showed up in profiles.
-type Ids<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash (64-bit).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-fn index<'a>(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
-    ids.enumerate().map(|(i, id)| (id, i)).collect()
-}
-
 /// Cheapest tests first, so most items are rejected before any text is scanned.
 fn cost(test: &Test) -> u8 {
     match test {
@@ -320,13 +299,13 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
 }
 
 /// The best score among the referenced ids.
-fn best_ref(ids: &[String], index: &Ids<'_>, scores: &[Option<i64>]) -> Option<i64> {
+fn best_ref(
+    ids: &[String],
+    index: impl Fn(&str) -> Option<usize>,
+    scores: &[Option<i64>],
+) -> Option<i64> {
     ids.iter()
-        .filter_map(|id| {
-            index
-                .get(id.as_str())
-                .and_then(|&i| scores.get(i).copied().flatten())
-        })
+        .filter_map(|id| index(id).and_then(|i| scores.get(i).copied().flatten()))
         .max()
 }
 
@@ -351,13 +330,13 @@ fn names(
 fn linked(
     timeline: &Timeline,
     prepared: &Prepared<'_>,
-    links: &[(usize, usize)],
+    links: &[(usize, TenureIx)],
     other: &[Option<i64>],
 ) -> Option<i64> {
     if let Test::Date(from, to) = &prepared.atom.test {
         return links
             .iter()
-            .filter_map(|&(_, t)| timeline.history.tenures.get(t))
+            .map(|&(_, t)| timeline.history.tenure(t))
             .any(|t| t.start.start() <= *to && t.end.is_none_or(|e| e.end() >= *from))
             .then_some(0);
     }
@@ -370,7 +349,11 @@ fn linked(
 
 /// Whether a unit existed at some time in `from..=to`.
 fn alive(timeline: &Timeline, id: &str, from: NaiveDate, to: NaiveDate) -> bool {
-    timeline.history.units.get(id).is_some_and(|life| {
+    let life = timeline
+        .ids()
+        .unit(id)
+        .and_then(|u| timeline.history.unit(u));
+    life.is_some_and(|life| {
         life.start.is_none_or(|s| s.start() <= to) && life.end.is_none_or(|e| e.end() >= from)
     })
 }

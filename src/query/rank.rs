@@ -6,18 +6,19 @@ use std::ops::Range;
 use super::Query;
 use super::filter::Matcher;
 use super::parse::{Field, Test};
+use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::text::sanitize;
 use crate::timeline::Timeline;
 
 /// What a search result points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
-    /// An event, by index in date order (`timeline.store.events`).
-    Event(usize),
-    /// A person, by index in `timeline.store.people`.
-    Person(usize),
-    /// A unit, by index in `timeline.store.units`.
-    Unit(usize),
+    /// An event.
+    Event(EventIx),
+    /// A person.
+    Person(PersonIx),
+    /// A unit.
+    Unit(UnitIx),
 }
 
 /// One search result.
@@ -44,20 +45,19 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
     if limit == 0 {
         return Vec::new();
     }
-    let store = &timeline.store;
     let mut matcher = Matcher::new(timeline, query);
     let mut found: Vec<(i64, Target)> = Vec::new();
-    for i in 0..store.people.len() {
-        if let Some(score) = matcher.person(i) {
-            found.push((score, Target::Person(i)));
+    for (ix, _) in timeline.people() {
+        if let Some(score) = matcher.person(ix) {
+            found.push((score, Target::Person(ix)));
         }
     }
-    for i in 0..store.units.len() {
-        if let Some(score) = matcher.unit(i) {
-            found.push((score, Target::Unit(i)));
+    for (ix, _) in timeline.units() {
+        if let Some(score) = matcher.unit(ix) {
+            found.push((score, Target::Unit(ix)));
         }
     }
-    found.extend(events(&mut matcher, store.events.len()));
+    found.extend(events(&mut matcher, timeline.store.events.len()));
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, best_first);
         found.truncate(limit);
@@ -85,7 +85,8 @@ const PARALLEL_EVENTS: usize = 20_000;
 fn events(matcher: &mut Matcher<'_>, count: usize) -> Vec<(i64, Target)> {
     let scan = |matcher: &mut Matcher<'_>, range: Range<usize>| -> Vec<(i64, Target)> {
         range
-            .filter_map(|i| matcher.event(i).map(|score| (score, Target::Event(i))))
+            .map(EventIx::new)
+            .filter_map(|ix| matcher.event(ix).map(|score| (score, Target::Event(ix))))
             .collect()
     };
     if count < PARALLEL_EVENTS {
@@ -103,12 +104,13 @@ fn events(matcher: &mut Matcher<'_>, count: usize) -> Vec<(i64, Target)> {
     })
 }
 
-/// Higher score first; then people, units, events; then by index.
+/// Higher score first; then people, units, events (the order of [`Target`]'s variants is not
+/// that one); then by index.
 fn best_first(a: &(i64, Target), b: &(i64, Target)) -> Ordering {
     let key = |t: Target| match t {
-        Target::Person(i) => (0, i),
-        Target::Unit(i) => (1, i),
-        Target::Event(i) => (2, i),
+        Target::Person(ix) => (0, ix.index()),
+        Target::Unit(ix) => (1, ix.index()),
+        Target::Event(ix) => (2, ix.index()),
     };
     b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1)))
 }
@@ -119,28 +121,19 @@ fn label(
     matcher: &mut Matcher<'_>,
     target: Target,
 ) -> (String, Vec<Range<usize>>) {
-    let store = &timeline.store;
     let (parts, own_field): (Vec<String>, Option<Field>) = match target {
-        Target::Event(i) => (
-            vec![
-                store
-                    .events
-                    .get(i)
-                    .map_or_else(String::new, |e| sanitize(&e.title)),
-            ],
-            None,
-        ),
-        Target::Person(i) => match store.people.get(i) {
-            Some(p) => (
+        Target::Event(ix) => (vec![sanitize(&timeline.event_at(ix).title)], None),
+        Target::Person(ix) => {
+            let p = timeline.person_at(ix);
+            (
                 name_parts(&p.name, p.name_zh.as_deref()),
                 Some(Field::Person),
-            ),
-            None => (Vec::new(), None),
-        },
-        Target::Unit(i) => match store.units.get(i) {
-            Some(u) => (name_parts(&u.name, u.name_zh.as_deref()), Some(Field::Unit)),
-            None => (Vec::new(), None),
-        },
+            )
+        }
+        Target::Unit(ix) => {
+            let u = timeline.unit_at(ix);
+            (name_parts(&u.name, u.name_zh.as_deref()), Some(Field::Unit))
+        }
     };
     let (atoms, scorer) = matcher.parts();
     let mut indices = Vec::new();

@@ -138,6 +138,12 @@ impl PartialDate {
         }
     }
 
+    /// Whether the date is vague: known only to the month or year, or approximate.
+    #[must_use]
+    pub fn is_vague(&self) -> bool {
+        self.approximate || self.precision() != Precision::Day
+    }
+
     /// The first day of the span this date covers.
     #[must_use]
     pub fn start(&self) -> NaiveDate {

@@ -5,8 +5,7 @@
 //! that follows only the paths of the problems found: a valid store is never re-read. The timeline
 //! layer adds the replay's problems to the same report before locating it.
 
-use std::collections::HashMap;
-
+use super::ids::{EventIx, Ids, PersonIx, SourceIx, UnitIx};
 use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
@@ -97,15 +96,15 @@ impl Report {
     }
 }
 
-/// Checks ids are unique and well-formed; returns the ids seen.
+/// Checks the ids of one list are well-formed and unique; `first` gives the position of an id's
+/// first occurrence (from [`Ids`]).
 fn check_ids<'s>(
     report: &mut Report,
     list: &str,
     what: &str,
     ids: impl Iterator<Item = &'s str>,
-) -> Known<'s> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    let mut seen = Vec::new();
+    first: impl Fn(&str) -> Option<usize>,
+) {
     for (i, id) in ids.enumerate() {
         let path = |i: usize| Path::root().field(list).index(i).field("id");
         if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
@@ -114,7 +113,7 @@ fn check_ids<'s>(
                 format!("{what} id `{id}` must be non-empty with no spaces (use kebab-case)"),
             );
         }
-        if let Some(&j) = first.get(id) {
+        if let Some(j) = first(id).filter(|&j| j != i) {
             report.push(
                 Severity::Error,
                 path(i),
@@ -124,19 +123,16 @@ fn check_ids<'s>(
                     first: path(j),
                 },
             );
-        } else {
-            first.insert(id, i);
-            seen.push(id);
         }
     }
-    Known { first, list: seen }
 }
 
-/// The ids of one kind, for fast lookup and for suggestions.
+/// The ids of one kind, for lookup and for suggestions.
 struct Known<'s> {
-    /// Each id and where it is first defined.
-    first: HashMap<&'s str, usize>,
-    list: Vec<&'s str>,
+    /// Whether an id names something of this kind.
+    has: &'s dyn Fn(&str) -> bool,
+    /// Every id of this kind, in store order (only read to suggest one).
+    all: &'s dyn Fn() -> Vec<&'s str>,
 }
 
 /// Reports `id` at `path()` unless it is one of `known`.
@@ -147,12 +143,12 @@ fn check_ref(
     id: &str,
     known: &Known<'_>,
 ) {
-    if !known.first.contains_key(id) {
+    if !(known.has)(id) {
         report.error(
             path(),
             format!(
                 "unknown {what} `{id}`{}; add it to `{}` or fix the id",
-                did_you_mean(id, &known.list),
+                did_you_mean(id, &(known.all)()),
                 list_of(what)
             ),
         );
@@ -187,35 +183,51 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     }
 }
 
-/// Checks the references of `store`: every problem found, not yet located (see
-/// [`Report::locate`]).
+/// Checks the references of `store`, looked up in its `ids` (built for the store as written):
+/// every problem found, not yet located (see [`Report::locate`]).
 #[must_use]
-pub fn references(store: &Store) -> Report {
+pub fn references(store: &Store, ids: &Ids) -> Report {
     let mut report = Report::default();
-    let people = check_ids(
+    check_ids(
         &mut report,
         "people",
         "person",
         store.people.iter().map(|p| p.id.as_str()),
+        |id| ids.person(id).map(PersonIx::index),
     );
-    let units = check_ids(
+    check_ids(
         &mut report,
         "units",
         "unit",
         store.units.iter().map(|u| u.id.as_str()),
+        |id| ids.unit(id).map(UnitIx::index),
     );
-    let sources = check_ids(
+    check_ids(
         &mut report,
         "sources",
         "source",
         store.sources.iter().map(|s| s.id.as_str()),
+        |id| ids.source(id).map(SourceIx::index),
     );
     check_ids(
         &mut report,
         "events",
         "event",
         store.events.iter().map(|e| e.id.as_str()),
+        |id| ids.event(id).map(EventIx::index),
     );
+    let people = Known {
+        has: &|id| ids.person(id).is_some(),
+        all: &|| store.people.iter().map(|p| p.id.as_str()).collect(),
+    };
+    let units = Known {
+        has: &|id| ids.unit(id).is_some(),
+        all: &|| store.units.iter().map(|u| u.id.as_str()).collect(),
+    };
+    let sources = Known {
+        has: &|id| ids.source(id).is_some(),
+        all: &|| store.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
 
     for (i, source) in store.sources.iter().enumerate() {
         let path = || Path::root().field("sources").index(i);

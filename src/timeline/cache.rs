@@ -25,7 +25,7 @@ use crate::timeline::history::History;
 pub const MIN_BYTES: usize = 1 << 20;
 
 /// The version of the entry layout; bump it whenever any cached type changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"ALITLC\0\x01";

@@ -1,32 +1,36 @@
 //! What a replay produces: tenures (who held which role when), unit lives (when each unit
 //! existed and under which parent), the change log, and the problems found.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::store::date::PartialDate;
+use crate::store::ids::{EventIx, PersonIx, UnitIx, index_type};
+
+index_type!(
+    /// A tenure: an index into [`History::tenures`].
+    TenureIx
+);
 
 /// One person holding one role at one unit for a span of time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tenure {
-    /// Person id.
-    pub person: String,
-    /// Unit id.
-    pub unit: String,
+    /// Who.
+    pub person: PersonIx,
+    /// Where.
+    pub unit: UnitIx,
     /// The title (`chairman`).
     pub role: String,
     /// When it started (the date of `start_event`).
     pub start: PartialDate,
     /// Event that started it.
-    pub start_event: String,
+    pub start_event: EventIx,
     /// When it ended, if it has.
     pub end: Option<PartialDate>,
     /// Event that ended it, if it has.
-    pub end_event: Option<String>,
-    /// The tenure this one continues after a rename, as an index into [`History::tenures`].
-    pub carried_from: Option<usize>,
+    pub end_event: Option<EventIx>,
+    /// The tenure this one continues after a rename.
+    pub carried_from: Option<TenureIx>,
 }
 
 impl Tenure {
@@ -36,13 +40,10 @@ impl Tenure {
         self.start.start() <= day && self.end.is_none_or(|e| day < e.start())
     }
 
-    /// Whether the start or end is known only to the month or year, or approximate.
+    /// Whether the start or end is vague (see [`PartialDate::is_vague`]).
     #[must_use]
-    pub fn is_approximate(&self) -> bool {
-        let vague = |d: &PartialDate| {
-            d.is_approximate() || d.precision() != crate::store::date::Precision::Day
-        };
-        vague(&self.start) || self.end.as_ref().is_some_and(vague)
+    pub fn is_vague(&self) -> bool {
+        self.start.is_vague() || self.end.as_ref().is_some_and(PartialDate::is_vague)
     }
 }
 
@@ -54,7 +55,7 @@ pub struct UnitLife {
     /// When it ceased (merged, renamed away, dissolved), if it did.
     pub end: Option<PartialDate>,
     /// Its parent over time: from each date on, the parent (or none).
-    pub parents: Vec<(NaiveDate, Option<String>)>,
+    pub parents: Vec<(NaiveDate, Option<UnitIx>)>,
 }
 
 impl UnitLife {
@@ -66,12 +67,12 @@ impl UnitLife {
 
     /// The unit's parent on `day`, if any.
     #[must_use]
-    pub fn parent_on(&self, day: NaiveDate) -> Option<&str> {
+    pub fn parent_on(&self, day: NaiveDate) -> Option<UnitIx> {
         self.parents
             .iter()
             .rev()
             .find(|(from, _)| *from <= day)
-            .and_then(|(_, parent)| parent.as_deref())
+            .and_then(|(_, parent)| *parent)
     }
 }
 
@@ -80,58 +81,58 @@ impl UnitLife {
 pub enum ChangeKind {
     /// A person started a role.
     RoleStarted {
-        /// Person id.
-        person: String,
-        /// Unit id.
-        unit: String,
+        /// Who.
+        person: PersonIx,
+        /// The unit.
+        unit: UnitIx,
         /// Title.
         role: String,
     },
     /// A person's role ended (explicitly, or because the unit merged or dissolved).
     RoleEnded {
-        /// Person id.
-        person: String,
-        /// Unit id.
-        unit: String,
+        /// Who.
+        person: PersonIx,
+        /// The unit.
+        unit: UnitIx,
         /// Title.
         role: String,
     },
     /// A unit was founded.
     Founded {
-        /// Unit id.
-        unit: String,
+        /// The unit.
+        unit: UnitIx,
         /// Its parent, if any.
-        parent: Option<String>,
+        parent: Option<UnitIx>,
     },
     /// A unit moved under another parent (by reorganisation or acquisition).
     Moved {
-        /// Unit id.
-        unit: String,
+        /// The unit.
+        unit: UnitIx,
         /// Its previous parent.
-        from: Option<String>,
+        from: Option<UnitIx>,
         /// Its new parent.
-        to: String,
+        to: UnitIx,
         /// Whether this was an acquisition.
         acquired: bool,
     },
     /// A unit merged into another and ceased.
     Merged {
-        /// Unit id.
-        unit: String,
+        /// The unit.
+        unit: UnitIx,
         /// Where it went.
-        into: String,
+        into: UnitIx,
     },
     /// A unit continued under a new identity.
     Renamed {
-        /// Old unit id.
-        unit: String,
-        /// New unit id.
-        to: String,
+        /// The old identity.
+        unit: UnitIx,
+        /// The new identity.
+        to: UnitIx,
     },
     /// A unit ceased.
     Dissolved {
-        /// Unit id.
-        unit: String,
+        /// The unit.
+        unit: UnitIx,
     },
 }
 
@@ -140,17 +141,17 @@ pub enum ChangeKind {
 pub struct Change {
     /// When it applied.
     pub date: PartialDate,
-    /// Id of the event whose effect caused it.
-    pub event: String,
+    /// The event whose effect caused it.
+    pub event: EventIx,
     /// What changed.
     pub kind: ChangeKind,
 }
 
-/// A replay problem, located at one effect of one event (indices into the store as written).
+/// A replay problem, located at one effect of one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplayIssue {
-    /// Index of the event in the store's `events` list as written.
-    pub event: usize,
+    /// The event, in the replayed store's (date) order.
+    pub event: EventIx,
     /// Index of the effect in that event's `effects`.
     pub effect: usize,
     /// What is wrong.
@@ -162,12 +163,46 @@ pub struct ReplayIssue {
 pub struct History {
     /// Every tenure, in the order they started.
     pub tenures: Vec<Tenure>,
-    /// Every unit's life, by unit id.
-    pub units: HashMap<String, UnitLife>,
+    /// Every unit's life, by [`UnitIx`]; `None` for a unit no event brings into existence (or a
+    /// duplicate of another's id).
+    pub units: Vec<Option<UnitLife>>,
     /// Every change, in replay order.
     pub changes: Vec<Change>,
     /// Effects that could not be applied (errors).
     pub errors: Vec<ReplayIssue>,
     /// Effects that applied but look wrong (warnings).
     pub warnings: Vec<ReplayIssue>,
+}
+
+impl History {
+    /// The tenure `ix`.
+    ///
+    /// # Panics
+    /// When `ix` is not from this history (a `TenureIx` is only made by the replay that built it).
+    #[must_use]
+    pub fn tenure(&self, ix: TenureIx) -> &Tenure {
+        &self.tenures[ix.index()]
+    }
+
+    /// Every tenure with its index, in the order they started.
+    pub fn tenures(&self) -> impl Iterator<Item = (TenureIx, &Tenure)> {
+        self.tenures
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (TenureIx::new(i), t))
+    }
+
+    /// The life of `unit`, if any event or the start of the record brings it into existence.
+    #[must_use]
+    pub fn unit(&self, unit: UnitIx) -> Option<&UnitLife> {
+        self.units.get(unit.index()).and_then(Option::as_ref)
+    }
+
+    /// Every unit that has a life, with it.
+    pub fn unit_lives(&self) -> impl Iterator<Item = (UnitIx, &UnitLife)> {
+        self.units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, life)| life.as_ref().map(|l| (UnitIx::new(i), l)))
+    }
 }

@@ -1,60 +1,67 @@
 //! Replays event effects in date order into a [`History`] (see [`super::history`]): who held
-//! which role when, and where each unit sat. The validator runs this same replay and reports
-//! what it rejects.
+//! which role when, and where each unit sat. Loading runs this same replay and reports what it
+//! rejects (see [`super::diagnose`]).
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, TenureIx, UnitLife};
 use crate::store::date::PartialDate;
+use crate::store::ids::{EventIx, Ids, PersonIx, UnitIx};
 use crate::store::model::{Effect, Store};
-
-use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
 
-/// Event indices of `store` in replay order: by date, then as written.
+/// Replays every effect of `store`, whose events must be in date order (ties as written; a
+/// loaded timeline keeps them so), with `ids` built for that order. References to unknown ids are
+/// skipped (the reference checks report them); every other inconsistency is recorded in
+/// [`History::errors`].
 #[must_use]
-pub fn replay_order(store: &Store) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..store.events.len()).collect();
-    order.sort_by_key(|&i| store.events[i].date);
-    order
-}
-
-/// Replays every effect of `store` in date order. References to unknown ids are skipped (the
-/// validator reports them); every other inconsistency is recorded in [`History::errors`].
-#[must_use]
-pub fn replay(store: &Store) -> History {
-    let mut state = Replayer::new(store);
-    for i in replay_order(store) {
-        let event = &store.events[i];
+pub fn replay(store: &Store, ids: &Ids) -> History {
+    let mut state = Replayer::new(store, ids);
+    for (i, event) in store.events.iter().enumerate() {
         for (j, effect) in event.effects.iter().enumerate() {
-            state.at = (i, j, event.date, event.id.clone());
-            state.apply(effect);
+            state.at = (EventIx::new(i), j, event.date);
+            if let Some(step) = state.resolve(effect) {
+                state.apply(step);
+            }
         }
     }
     state.history
 }
 
+/// An effect with its ids resolved.
+enum Step<'a> {
+    StartRole(PersonIx, UnitIx, &'a str),
+    EndRole(PersonIx, UnitIx, &'a str),
+    Found(UnitIx, Option<UnitIx>),
+    /// A unit placed under a parent; `true` for an acquisition.
+    Move(UnitIx, UnitIx, bool),
+    Merge(UnitIx, UnitIx),
+    Rename(UnitIx, UnitIx),
+    Dissolve(UnitIx),
+}
+
 struct Replayer<'a> {
-    known_people: HashSet<&'a str>,
-    known_units: HashSet<&'a str>,
-    /// Roles held now, (person, unit, role) → index into `history.tenures`.
-    held: HashMap<(String, String, String), usize>,
+    store: &'a Store,
+    ids: &'a Ids,
+    /// Roles held now, (person, unit, role) → their tenure.
+    held: HashMap<(PersonIx, UnitIx, &'a str), TenureIx>,
     /// Roles held now at each unit, (person, role) in the order they started: lets a sole-role
     /// check or the end of a unit look at that unit's roles only, not at every role held.
-    held_at: HashMap<String, Vec<(String, String)>>,
+    held_at: HashMap<UnitIx, Vec<(PersonIx, &'a str)>>,
     /// Every unit ever placed under each parent (a superset of its children on any day), so
     /// finding a unit's children looks at its own candidates, not at every unit.
-    placed_under: HashMap<String, Vec<String>>,
+    placed_under: HashMap<UnitIx, Vec<UnitIx>>,
     history: History,
-    /// (event index, effect index, date, event id) of the effect being applied.
-    at: (usize, usize, PartialDate, String),
+    /// (event, effect index, date) of the effect being applied.
+    at: (EventIx, usize, PartialDate),
 }
 
 impl<'a> Replayer<'a> {
-    fn new(store: &'a Store) -> Self {
+    fn new(store: &'a Store, ids: &'a Ids) -> Self {
         let founded_later: HashSet<&str> = store
             .events
             .iter()
@@ -65,21 +72,21 @@ impl<'a> Replayer<'a> {
                 _ => None,
             })
             .collect();
-        let mut units = HashMap::new();
-        for unit in &store.units {
-            if !founded_later.contains(unit.id.as_str()) {
-                units.insert(
-                    unit.id.clone(),
-                    UnitLife {
-                        parents: vec![(NaiveDate::MIN, None)],
-                        ..UnitLife::default()
-                    },
-                );
-            }
-        }
+        let units = store
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                let first = ids.unit(&unit.id) == Some(UnitIx::new(i));
+                (first && !founded_later.contains(unit.id.as_str())).then(|| UnitLife {
+                    parents: vec![(NaiveDate::MIN, None)],
+                    ..UnitLife::default()
+                })
+            })
+            .collect();
         Replayer {
-            known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
-            known_units: store.units.iter().map(|u| u.id.as_str()).collect(),
+            store,
+            ids,
             held: HashMap::new(),
             held_at: HashMap::new(),
             placed_under: HashMap::new(),
@@ -87,107 +94,149 @@ impl<'a> Replayer<'a> {
                 units,
                 ..History::default()
             },
-            at: (0, 0, PartialDate::from_naive(NaiveDate::MIN), String::new()),
+            at: (EventIx::new(0), 0, PartialDate::from_naive(NaiveDate::MIN)),
         }
+    }
+
+    /// The id of `unit`, for messages and for ordering as the ids sort.
+    fn unit_id(&self, unit: UnitIx) -> &'a str {
+        &self.store.units[unit.index()].id
+    }
+
+    /// The id of `person`.
+    fn person_id(&self, person: PersonIx) -> &'a str {
+        &self.store.people[person.index()].id
+    }
+
+    /// The effect with its ids resolved, or `None` when it names an unknown id.
+    fn resolve(&self, effect: &'a Effect) -> Option<Step<'a>> {
+        let unit = |id: &str| self.ids.unit(id);
+        let person = |id: &str| self.ids.person(id);
+        Some(match effect {
+            Effect::StartRole {
+                person: p,
+                unit: u,
+                role,
+            } => Step::StartRole(person(p)?, unit(u)?, role),
+            Effect::EndRole {
+                person: p,
+                unit: u,
+                role,
+            } => Step::EndRole(person(p)?, unit(u)?, role),
+            Effect::Found { unit: u, parent } => {
+                let parent = match parent {
+                    Some(p) => Some(unit(p)?),
+                    None => None,
+                };
+                Step::Found(unit(u)?, parent)
+            }
+            Effect::Place { unit: u, parent } => Step::Move(unit(u)?, unit(parent)?, false),
+            Effect::Acquire { unit: u, by } => Step::Move(unit(u)?, unit(by)?, true),
+            Effect::Merge { unit: u, into } => Step::Merge(unit(u)?, unit(into)?),
+            Effect::Rename { unit: u, to } => Step::Rename(unit(u)?, unit(to)?),
+            Effect::Dissolve { unit: u } => Step::Dissolve(unit(u)?),
+        })
     }
 
     fn day(&self) -> NaiveDate {
         self.at.2.start()
     }
 
-    fn error(&mut self, message: String) {
-        let (event, effect, ..) = self.at;
-        self.history.errors.push(ReplayIssue {
+    fn issue(&self, message: String) -> ReplayIssue {
+        let (event, effect, _) = self.at;
+        ReplayIssue {
             event,
             effect,
             message,
-        });
+        }
+    }
+
+    fn error(&mut self, message: String) {
+        let issue = self.issue(message);
+        self.history.errors.push(issue);
     }
 
     fn warn(&mut self, message: String) {
-        let (event, effect, ..) = self.at;
-        self.history.warnings.push(ReplayIssue {
-            event,
-            effect,
-            message,
-        });
+        let issue = self.issue(message);
+        self.history.warnings.push(issue);
     }
 
     fn record(&mut self, kind: ChangeKind) {
         self.history.changes.push(Change {
             date: self.at.2,
-            event: self.at.3.clone(),
+            event: self.at.0,
             kind,
         });
     }
 
-    /// Checks that `unit` exists now; reports why not otherwise.
-    fn require_unit(&mut self, unit: &str) -> bool {
-        let day = self.day();
-        match self.history.units.get(unit) {
-            Some(life) if life.exists_on(day) => true,
-            Some(life) => {
-                let why = match life.end {
-                    Some(end) => format!(
-                        "unit `{unit}` no longer exists on {} (it ended on {end})",
-                        self.at.2
-                    ),
-                    None => format!("unit `{unit}` does not exist yet on {}", self.at.2),
-                };
-                self.error(why);
-                false
-            }
-            None => {
-                let msg = format!(
-                    "unit `{unit}` does not exist yet on {}; add a Found effect before this event",
-                    self.at.2
-                );
-                self.error(msg);
-                false
-            }
-        }
+    fn life_mut(&mut self, unit: UnitIx) -> Option<&mut UnitLife> {
+        self.history.units[unit.index()].as_mut()
     }
 
-    fn children_of(&self, unit: &str) -> Vec<String> {
+    fn parent_now(&self, unit: UnitIx) -> Option<UnitIx> {
         let day = self.day();
-        let mut children: Vec<String> =
-            self.placed_under
-                .get(unit)
-                .into_iter()
-                .flatten()
-                .filter(|id| {
-                    self.history.units.get(id.as_str()).is_some_and(|life| {
-                        life.exists_on(day) && life.parent_on(day) == Some(unit)
-                    })
-                })
-                .cloned()
-                .collect();
-        children.sort();
+        self.history.unit(unit).and_then(|life| life.parent_on(day))
+    }
+
+    /// Checks that `unit` exists now; reports why not otherwise.
+    fn require_unit(&mut self, unit: UnitIx) -> bool {
+        let day = self.day();
+        let id = self.unit_id(unit);
+        let why = match self.history.unit(unit) {
+            Some(life) if life.exists_on(day) => return true,
+            Some(life) => match life.end {
+                Some(end) => format!(
+                    "unit `{id}` no longer exists on {} (it ended on {end})",
+                    self.at.2
+                ),
+                None => format!("unit `{id}` does not exist yet on {}", self.at.2),
+            },
+            None => format!(
+                "unit `{id}` does not exist yet on {}; add a Found effect before this event",
+                self.at.2
+            ),
+        };
+        self.error(why);
+        false
+    }
+
+    /// The units under `unit` now, sorted by id.
+    fn children_of(&self, unit: UnitIx) -> Vec<UnitIx> {
+        let day = self.day();
+        let mut children: Vec<UnitIx> = self
+            .placed_under
+            .get(&unit)
+            .into_iter()
+            .flatten()
+            .filter(|&&child| {
+                self.history
+                    .unit(child)
+                    .is_some_and(|life| life.exists_on(day) && life.parent_on(day) == Some(unit))
+            })
+            .copied()
+            .collect();
+        children.sort_by_key(|&child| self.unit_id(child));
         children.dedup();
         children
     }
 
     /// Notes that `unit` now sits under `parent` (see `placed_under`).
-    fn note_placed(&mut self, unit: &str, parent: Option<&str>) {
+    fn note_placed(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
         if let Some(parent) = parent {
-            self.placed_under
-                .entry(parent.to_string())
-                .or_default()
-                .push(unit.to_string());
+            self.placed_under.entry(parent).or_default().push(unit);
         }
     }
 
-    fn set_parent(&mut self, unit: &str, parent: Option<String>) {
+    fn set_parent(&mut self, unit: UnitIx, parent: UnitIx) {
         let day = self.day();
-        self.note_placed(unit, parent.as_deref());
-        if let Some(life) = self.history.units.get_mut(unit) {
-            life.parents.push((day, parent));
+        self.note_placed(unit, Some(parent));
+        if let Some(life) = self.life_mut(unit) {
+            life.parents.push((day, Some(parent)));
         }
     }
 
-    fn is_within(&self, unit: &str, ancestor: &str) -> bool {
-        let day = self.day();
-        let mut current = Some(unit.to_string());
+    fn is_within(&self, unit: UnitIx, ancestor: UnitIx) -> bool {
+        let mut current = Some(unit);
         let mut steps = 0;
         while let Some(u) = current {
             if u == ancestor {
@@ -197,165 +246,150 @@ impl<'a> Replayer<'a> {
             if steps > self.history.units.len() {
                 return true;
             }
-            current = self
-                .history
-                .units
-                .get(&u)
-                .and_then(|l| l.parent_on(day))
-                .map(str::to_string);
+            current = self.parent_now(u);
         }
         false
     }
 
-    /// The (person, role) pairs held at `unit` now, sorted.
-    fn roles_at(&self, unit: &str) -> Vec<(String, String)> {
-        let mut roles = self.held_at.get(unit).cloned().unwrap_or_default();
-        roles.sort();
+    /// The (person, role) pairs held at `unit` now, sorted by person id, then role.
+    fn roles_at(&self, unit: UnitIx) -> Vec<(PersonIx, &'a str)> {
+        let mut roles = self.held_at.get(&unit).cloned().unwrap_or_default();
+        roles.sort_by_key(|&(person, role)| (self.person_id(person), role));
         roles
     }
 
-    fn end_unit(&mut self, unit: &str) {
+    fn end_unit(&mut self, unit: UnitIx) {
         let date = self.at.2;
         for (person, role) in self.roles_at(unit) {
-            self.end_role(&person, unit, &role);
+            self.end_role(person, unit, role);
         }
-        if let Some(life) = self.history.units.get_mut(unit) {
+        if let Some(life) = self.life_mut(unit) {
             life.end = Some(date);
         }
     }
 
-    fn end_role(&mut self, person: &str, unit: &str, role: &str) -> Option<usize> {
-        let key = (person.to_string(), unit.to_string(), role.to_string());
-        let index = self.held.remove(&key)?;
-        if let Some(roles) = self.held_at.get_mut(unit)
-            && let Some(at) = roles.iter().position(|(p, r)| p == person && r == role)
+    fn end_role(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) -> Option<TenureIx> {
+        let ix = self.held.remove(&(person, unit, role))?;
+        if let Some(roles) = self.held_at.get_mut(&unit)
+            && let Some(at) = roles.iter().position(|&(p, r)| p == person && r == role)
         {
             roles.remove(at);
         }
-        let tenure = &mut self.history.tenures[index];
+        let tenure = &mut self.history.tenures[ix.index()];
         tenure.end = Some(self.at.2);
-        tenure.end_event = Some(self.at.3.clone());
+        tenure.end_event = Some(self.at.0);
         self.record(ChangeKind::RoleEnded {
-            person: person.to_string(),
-            unit: unit.to_string(),
+            person,
+            unit,
             role: role.to_string(),
         });
-        Some(index)
+        Some(ix)
     }
 
-    fn start_role(&mut self, person: &str, unit: &str, role: &str, carried_from: Option<usize>) {
-        let key = (person.to_string(), unit.to_string(), role.to_string());
-        self.held.insert(key, self.history.tenures.len());
-        self.held_at
-            .entry(unit.to_string())
-            .or_default()
-            .push((person.to_string(), role.to_string()));
+    fn start_role(
+        &mut self,
+        person: PersonIx,
+        unit: UnitIx,
+        role: &'a str,
+        carried_from: Option<TenureIx>,
+    ) {
+        let ix = TenureIx::new(self.history.tenures.len());
+        self.held.insert((person, unit, role), ix);
+        self.held_at.entry(unit).or_default().push((person, role));
         self.history.tenures.push(Tenure {
-            person: person.to_string(),
-            unit: unit.to_string(),
+            person,
+            unit,
             role: role.to_string(),
             start: self.at.2,
-            start_event: self.at.3.clone(),
+            start_event: self.at.0,
             end: None,
             end_event: None,
             carried_from,
         });
         self.record(ChangeKind::RoleStarted {
-            person: person.to_string(),
-            unit: unit.to_string(),
+            person,
+            unit,
             role: role.to_string(),
         });
     }
 
-    fn knows(&self, effect: &Effect) -> bool {
-        let unit_ok = |u: &String| self.known_units.contains(u.as_str());
-        match effect {
-            Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
-                self.known_people.contains(person.as_str()) && unit_ok(unit)
-            }
-            Effect::Found { unit, parent } => unit_ok(unit) && parent.as_ref().is_none_or(unit_ok),
-            Effect::Place {
-                unit,
-                parent: other,
-            }
-            | Effect::Acquire { unit, by: other }
-            | Effect::Merge { unit, into: other }
-            | Effect::Rename { unit, to: other } => unit_ok(unit) && unit_ok(other),
-            Effect::Dissolve { unit } => unit_ok(unit),
+    fn apply(&mut self, step: Step<'a>) {
+        match step {
+            Step::StartRole(person, unit, role) => self.apply_start(person, unit, role),
+            Step::EndRole(person, unit, role) => self.apply_end(person, unit, role),
+            Step::Found(unit, parent) => self.apply_found(unit, parent),
+            Step::Move(unit, parent, acquired) => self.apply_move(unit, parent, acquired),
+            Step::Merge(unit, into) => self.apply_merge(unit, into),
+            Step::Rename(unit, to) => self.apply_rename(unit, to),
+            Step::Dissolve(unit) => self.apply_dissolve(unit),
         }
     }
 
-    fn apply(&mut self, effect: &Effect) {
-        if !self.knows(effect) {
+    fn apply_end(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) {
+        if self.end_role(person, unit, role).is_some() {
             return;
         }
-        match effect {
-            Effect::StartRole { person, unit, role } => self.apply_start(person, unit, role),
-            Effect::EndRole { person, unit, role } => {
-                if self.end_role(person, unit, role).is_none() {
-                    let held: Vec<String> = self
-                        .held
-                        .keys()
-                        .filter(|(p, _, _)| p == person)
-                        .map(|(_, u, r)| format!("{r} at {u}"))
-                        .collect();
-                    let now = if held.is_empty() {
-                        "no role".to_string()
-                    } else {
-                        held.join(", ")
-                    };
-                    self.error(format!(
-                        "`{person}` does not hold `{role}` at `{unit}` on {} (they hold {now}); add a StartRole earlier or fix the role",
-                        self.at.2
-                    ));
-                }
-            }
-            Effect::Found { unit, parent } => self.apply_found(unit, parent.as_deref()),
-            Effect::Place { unit, parent } => self.apply_move(unit, parent, false),
-            Effect::Acquire { unit, by } => self.apply_move(unit, by, true),
-            Effect::Merge { unit, into } => self.apply_merge(unit, into),
-            Effect::Rename { unit, to } => self.apply_rename(unit, to),
-            Effect::Dissolve { unit } => {
-                if self.require_unit(unit) {
-                    let children = self.children_of(unit);
-                    if !children.is_empty() {
-                        self.error(format!(
-                            "unit `{unit}` still has sub-units ({}); place them elsewhere before dissolving it",
-                            children.join(", ")
-                        ));
-                        return;
-                    }
-                    self.end_unit(unit);
-                    self.record(ChangeKind::Dissolved { unit: unit.clone() });
-                }
-            }
-        }
+        let held: Vec<String> = self
+            .held
+            .keys()
+            .filter(|(p, _, _)| *p == person)
+            .map(|&(_, u, r)| format!("{r} at {}", self.unit_id(u)))
+            .collect();
+        let now = if held.is_empty() {
+            "no role".to_string()
+        } else {
+            held.join(", ")
+        };
+        self.error(format!(
+            "`{}` does not hold `{role}` at `{}` on {} (they hold {now}); add a StartRole earlier or fix the role",
+            self.person_id(person),
+            self.unit_id(unit),
+            self.at.2
+        ));
     }
 
-    fn apply_start(&mut self, person: &str, unit: &str, role: &str) {
+    fn apply_dissolve(&mut self, unit: UnitIx) {
         if !self.require_unit(unit) {
             return;
         }
-        let key = (person.to_string(), unit.to_string(), role.to_string());
-        if self.held.contains_key(&key) {
+        let children = self.children_of(unit);
+        if !children.is_empty() {
+            let names: Vec<&str> = children.iter().map(|&c| self.unit_id(c)).collect();
             self.error(format!(
-                "`{person}` already holds `{role}` at `{unit}` on {}; end it first or remove this StartRole",
+                "unit `{}` still has sub-units ({}); place them elsewhere before dissolving it",
+                self.unit_id(unit),
+                names.join(", ")
+            ));
+            return;
+        }
+        self.end_unit(unit);
+        self.record(ChangeKind::Dissolved { unit });
+    }
+
+    fn apply_start(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) {
+        if !self.require_unit(unit) {
+            return;
+        }
+        let (who, at) = (self.person_id(person), self.unit_id(unit));
+        if self.held.contains_key(&(person, unit, role)) {
+            self.error(format!(
+                "`{who}` already holds `{role}` at `{at}` on {}; end it first or remove this StartRole",
                 self.at.2
             ));
             return;
         }
         if SOLE_ROLES.contains(&role) {
-            let others: Vec<String> = self
+            let others: Vec<&str> = self
                 .held_at
-                .get(unit)
+                .get(&unit)
                 .into_iter()
                 .flatten()
-                .filter(|(p, r)| r == role && p != person)
-                .map(|(p, _)| p.clone())
+                .filter(|&&(p, r)| r == role && p != person)
+                .map(|&(p, _)| self.person_id(p))
                 .collect();
             if !others.is_empty() {
                 self.warn(format!(
-                    "`{person}` becomes {role} of `{unit}` while `{}` still holds it; add an EndRole if they left",
+                    "`{who}` becomes {role} of `{at}` while `{}` still holds it; add an EndRole if they left",
                     others.join("`, `")
                 ));
             }
@@ -363,11 +397,12 @@ impl<'a> Replayer<'a> {
         self.start_role(person, unit, role, None);
     }
 
-    fn apply_found(&mut self, unit: &str, parent: Option<&str>) {
-        if let Some(life) = self.history.units.get(unit) {
+    fn apply_found(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
+        if let Some(life) = self.history.unit(unit) {
+            let id = self.unit_id(unit);
             let msg = match life.start {
-                Some(start) => format!("unit `{unit}` is founded twice (first on {start})"),
-                None => format!("unit `{unit}` already exists"),
+                Some(start) => format!("unit `{id}` is founded twice (first on {start})"),
+                None => format!("unit `{id}` already exists"),
             };
             self.error(msg);
             return;
@@ -377,99 +412,86 @@ impl<'a> Replayer<'a> {
         {
             return;
         }
+        self.begin_unit(unit, parent);
+        self.record(ChangeKind::Founded { unit, parent });
+    }
+
+    /// Brings `unit` into existence now, under `parent`.
+    fn begin_unit(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
         let day = self.day();
         self.note_placed(unit, parent);
-        self.history.units.insert(
-            unit.to_string(),
-            UnitLife {
-                start: Some(self.at.2),
-                end: None,
-                parents: vec![(day, parent.map(str::to_string))],
-            },
-        );
-        self.record(ChangeKind::Founded {
-            unit: unit.to_string(),
-            parent: parent.map(str::to_string),
+        self.history.units[unit.index()] = Some(UnitLife {
+            start: Some(self.at.2),
+            end: None,
+            parents: vec![(day, parent)],
         });
     }
 
-    fn apply_move(&mut self, unit: &str, parent: &str, acquired: bool) {
+    fn apply_move(&mut self, unit: UnitIx, parent: UnitIx, acquired: bool) {
         if !(self.require_unit(unit) && self.require_unit(parent)) {
             return;
         }
         if self.is_within(parent, unit) {
+            let (u, p) = (self.unit_id(unit), self.unit_id(parent));
             self.error(format!(
-                "cannot place `{unit}` under `{parent}`: `{parent}` is `{unit}` or inside it"
+                "cannot place `{u}` under `{p}`: `{p}` is `{u}` or inside it"
             ));
             return;
         }
-        let day = self.day();
-        let from = self.history.units[unit].parent_on(day).map(str::to_string);
-        self.set_parent(unit, Some(parent.to_string()));
+        let from = self.parent_now(unit);
+        self.set_parent(unit, parent);
         self.record(ChangeKind::Moved {
-            unit: unit.to_string(),
+            unit,
             from,
-            to: parent.to_string(),
+            to: parent,
             acquired,
         });
     }
 
-    fn apply_merge(&mut self, unit: &str, into: &str) {
+    fn apply_merge(&mut self, unit: UnitIx, into: UnitIx) {
         if !(self.require_unit(unit) && self.require_unit(into)) {
             return;
         }
         if self.is_within(into, unit) {
+            let (u, i) = (self.unit_id(unit), self.unit_id(into));
             self.error(format!(
-                "cannot merge `{unit}` into `{into}`: `{into}` is `{unit}` or inside it"
+                "cannot merge `{u}` into `{i}`: `{i}` is `{u}` or inside it"
             ));
             return;
         }
         for child in self.children_of(unit) {
-            self.set_parent(&child, Some(into.to_string()));
+            self.set_parent(child, into);
         }
         self.end_unit(unit);
-        self.record(ChangeKind::Merged {
-            unit: unit.to_string(),
-            into: into.to_string(),
-        });
+        self.record(ChangeKind::Merged { unit, into });
     }
 
-    fn apply_rename(&mut self, unit: &str, to: &str) {
+    fn apply_rename(&mut self, unit: UnitIx, to: UnitIx) {
         if !self.require_unit(unit) {
             return;
         }
-        if self.history.units.contains_key(to) {
+        if self.history.unit(to).is_some() {
+            let (u, t) = (self.unit_id(unit), self.unit_id(to));
             self.error(format!(
-                "cannot rename `{unit}` to `{to}`: `{to}` already exists; a rename needs a new unit"
+                "cannot rename `{u}` to `{t}`: `{t}` already exists; a rename needs a new unit"
             ));
             return;
         }
-        let day = self.day();
-        let parent = self.history.units[unit].parent_on(day).map(str::to_string);
+        let parent = self.parent_now(unit);
         let children = self.children_of(unit);
         let roles = self.roles_at(unit);
-        self.note_placed(to, parent.as_deref());
-        self.history.units.insert(
-            to.to_string(),
-            UnitLife {
-                start: Some(self.at.2),
-                end: None,
-                parents: vec![(day, parent)],
-            },
-        );
+        self.begin_unit(to, parent);
         for child in children {
-            self.set_parent(&child, Some(to.to_string()));
+            self.set_parent(child, to);
         }
-        self.record(ChangeKind::Renamed {
-            unit: unit.to_string(),
-            to: to.to_string(),
-        });
+        self.record(ChangeKind::Renamed { unit, to });
         for (person, role) in roles {
-            let previous = self.end_role(&person, unit, &role);
-            self.start_role(&person, to, &role, previous);
+            let previous = self.end_role(person, unit, role);
+            self.start_role(person, to, role, previous);
         }
-        if let Some(life) = self.history.units.get_mut(unit) {
-            life.end = Some(self.at.2);
+        let date = self.at.2;
+        if let Some(life) = self.life_mut(unit) {
+            life.end = Some(date);
         }
     }
 }

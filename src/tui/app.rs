@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use crate::query::{Hit, Query, QueryError};
 use crate::store::date::PartialDate;
+use crate::store::ids::EventIx;
 use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
@@ -111,21 +112,15 @@ pub enum Mode {
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entity {
-    /// A person, by index into `store.people`.
-    Person(usize),
-    /// A unit, by index into `store.units`.
-    Unit(usize),
-}
+pub use crate::timeline::Entity;
 
 /// One line of the timeline pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A year header.
     Year(i32),
-    /// An event, by position in [`App::visible`].
-    Event(usize),
+    /// An event.
+    Event(EventIx),
 }
 
 /// Events shown per page when no pane height is known.
@@ -150,8 +145,8 @@ pub struct App<'a> {
     pub mode: Mode,
     /// The person or unit the timeline is filtered to (their events only).
     pub filter: Option<Entity>,
-    /// Indices into `store.events` of the events shown, in date order.
-    pub visible: Vec<usize>,
+    /// The events shown, in date order.
+    pub visible: Vec<EventIx>,
     /// The selection: a position in `visible`.
     pub cursor: usize,
     /// First timeline row shown.
@@ -188,7 +183,7 @@ impl<'a> App<'a> {
             side: Pane::Detail,
             mode: Mode::Browse,
             filter: None,
-            visible: (0..timeline.store.events.len()).collect(),
+            visible: timeline.events().map(|(ix, _)| ix).collect(),
             cursor: 0,
             timeline_offset: 0,
             subject: None,
@@ -202,16 +197,16 @@ impl<'a> App<'a> {
         }
     }
 
-    /// Index into `store.events` of the selected event, if any.
+    /// The selected event, if any, by index.
     #[must_use]
-    pub fn event_index(&self) -> Option<usize> {
+    pub fn event_index(&self) -> Option<EventIx> {
         self.visible.get(self.cursor).copied()
     }
 
     /// The selected event, if any.
     #[must_use]
     pub fn selected_event(&self) -> Option<&'a Event> {
-        self.event_index().map(|i| &self.timeline.store.events[i])
+        self.event_index().map(|ix| self.timeline.event_at(ix))
     }
 
     /// The row of the selected event in `rows` (see [`App::rows`]).
@@ -243,32 +238,14 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The display label of a person or unit: `Gao Xiaosong (高晓松)`, unsanitised.
+    /// The events involving `entity` (see [`Timeline::events_of`]), in date order.
     #[must_use]
-    pub fn entity_label(&self, entity: Entity) -> String {
-        let store = &self.timeline.store;
-        match entity {
-            Entity::Person(i) => self.timeline.person_label(&store.people[i].id),
-            Entity::Unit(i) => self.timeline.unit_label(&store.units[i].id),
-        }
-    }
-
-    /// Indices into `store.events` of the events involving `entity` (in their `people` or
-    /// `units`), in date order.
-    #[must_use]
-    pub fn events_of(&self, entity: Entity) -> Vec<usize> {
+    pub fn events_of(&self, entity: Entity) -> Vec<EventIx> {
         if self.filter == Some(entity) {
             // The timeline is filtered to exactly these: no need to look through every event.
             return self.visible.clone();
         }
-        let store = &self.timeline.store;
-        let involves = |e: &Event| match entity {
-            Entity::Person(i) => e.people.contains(&store.people[i].id),
-            Entity::Unit(i) => e.units.contains(&store.units[i].id),
-        };
-        (0..store.events.len())
-            .filter(|&i| involves(&store.events[i]))
-            .collect()
+        self.timeline.events_of(entity)
     }
 
     /// Lines moved by PgUp/PgDn in a pane `height` rows tall.

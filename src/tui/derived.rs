@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use ratatui::text::Line;
 
 use crate::org::{DiffEntry, OrgChart, as_of, changes_by};
-use crate::store::model::Event;
+use crate::store::ids::EventIx;
+use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
 use crate::tui::org_lines::{OrgLine, lines_of};
 use crate::tui::view::detail;
@@ -79,22 +80,22 @@ pub struct TimelineRows {
 }
 
 impl TimelineRows {
-    /// The rows for `visible` (indices into `events`, in date order).
+    /// The rows for `visible` (events of `timeline`, in date order).
     #[must_use]
-    pub fn new(events: &[Event], visible: &[usize]) -> Self {
+    pub fn new(timeline: &Timeline, visible: &[EventIx]) -> Self {
         let mut rows = Vec::with_capacity(visible.len() + 32);
         let mut row_of = Vec::with_capacity(visible.len());
         let mut year = None;
         let mut approximate = false;
-        for (pos, &i) in visible.iter().enumerate() {
-            let date = &events[i].date;
+        for &ix in visible {
+            let date = &timeline.event_at(ix).date;
             approximate |= date.is_approximate();
             if year != Some(date.year()) {
                 rows.push(Row::Year(date.year()));
                 year = Some(date.year());
             }
             row_of.push(rows.len());
-            rows.push(Row::Event(pos));
+            rows.push(Row::Event(ix));
         }
         TimelineRows {
             rows,
@@ -115,6 +116,12 @@ impl TimelineRows {
         self.row_of.get(pos).copied()
     }
 
+    /// The position in the list of the event on row `row`, if that row shows an event.
+    #[must_use]
+    pub fn position_at(&self, row: usize) -> Option<usize> {
+        self.row_of.binary_search(&row).ok()
+    }
+
     /// Whether any event's date is approximate.
     #[must_use]
     pub fn any_approximate(&self) -> bool {
@@ -126,17 +133,17 @@ impl TimelineRows {
 type RowsKey = (Option<Entity>, usize);
 
 /// What the org lines depend on: the day shown and the event whose changes are marked.
-type OrgKey = (NaiveDate, Option<usize>);
+type OrgKey = (NaiveDate, Option<EventIx>);
 
 /// What the detail text depends on: subject, filter, selected event, width and colours.
-type DetailKey = (Option<Entity>, Option<Entity>, Option<usize>, u16, Theme);
+type DetailKey = (Option<Entity>, Option<Entity>, Option<EventIx>, u16, Theme);
 
 /// The values kept, each with the state it was made for.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     rows: Memo<RowsKey, TimelineRows>,
     chart: Memo<NaiveDate, OrgChart>,
-    changes: Memo<usize, [DiffEntry]>,
+    changes: Memo<EventIx, [DiffEntry]>,
     org: Memo<Option<OrgKey>, [OrgLine]>,
     detail: Memo<DetailKey, [Line<'static>]>,
 }
@@ -147,10 +154,7 @@ impl App<'_> {
     pub fn rows(&self) -> Arc<TimelineRows> {
         let key = (self.filter, self.visible.len());
         self.derived.rows.get(&key, || {
-            Arc::new(TimelineRows::new(
-                &self.timeline.store.events,
-                &self.visible,
-            ))
+            Arc::new(TimelineRows::new(self.timeline, &self.visible))
         })
     }
 
@@ -169,24 +173,23 @@ impl App<'_> {
             let chart = self.derived.chart.get(&day, || {
                 Arc::new(as_of(&self.timeline.store, &self.timeline.history, day))
             });
-            let changes = followed.map(|i| (i, self.event_changes(i)));
-            let events = &self.timeline.store.events;
+            let changes = followed.map(|ix| (ix, self.event_changes(ix)));
             lines_of(
                 self.timeline,
                 &chart,
                 changes
                     .as_ref()
-                    .map(|(i, changes)| (events[*i].id.as_str(), &changes[..])),
+                    .map(|(ix, changes)| (self.timeline.event_id(*ix), &changes[..])),
             )
             .into()
         })
     }
 
-    /// What event `index` changed in the organisation (see [`changes_by`]).
+    /// What event `ix` changed in the organisation (see [`changes_by`]).
     #[must_use]
-    pub fn event_changes(&self, index: usize) -> Arc<[DiffEntry]> {
-        self.derived.changes.get(&index, || {
-            changes_by(self.timeline, &self.timeline.store.events[index].id).into()
+    pub fn event_changes(&self, ix: EventIx) -> Arc<[DiffEntry]> {
+        self.derived.changes.get(&ix, || {
+            changes_by(self.timeline, self.timeline.event_id(ix)).into()
         })
     }
 

@@ -9,7 +9,8 @@
 use std::path::PathBuf;
 
 use crate::export::Format;
-use crate::tui::app::{App, Entity};
+use crate::store::ids::EventIx;
+use crate::tui::app::App;
 
 /// The format the dialog opens on: one row per event, what most people open first.
 pub const DEFAULT_FORMAT: Format = Format::Csv;
@@ -59,8 +60,8 @@ pub struct ExportDialog {
 pub struct ExportRequest {
     /// The format.
     pub format: Format,
-    /// Indices into `store.events` of the events the timeline shows, in date order.
-    pub events: Vec<usize>,
+    /// The events the timeline shows, in date order.
+    pub events: Vec<EventIx>,
     /// A query that selects the same events (the filter), recorded in the exports that keep one.
     pub query: Option<String>,
     /// The path as typed.
@@ -149,28 +150,7 @@ pub fn stem(id: Option<&str>) -> String {
 /// The id of the person or unit the timeline is filtered to.
 #[must_use]
 pub fn filter_id<'a>(app: &App<'a>) -> Option<&'a str> {
-    let store = &app.timeline.store;
-    match app.filter? {
-        Entity::Person(i) => store.people.get(i).map(|p| p.id.as_str()),
-        Entity::Unit(i) => store.units.get(i).map(|u| u.id.as_str()),
-    }
-}
-
-/// A query selecting exactly the events the filter shows (`person:^gao-xiaosong$`), so that an
-/// export's record of its query reproduces it; `None` without a filter, or for an id the query
-/// language cannot spell as one atom.
-#[must_use]
-pub fn filter_query(app: &App<'_>) -> Option<String> {
-    let id = filter_id(app)?;
-    let field = match app.filter? {
-        Entity::Person(_) => "person",
-        Entity::Unit(_) => "unit",
-    };
-    let plain = !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    plain.then(|| format!("{field}:^{id}$"))
+    app.filter.map(|entity| app.timeline.entity_id(entity))
 }
 
 impl ExportDialog {

@@ -8,16 +8,17 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::org::{DiffEntry, OrgChart, as_of, changes_by};
+use crate::store::ids::{PersonIx, UnitIx};
 use crate::timeline::Timeline;
-use crate::timeline::history::ChangeKind;
+use crate::timeline::history::{ChangeKind, TenureIx};
 
 /// What one line of the org chart shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrgItem {
     /// A unit, by id.
     Unit(String),
-    /// A role, by index into `history.tenures`.
-    Role(usize),
+    /// A role, by its tenure.
+    Role(TenureIx),
 }
 
 /// How the event being followed touched a line.
@@ -50,47 +51,52 @@ struct Touched {
     new_units: HashSet<String>,
     moved_units: HashSet<String>,
     ended_units: Vec<String>,
-    new_roles: HashSet<usize>,
-    ended_roles: Vec<usize>,
+    new_roles: HashSet<TenureIx>,
+    ended_roles: Vec<TenureIx>,
 }
 
 /// What event `event` changed, from the org module's account of it (`changes`: see
 /// [`changes_by`]; roles a rename merely carries over are not counted: the rename is).
 fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touched {
     let history = &timeline.history;
-    let find = |person: &str, unit: &str, role: &str, ended: bool| {
-        history.tenures.iter().position(|t| {
-            t.person == person
-                && t.unit == unit
-                && t.role == role
-                && if ended {
-                    t.end_event.as_deref() == Some(event)
-                } else {
-                    t.start_event == event
-                }
-        })
+    let event = timeline.event_index(event);
+    let find = |person: PersonIx, unit: UnitIx, role: &str, ended: bool| {
+        history
+            .tenures()
+            .find(|(_, t)| {
+                t.person == person
+                    && t.unit == unit
+                    && t.role == role
+                    && if ended {
+                        t.end_event.is_some() && t.end_event == event
+                    } else {
+                        Some(t.start_event) == event
+                    }
+            })
+            .map(|(ix, _)| ix)
     };
+    let id = |unit: UnitIx| timeline.unit_id(unit).to_string();
     let mut touched = Touched::default();
     for change in changes {
         match &change.kind {
             ChangeKind::RoleStarted { person, unit, role } => {
-                touched.new_roles.extend(find(person, unit, role, false));
+                touched.new_roles.extend(find(*person, *unit, role, false));
             }
             ChangeKind::RoleEnded { person, unit, role } => {
-                touched.ended_roles.extend(find(person, unit, role, true));
+                touched.ended_roles.extend(find(*person, *unit, role, true));
             }
             ChangeKind::Founded { unit, .. } => {
-                touched.new_units.insert(unit.clone());
+                touched.new_units.insert(id(*unit));
             }
             ChangeKind::Moved { unit, .. } => {
-                touched.moved_units.insert(unit.clone());
+                touched.moved_units.insert(id(*unit));
             }
             ChangeKind::Renamed { unit, to } => {
-                touched.new_units.insert(to.clone());
-                touched.ended_units.push(unit.clone());
+                touched.new_units.insert(id(*to));
+                touched.ended_units.push(id(*unit));
             }
             ChangeKind::Merged { unit, .. } | ChangeKind::Dissolved { unit } => {
-                touched.ended_units.push(unit.clone());
+                touched.ended_units.push(id(*unit));
             }
         }
     }
@@ -125,11 +131,12 @@ pub fn lines_of(
     });
     let before = day.pred_opt().unwrap_or(day);
     let former_parent = |unit: &str| {
-        history
-            .units
-            .get(unit)
+        timeline
+            .ids()
+            .unit(unit)
+            .and_then(|u| history.unit(u))
             .and_then(|life| life.parent_on(before))
-            .map(str::to_string)
+            .map(|p| timeline.unit_id(p).to_string())
     };
     let mut ended_units: Vec<(String, Option<String>)> = touched
         .ended_units
@@ -143,8 +150,8 @@ pub fn lines_of(
                      unit: &str,
                      depth: usize,
                      mark: Mark,
-                     roles: &[usize],
-                     ended_roles: &mut Vec<usize>| {
+                     roles: &[TenureIx],
+                     ended_roles: &mut Vec<TenureIx>| {
         lines.push(OrgLine {
             depth,
             item: OrgItem::Unit(unit.to_string()),
@@ -163,7 +170,7 @@ pub fn lines_of(
             });
         }
         ended_roles.retain(|&r| {
-            if history.tenures[r].unit == unit {
+            if timeline.unit_id(history.tenure(r).unit) == unit {
                 lines.push(OrgLine {
                     depth: depth + 1,
                     item: OrgItem::Role(r),

@@ -11,6 +11,7 @@ pub use crate::tui::searcher::SEARCH_LIMIT;
 use ratatui::layout::Rect;
 
 use crate::query::Target;
+use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::effect::{Effect, Outcome};
@@ -160,8 +161,8 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
 }
 
 fn year_jump(app: &mut App<'_>, forward: bool) {
-    let events = &app.timeline.store.events;
-    let year_at = |pos: usize| events[app.visible[pos]].date.year();
+    let timeline = app.timeline;
+    let year_at = |pos: usize| timeline.event_at(app.visible[pos]).date.year();
     let Some(current) = app.visible.get(app.cursor).map(|_| year_at(app.cursor)) else {
         return;
     };
@@ -199,20 +200,10 @@ fn confirm(app: &mut App<'_>) {
         }
         Pane::Org => {
             let lines = app.org_lines();
-            let store = &app.timeline.store;
             let entity = match lines.get(app.org_cursor).map(|l| &l.item) {
-                Some(OrgItem::Unit(id)) => store
-                    .units
-                    .iter()
-                    .position(|u| &u.id == id)
-                    .map(Entity::Unit),
+                Some(OrgItem::Unit(id)) => app.timeline.ids().unit(id).map(Entity::Unit),
                 Some(OrgItem::Role(t)) => {
-                    let person = &app.timeline.history.tenures[*t].person;
-                    store
-                        .people
-                        .iter()
-                        .position(|p| &p.id == person)
-                        .map(Entity::Person)
+                    Some(Entity::Person(app.timeline.history.tenure(*t).person))
                 }
                 None => None,
             };
@@ -242,8 +233,9 @@ fn clear_filter(app: &mut App<'_>) {
     let before = app.event_index();
     app.filter = None;
     app.subject = None;
-    app.visible = (0..app.timeline.store.events.len()).collect();
-    app.cursor = before.unwrap_or(0);
+    app.visible = app.timeline.events().map(|(ix, _)| ix).collect();
+    // Every event is shown again, so an event's place in the list is its index.
+    app.cursor = before.map_or(0, EventIx::index);
     app.detail_scroll = 0;
 }
 
@@ -260,12 +252,12 @@ fn back(app: &mut App<'_>) {
 /// person's or unit's events.
 pub(crate) fn jump(app: &mut App<'_>, target: Target) {
     match target {
-        Target::Event(i) => {
+        Target::Event(ix) => {
             // `visible` is in date order, which is index order.
-            if app.visible.binary_search(&i).is_err() {
+            if app.visible.binary_search(&ix).is_err() {
                 clear_filter(app);
             }
-            let cursor = app.visible.binary_search(&i).unwrap_or(0);
+            let cursor = app.visible.binary_search(&ix).unwrap_or(0);
             select(app, cursor);
             set_focus(app, Pane::Timeline);
         }

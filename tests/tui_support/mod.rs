@@ -8,6 +8,7 @@
 pub mod pty;
 
 use ali_timeline::Timeline;
+use ali_timeline::store::ids::PersonIx;
 use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::effect;
@@ -112,12 +113,10 @@ pub fn select_id(app: &mut App<'_>, id: &str) {
 }
 
 /// The index of person `id` in the store.
-pub fn person(timeline: &Timeline, id: &str) -> usize {
+pub fn person(timeline: &Timeline, id: &str) -> PersonIx {
     timeline
-        .store
-        .people
-        .iter()
-        .position(|p| p.id == id)
+        .ids()
+        .person(id)
         .expect("the person is in the store")
 }
 

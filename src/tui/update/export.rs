@@ -14,7 +14,9 @@ pub(super) fn open(app: &mut App<'_>) {
 
 /// Applies `action` to the open dialog; Enter returns the write to perform.
 pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
-    let query = export_dialog::filter_query(app);
+    let query = app
+        .filter
+        .and_then(|entity| app.timeline.filter_query(entity));
     let Mode::Export(dialog) = &mut app.mode else {
         return None;
     };

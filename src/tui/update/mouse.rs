@@ -21,12 +21,13 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
     match pane.pane {
         Pane::Timeline => {
             let rows = app.rows();
-            let rows = rows.rows();
-            let target = rows[app.timeline_offset.min(rows.len())..]
+            let start = app.timeline_offset.min(rows.rows().len());
+            let target = rows.rows()[start..]
                 .iter()
+                .enumerate()
                 .skip(line)
-                .find_map(|r| match r {
-                    Row::Event(pos) => Some(*pos),
+                .find_map(|(i, r)| match r {
+                    Row::Event(_) => rows.position_at(start + i),
                     Row::Year(_) => None,
                 });
             if let Some(pos) = target {

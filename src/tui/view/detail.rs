@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::spans::{clean, styled, wrap};
 use super::theme::Theme;
 use crate::store::date::{PartialDate, Precision};
+use crate::store::ids::EventIx;
 use crate::timeline::history::ChangeKind;
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::{Frame, PaneArea};
@@ -123,10 +124,10 @@ pub fn date_text(date: &PartialDate, end: Option<&PartialDate>) -> String {
     text
 }
 
-fn event_doc(app: &App<'_>, index: usize, doc: &mut Doc) {
+fn event_doc(app: &App<'_>, index: EventIx, doc: &mut Doc) {
     let theme = app.theme;
     let timeline = app.timeline;
-    let event = &timeline.store.events[index];
+    let event = timeline.event_at(index);
     doc.para(vec![styled(&event.title, theme.heading())]);
     doc.para(vec![
         Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),

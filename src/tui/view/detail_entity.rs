@@ -10,14 +10,15 @@ use super::spans::{clean, styled};
 use super::theme::Theme;
 use crate::org::{CareerEntry, career, lineage};
 use crate::store::date::PartialDate;
+use crate::store::ids::{PersonIx, UnitIx};
 use crate::tui::app::{App, Entity};
 
 /// A person: name, aliases, note, career, events.
-pub(super) fn person(app: &App<'_>, index: usize, doc: &mut Doc) {
+pub(super) fn person(app: &App<'_>, index: PersonIx, doc: &mut Doc) {
     let timeline = app.timeline;
-    let person = &timeline.store.people[index];
+    let person = timeline.person_at(index);
     doc.para(vec![styled(
-        &timeline.person_label(&person.id),
+        &timeline.person_label_at(index),
         doc.theme.heading(),
     )]);
     doc.para(vec![Span::styled(
@@ -66,11 +67,11 @@ fn tenure_events(app: &App<'_>, entry: &CareerEntry, doc: &mut Doc) {
 }
 
 /// A unit: name, kind, aliases, note, lineage, parents, leaders, events.
-pub(super) fn unit(app: &App<'_>, index: usize, doc: &mut Doc) {
+pub(super) fn unit(app: &App<'_>, index: UnitIx, doc: &mut Doc) {
     let timeline = app.timeline;
-    let unit = &timeline.store.units[index];
+    let unit = timeline.unit_at(index);
     doc.para(vec![styled(
-        &timeline.unit_label(&unit.id),
+        &timeline.unit_label_at(index),
         doc.theme.heading(),
     )]);
     doc.para(vec![Span::styled(
@@ -178,8 +179,8 @@ fn about(aliases: &[String], note: Option<&str>, doc: &mut Doc) {
 fn events(app: &App<'_>, entity: Entity, doc: &mut Doc) {
     let events = app.events_of(entity);
     doc.heading(&format!("Events ({})", events.len()));
-    for i in events {
-        let event = &app.timeline.store.events[i];
+    for ix in events {
+        let event = app.timeline.event_at(ix);
         doc.item(vec![
             Span::styled(Theme::kind_symbol(event.kind), doc.theme.kind(event.kind)),
             Span::styled(format!(" {} ", event.date), doc.theme.dim()),

@@ -64,7 +64,7 @@ pub fn render(app: &App<'_>, dialog: &ExportDialog, body: Rect, buf: &mut Buffer
 fn title(app: &App<'_>) -> String {
     let count = plural(app.visible.len(), "event");
     match app.filter {
-        Some(entity) => format!(" Export {count}: {} ", clean(&app.entity_label(entity))),
+        Some(entity) => format!(" Export {count}: {} ", clean(&app.timeline.label(entity))),
         None => format!(" Export {count} "),
     }
 }

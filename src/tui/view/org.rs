@@ -94,13 +94,13 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize) -> Vec<Span<'static>>
             spans.push(styled(&app.timeline.unit_label(id), text_style(style)));
         }
         OrgItem::Role(index) => {
-            let tenure = &app.timeline.history.tenures[*index];
+            let tenure = app.timeline.history.tenure(*index);
             spans.push(Span::styled(
                 format!("{}: ", clean(&tenure.role)),
                 text_style(theme.dim()),
             ));
             spans.push(styled(
-                &app.timeline.person_label(&tenure.person),
+                &app.timeline.person_label_at(tenure.person),
                 text_style(Style::new()),
             ));
             let when = match (ended, tenure.end) {

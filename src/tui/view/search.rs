@@ -164,8 +164,8 @@ fn hit_spans(app: &App<'_>, hit: &Hit, width: u16) -> Vec<Span<'static>> {
     let theme = app.theme;
     let words = width >= WORDS_FROM;
     let mut spans = match hit.target {
-        Target::Event(i) => {
-            let event = &app.timeline.store.events[i];
+        Target::Event(ix) => {
+            let event = app.timeline.event_at(ix);
             let mut spans = vec![
                 Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
                 Span::raw(" "),

@@ -50,7 +50,7 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     ];
     if let Some(entity) = app.filter {
         let room = (width / 2).max(12);
-        let label = truncate(&clean(&app.entity_label(entity)), room);
+        let label = truncate(&clean(&app.timeline.label(entity)), room);
         spans.push(Span::raw(format!("· {label} ")));
     }
     if let Some(date) = app.org_date {

@@ -17,7 +17,7 @@ const DATES_FROM: u16 = 26;
 #[must_use]
 pub fn title(app: &App<'_>) -> String {
     match app.filter {
-        Some(entity) => format!("Timeline: {}", clean(&app.entity_label(entity))),
+        Some(entity) => format!("Timeline: {}", clean(&app.timeline.label(entity))),
         None => "Timeline".to_string(),
     }
 }
@@ -40,7 +40,6 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
         note(theme, message, area, buf);
         return;
     }
-    let events = &app.timeline.store.events;
     let date_width = if area.width < DATES_FROM {
         0
     } else if cached.any_approximate() {
@@ -53,7 +52,7 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     for (index, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
         let line = match rows[index] {
             Row::Year(year) => Line::from(Span::styled(year.to_string(), theme.year())),
-            Row::Event(pos) => event_line(theme, &events[app.visible[pos]], date_width),
+            Row::Event(ix) => event_line(theme, app.timeline.event_at(ix), date_width),
         };
         buf.set_line(area.x, y, &fit(line.spans, width), area.width);
         if Some(index) == selected {

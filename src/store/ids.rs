@@ -1,0 +1,167 @@
+//! Interned ids: a typed index per kind of thing (`PersonIx` into the store's `people`, `UnitIx`
+//! into `units`, `SourceIx` into `sources`, `EventIx` into `events`), and the one map [`Ids`] from
+//! the ids written in the store to them. Built once per load; the reference checks, the replay and
+//! every later lookup use the same map.
+//!
+//! The first of several things sharing an id is the one it names (the reference checks report the
+//! others as duplicates).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::model::Store;
+
+/// Defines a typed index over `u32`: copied, ordered, hashed and serialised as its number.
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            serde::Serialize,
+            serde::Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// The index at `position` in its list.
+            ///
+            /// # Panics
+            /// When `position` does not fit in `u32`: no list holds four billion items (loading
+            /// refuses stores over a size that keeps every count far below that).
+            #[must_use]
+            pub fn new(position: usize) -> Self {
+                Self(u32::try_from(position).expect("fewer than 2^32 items"))
+            }
+
+            /// The position in its list.
+            #[must_use]
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+pub(crate) use index_type;
+
+index_type!(
+    /// A person: an index into the store's `people`.
+    PersonIx
+);
+index_type!(
+    /// A unit: an index into the store's `units`.
+    UnitIx
+);
+index_type!(
+    /// A source: an index into the store's `sources`.
+    SourceIx
+);
+index_type!(
+    /// An event: an index into the store's `events`, which a loaded timeline keeps in date order.
+    EventIx
+);
+
+/// The one map from ids to typed indices, for every kind of thing in a store.
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    people: IdMap<PersonIx>,
+    units: IdMap<UnitIx>,
+    sources: IdMap<SourceIx>,
+    events: IdMap<EventIx>,
+}
+
+/// Ids of one kind, hashed with [`Fnv`]: ids are short, and a search looks up every id an event
+/// names, so the hash must be cheap.
+type IdMap<T> = HashMap<String, T, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash (64-bit).
+#[derive(Debug)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The map from each id in `ids` to the position of its first occurrence.
+fn first_positions<'s, T>(
+    ids: impl ExactSizeIterator<Item = &'s String>,
+    make: fn(usize) -> T,
+) -> IdMap<T> {
+    let mut map = IdMap::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
+    for (i, id) in ids.enumerate() {
+        map.entry(id.clone()).or_insert_with(|| make(i));
+    }
+    map
+}
+
+impl Ids {
+    /// The ids of `store`, each naming its first occurrence.
+    #[must_use]
+    pub fn new(store: &Store) -> Self {
+        Ids {
+            people: first_positions(store.people.iter().map(|p| &p.id), PersonIx::new),
+            units: first_positions(store.units.iter().map(|u| &u.id), UnitIx::new),
+            sources: first_positions(store.sources.iter().map(|s| &s.id), SourceIx::new),
+            events: first_positions(store.events.iter().map(|e| &e.id), EventIx::new),
+        }
+    }
+
+    /// The person with this id.
+    #[must_use]
+    pub fn person(&self, id: &str) -> Option<PersonIx> {
+        self.people.get(id).copied()
+    }
+
+    /// The unit with this id.
+    #[must_use]
+    pub fn unit(&self, id: &str) -> Option<UnitIx> {
+        self.units.get(id).copied()
+    }
+
+    /// The source with this id.
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<SourceIx> {
+        self.sources.get(id).copied()
+    }
+
+    /// The event with this id.
+    #[must_use]
+    pub fn event(&self, id: &str) -> Option<EventIx> {
+        self.events.get(id).copied()
+    }
+
+    /// Follows the store's events being reordered: `order[new] = old` for each event position.
+    ///
+    /// # Panics
+    /// When `order` is not a permutation of the event positions this map was built with.
+    pub fn reorder_events(&mut self, order: &[usize]) {
+        let mut new_of_old = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of_old[old] = new;
+        }
+        for ix in self.events.values_mut() {
+            *ix = EventIx::new(new_of_old[ix.index()]);
+        }
+    }
+}
