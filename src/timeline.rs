@@ -7,7 +7,7 @@ pub mod cache;
 pub mod history;
 pub mod replay;
 
-pub use answers::{Entity, Span};
+pub use answers::{DateSpan, Entity};
 
 use std::path::Path as FsPath;
 

@@ -6,7 +6,7 @@
 //!   [`org_lines`]: the org chart as lines with what an event changed marked; [`derived`]: what
 //!   the views need, worked out when the state changes rather than on every frame;
 //!   [`searcher`]: searching on a worker thread, so typing never waits for the matcher;
-//!   [`export_dialog`]: the export dialog's state; [`effect`]: what the update asks the loop to
+//!   [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the loop to
 //!   do outside the state (writing an export), carried out between two frames.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
@@ -15,12 +15,12 @@
 pub mod action;
 pub mod app;
 pub mod derived;
-pub mod effect;
 pub mod export_dialog;
 pub mod keymap;
 pub mod layout;
 pub mod org_lines;
 pub mod searcher;
+pub mod task;
 pub mod update;
 pub mod view;
 
@@ -36,9 +36,9 @@ use ratatui::crossterm::execute;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
-use effect::Effect;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
+use task::Task;
 use view::theme::Theme;
 
 /// How long the loop waits for search results before looking at the terminal again.
@@ -97,7 +97,7 @@ enum Input {
     Searched(Searched),
 }
 
-/// Draw, wait, map, update, until the state says stop. An effect the update asks for is carried
+/// Draw, wait, map, update, until the state says stop. A task the update asks for is carried
 /// out after a frame showing it is under way, and its outcome applied before the next.
 fn run_loop(
     terminal: &mut DefaultTerminal,
@@ -112,9 +112,9 @@ fn run_loop(
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {
             Input::Terminal(event) => {
-                if let Some(effect) = handle_event(&mut app, &event, searcher) {
+                if let Some(task) = handle_event(&mut app, &event, searcher) {
                     terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
-                    effect::run(&mut app, effect);
+                    task::run(&mut app, task);
                 }
             }
             Input::Searched(done) => update::searched(&mut app, done),
@@ -142,15 +142,15 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
 /// the update to the state; a query the update left for the background is handed to `searcher`
 /// (or run here if its worker is gone).
-pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Effect> {
-    let effect = action_for_event(Context::of(&app.mode), event)
+pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
+    let task = action_for_event(Context::of(&app.mode), event)
         .and_then(|action| update::update(app, action));
     if let Some(query) = app.take_search_request()
         && let Err(query) = searcher.ask(query)
     {
         update::searched(app, searcher::run(app.timeline, &query));
     }
-    effect
+    task
 }
 
 /// Turns mouse capture off (errors ignored: this runs while restoring, when nothing else can be

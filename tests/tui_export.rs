@@ -14,7 +14,7 @@ use std::path::Path;
 use ali_timeline::Timeline;
 use ali_timeline::export::{Format, Selection};
 use ali_timeline::tui::app::{App, Entity, Mode};
-use ali_timeline::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status};
+use ali_timeline::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{filter_to_person, mini, press, press_key, screen, type_keys};
 
@@ -60,7 +60,7 @@ fn e_opens_the_dialog_on_csv_with_a_default_path_and_esc_closes_it() {
     let d = dialog(&app);
     assert_eq!(d.format, Format::Csv);
     assert_eq!(d.path, "ali-timeline-all.csv");
-    assert_eq!(d.field, Field::Format);
+    assert_eq!(d.field, DialogField::Format);
     assert_eq!(d.status, Status::Ready);
     let text = screen(&app);
     assert!(text.contains("Export 13 events"), "{text}");
@@ -138,7 +138,7 @@ fn tab_moves_to_the_path_which_is_edited_at_the_cursor() {
     let mut app = App::new(&t, 100, 30);
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(dialog(&app).field, Field::Path);
+    assert_eq!(dialog(&app).field, DialogField::Path);
     type_keys(&mut app, "jk");
     assert_eq!(
         dialog(&app).path,
@@ -164,7 +164,7 @@ fn tab_moves_to_the_path_which_is_edited_at_the_cursor() {
     assert_eq!(dialog(&app).path, "q.md", "q types, it does not quit");
     assert!(app.running);
     press_key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
-    assert_eq!(dialog(&app).field, Field::Format);
+    assert_eq!(dialog(&app).field, DialogField::Format);
     press(&mut app, KeyCode::Char('h'));
     assert_eq!(
         dialog(&app).path,

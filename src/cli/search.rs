@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::export::escape::json_ascii_safe;
 use crate::query::{self, Hit, Query, Target};
 use crate::store::date::PartialDate;
-use crate::timeline::{Span, Timeline};
+use crate::timeline::{DateSpan, Timeline};
 
 /// How matched characters are shown in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +115,7 @@ fn styled(label: &str, ranges: &[Range<usize>], highlight: Highlight) -> String 
 
 /// The kind name, id and span of a target: an event's date (to its end), a person's roles
 /// (first start to last end, open while one is held), a unit's life.
-fn describe(timeline: &Timeline, target: Target) -> (&'static str, String, Span) {
+fn describe(timeline: &Timeline, target: Target) -> (&'static str, String, DateSpan) {
     match target {
         Target::Event(ix) => {
             let event = timeline.event_at(ix);

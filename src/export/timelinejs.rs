@@ -17,8 +17,9 @@ use super::{Selection, TITLE};
 use crate::store::date::{PartialDate, Precision};
 use crate::store::model::Event;
 
+/// The document TimelineJS reads: a title slide, one slide per event, and the scale.
 #[derive(Serialize)]
-struct Timeline {
+struct Document {
     title: Slide,
     events: Vec<Slide>,
     scale: &'static str,
@@ -66,7 +67,7 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
         ));
     }
     let mut used = HashSet::from(["title".to_string()]);
-    let doc = Timeline {
+    let doc = Document {
         title: Slide {
             start_date: None,
             end_date: None,

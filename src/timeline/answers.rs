@@ -159,13 +159,13 @@ fn with_zh(name: &str, zh: Option<&str>) -> String {
 }
 
 /// A span of time: when it began and when it ended, each `None` when not known or not yet over.
-pub type Span = (Option<PartialDate>, Option<PartialDate>);
+pub type DateSpan = (Option<PartialDate>, Option<PartialDate>);
 
 impl Timeline {
     /// When `person` held roles: the earliest start, and the latest end (`None` while a role is
     /// still held); `(None, None)` for someone who never held one.
     #[must_use]
-    pub fn person_span(&self, person: PersonIx) -> Span {
+    pub fn person_span(&self, person: PersonIx) -> DateSpan {
         let roles: Vec<&Tenure> = self
             .history
             .tenures
@@ -184,7 +184,7 @@ impl Timeline {
     /// When `unit` existed: founded (`None` when it predates the record) and ended (`None` while
     /// it exists).
     #[must_use]
-    pub fn unit_span(&self, unit: UnitIx) -> Span {
+    pub fn unit_span(&self, unit: UnitIx) -> DateSpan {
         let life = self.history.unit(unit);
         (life.and_then(|l| l.start), life.and_then(|l| l.end))
     }

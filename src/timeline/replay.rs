@@ -33,7 +33,7 @@ pub fn replay(store: &Store, ids: &Ids) -> History {
 }
 
 /// An effect with its ids resolved.
-enum Step<'a> {
+enum Resolved<'a> {
     StartRole(PersonIx, UnitIx, &'a str),
     EndRole(PersonIx, UnitIx, &'a str),
     Found(UnitIx, Option<UnitIx>),
@@ -109,7 +109,7 @@ impl<'a> Replayer<'a> {
     }
 
     /// The effect with its ids resolved, or `None` when it names an unknown id.
-    fn resolve(&self, effect: &'a Effect) -> Option<Step<'a>> {
+    fn resolve(&self, effect: &'a Effect) -> Option<Resolved<'a>> {
         let unit = |id: &str| self.ids.unit(id);
         let person = |id: &str| self.ids.person(id);
         Some(match effect {
@@ -117,24 +117,24 @@ impl<'a> Replayer<'a> {
                 person: p,
                 unit: u,
                 role,
-            } => Step::StartRole(person(p)?, unit(u)?, role),
+            } => Resolved::StartRole(person(p)?, unit(u)?, role),
             Effect::EndRole {
                 person: p,
                 unit: u,
                 role,
-            } => Step::EndRole(person(p)?, unit(u)?, role),
+            } => Resolved::EndRole(person(p)?, unit(u)?, role),
             Effect::Found { unit: u, parent } => {
                 let parent = match parent {
                     Some(p) => Some(unit(p)?),
                     None => None,
                 };
-                Step::Found(unit(u)?, parent)
+                Resolved::Found(unit(u)?, parent)
             }
-            Effect::Place { unit: u, parent } => Step::Move(unit(u)?, unit(parent)?, false),
-            Effect::Acquire { unit: u, by } => Step::Move(unit(u)?, unit(by)?, true),
-            Effect::Merge { unit: u, into } => Step::Merge(unit(u)?, unit(into)?),
-            Effect::Rename { unit: u, to } => Step::Rename(unit(u)?, unit(to)?),
-            Effect::Dissolve { unit: u } => Step::Dissolve(unit(u)?),
+            Effect::Place { unit: u, parent } => Resolved::Move(unit(u)?, unit(parent)?, false),
+            Effect::Acquire { unit: u, by } => Resolved::Move(unit(u)?, unit(by)?, true),
+            Effect::Merge { unit: u, into } => Resolved::Merge(unit(u)?, unit(into)?),
+            Effect::Rename { unit: u, to } => Resolved::Rename(unit(u)?, unit(to)?),
+            Effect::Dissolve { unit: u } => Resolved::Dissolve(unit(u)?),
         })
     }
 
@@ -313,15 +313,15 @@ impl<'a> Replayer<'a> {
         });
     }
 
-    fn apply(&mut self, step: Step<'a>) {
+    fn apply(&mut self, step: Resolved<'a>) {
         match step {
-            Step::StartRole(person, unit, role) => self.apply_start(person, unit, role),
-            Step::EndRole(person, unit, role) => self.apply_end(person, unit, role),
-            Step::Found(unit, parent) => self.apply_found(unit, parent),
-            Step::Move(unit, parent, acquired) => self.apply_move(unit, parent, acquired),
-            Step::Merge(unit, into) => self.apply_merge(unit, into),
-            Step::Rename(unit, to) => self.apply_rename(unit, to),
-            Step::Dissolve(unit) => self.apply_dissolve(unit),
+            Resolved::StartRole(person, unit, role) => self.apply_start(person, unit, role),
+            Resolved::EndRole(person, unit, role) => self.apply_end(person, unit, role),
+            Resolved::Found(unit, parent) => self.apply_found(unit, parent),
+            Resolved::Move(unit, parent, acquired) => self.apply_move(unit, parent, acquired),
+            Resolved::Merge(unit, into) => self.apply_merge(unit, into),
+            Resolved::Rename(unit, to) => self.apply_rename(unit, to),
+            Resolved::Dissolve(unit) => self.apply_dissolve(unit),
         }
     }
 

@@ -20,7 +20,7 @@ const PATH_MAX: usize = 4096;
 
 /// The dialog's two fields; Tab switches between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
+pub enum DialogField {
     /// The list of formats.
     Format,
     /// The output path.
@@ -48,7 +48,7 @@ pub struct ExportDialog {
     /// The text cursor in `path`, in characters from the start.
     pub cursor: usize,
     /// The field that takes the keys.
-    pub field: Field,
+    pub field: DialogField,
     /// The start of the default file name: `ali-timeline-all`, `ali-timeline-gao-xiaosong`.
     pub stem: String,
     /// What the last write did, if anything.
@@ -162,7 +162,7 @@ impl ExportDialog {
             format: DEFAULT_FORMAT,
             cursor: path.chars().count(),
             path,
-            field: Field::Format,
+            field: DialogField::Format,
             stem,
             status: Status::Ready,
         }

@@ -62,27 +62,27 @@ impl Context {
 
 /// A key with its modifiers (Shift is ignored for characters: `G` is just `G`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
+pub struct Chord {
     /// The key.
     pub code: KeyCode,
     /// Ctrl or Alt, if required.
     pub modifiers: KeyModifiers,
 }
 
-impl Key {
-    const fn plain(code: KeyCode) -> Key {
-        Key {
+impl Chord {
+    const fn plain(code: KeyCode) -> Chord {
+        Chord {
             code,
             modifiers: KeyModifiers::NONE,
         }
     }
 
-    const fn char(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
+    const fn char(c: char) -> Chord {
+        Chord::plain(KeyCode::Char(c))
     }
 
-    const fn ctrl(c: char) -> Key {
-        Key {
+    const fn ctrl(c: char) -> Chord {
+        Chord {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
         }
@@ -137,7 +137,7 @@ pub struct Binding {
     /// Where it applies.
     pub context: Context,
     /// The keys that trigger it.
-    pub keys: &'static [Key],
+    pub keys: &'static [Chord],
     /// What they do.
     pub action: Action,
     /// What it does, for the help overlay.
@@ -148,7 +148,7 @@ pub struct Binding {
 
 const fn bind(
     context: Context,
-    keys: &'static [Key],
+    keys: &'static [Chord],
     action: Action,
     help: &'static str,
     hint: Option<&'static str>,
@@ -164,43 +164,43 @@ const fn bind(
 
 use Context::{Anywhere, Browse, Date, Export, Help, Search};
 
-const UP: Key = Key::plain(KeyCode::Up);
-const DOWN: Key = Key::plain(KeyCode::Down);
-const PGUP: Key = Key::plain(KeyCode::PageUp);
-const PGDN: Key = Key::plain(KeyCode::PageDown);
-const HOME: Key = Key::plain(KeyCode::Home);
-const END: Key = Key::plain(KeyCode::End);
-const ENTER: Key = Key::plain(KeyCode::Enter);
-const ESC: Key = Key::plain(KeyCode::Esc);
-const BACKSPACE: Key = Key::plain(KeyCode::Backspace);
-const LEFT: Key = Key::plain(KeyCode::Left);
-const RIGHT: Key = Key::plain(KeyCode::Right);
-const TAB: Key = Key::plain(KeyCode::Tab);
-const BACKTAB: Key = Key::plain(KeyCode::BackTab);
+const UP: Chord = Chord::plain(KeyCode::Up);
+const DOWN: Chord = Chord::plain(KeyCode::Down);
+const PGUP: Chord = Chord::plain(KeyCode::PageUp);
+const PGDN: Chord = Chord::plain(KeyCode::PageDown);
+const HOME: Chord = Chord::plain(KeyCode::Home);
+const END: Chord = Chord::plain(KeyCode::End);
+const ENTER: Chord = Chord::plain(KeyCode::Enter);
+const ESC: Chord = Chord::plain(KeyCode::Esc);
+const BACKSPACE: Chord = Chord::plain(KeyCode::Backspace);
+const LEFT: Chord = Chord::plain(KeyCode::Left);
+const RIGHT: Chord = Chord::plain(KeyCode::Right);
+const TAB: Chord = Chord::plain(KeyCode::Tab);
+const BACKTAB: Chord = Chord::plain(KeyCode::BackTab);
 
 /// Every key the app knows, by context, in the order the help lists them.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
-    bind(Browse, &[Key::char('j'), DOWN], Action::Down, "next line (next event in the timeline)", None),
-    bind(Browse, &[Key::char('k'), UP], Action::Up, "previous line", None),
+    bind(Anywhere, &[Chord::ctrl('c')], Action::Quit, "quit", None),
+    bind(Browse, &[Chord::char('j'), DOWN], Action::Down, "next line (next event in the timeline)", None),
+    bind(Browse, &[Chord::char('k'), UP], Action::Up, "previous line", None),
     bind(Browse, &[PGDN], Action::PageDown, "page down", None),
     bind(Browse, &[PGUP], Action::PageUp, "page up", None),
-    bind(Browse, &[Key::char('g'), HOME], Action::Top, "first line", None),
-    bind(Browse, &[Key::char('G'), END], Action::Bottom, "last line", None),
-    bind(Browse, &[Key::char('[')], Action::PrevYear, "previous year in the timeline", None),
-    bind(Browse, &[Key::char(']')], Action::NextYear, "next year in the timeline", None),
-    bind(Browse, &[Key::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
-    bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
-    bind(Browse, &[Key::char('/')], Action::Search, "search events, people and units", Some("search")),
+    bind(Browse, &[Chord::char('g'), HOME], Action::Top, "first line", None),
+    bind(Browse, &[Chord::char('G'), END], Action::Bottom, "last line", None),
+    bind(Browse, &[Chord::char('[')], Action::PrevYear, "previous year in the timeline", None),
+    bind(Browse, &[Chord::char(']')], Action::NextYear, "next year in the timeline", None),
+    bind(Browse, &[Chord::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
+    bind(Browse, &[Chord::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
+    bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
     bind(Browse, &[ENTER], Action::Confirm, "open: event → detail; org line → that unit's or person's events", Some("open")),
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
-    bind(Browse, &[Key::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
-    bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
-    bind(Browse, &[Key::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
-    bind(Browse, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
-    bind(Search, &[DOWN, Key::ctrl('n')], Action::Down, "next result", None),
-    bind(Search, &[UP, Key::ctrl('p')], Action::Up, "previous result", None),
+    bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
+    bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
+    bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
+    bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
+    bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
     bind(Search, &[PGDN], Action::PageDown, "page down", None),
     bind(Search, &[PGUP], Action::PageUp, "page up", None),
     bind(Search, &[ENTER], Action::Confirm, "jump: select the event, or filter to the person's or unit's events", Some("jump")),
@@ -209,14 +209,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date", Some("show")),
     bind(Date, &[BACKSPACE], Action::Erase, "delete the last character", None),
     bind(Date, &[ESC], Action::Back, "cancel", Some("cancel")),
-    bind(Help, &[Key::char('j'), DOWN], Action::Down, "scroll down", None),
-    bind(Help, &[Key::char('k'), UP], Action::Up, "scroll up", None),
+    bind(Help, &[Chord::char('j'), DOWN], Action::Down, "scroll down", None),
+    bind(Help, &[Chord::char('k'), UP], Action::Up, "scroll up", None),
     bind(Help, &[PGDN], Action::PageDown, "page down", None),
     bind(Help, &[PGUP], Action::PageUp, "page up", None),
-    bind(Help, &[Key::char('g'), HOME], Action::Top, "top", None),
-    bind(Help, &[Key::char('G'), END], Action::Bottom, "bottom", None),
-    bind(Help, &[ESC, Key::char('?')], Action::Back, "close the help", Some("close")),
-    bind(Help, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Help, &[Chord::char('g'), HOME], Action::Top, "top", None),
+    bind(Help, &[Chord::char('G'), END], Action::Bottom, "bottom", None),
+    bind(Help, &[ESC, Chord::char('?')], Action::Back, "close the help", Some("close")),
+    bind(Help, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Export, &[DOWN], Action::Down, "next format", None),
     bind(Export, &[UP], Action::Up, "previous format", None),
     bind(Export, &[TAB, BACKTAB], Action::FocusNext, "switch between the format and the path", Some("field")),
@@ -226,7 +226,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[HOME], Action::Top, "start of the path (first format)", None),
     bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
     bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
-    bind(Export, &[Key::ctrl('u')], Action::ClearInput, "clear the path", None),
+    bind(Export, &[Chord::ctrl('u')], Action::ClearInput, "clear the path", None),
     bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
 ];
 
@@ -316,6 +316,6 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 /// All the keys of a binding, as shown in the help: `j ↓`.
 #[must_use]
 pub fn keys_label(binding: &Binding) -> String {
-    let names: Vec<String> = binding.keys.iter().map(Key::name).collect();
+    let names: Vec<String> = binding.keys.iter().map(Chord::name).collect();
     names.join(" ")
 }

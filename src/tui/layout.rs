@@ -10,7 +10,7 @@ use crate::tui::app::Pane;
 
 /// How a pane is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
+pub enum Framing {
     /// A full border with the title in the top edge.
     Full,
     /// Only a title line on top.
@@ -29,7 +29,7 @@ pub struct PaneArea {
     /// The content area inside the frame.
     pub inner: Rect,
     /// How it is framed.
-    pub frame: Frame,
+    pub framing: Framing,
 }
 
 /// The screen, divided.
@@ -67,32 +67,32 @@ const WIDE: u16 = 100;
 const TALL: u16 = 16;
 
 fn framed(pane: Pane, outer: Rect) -> PaneArea {
-    let frame = if outer.height >= 10 && outer.width >= 24 {
-        Frame::Full
+    let framing = if outer.height >= 10 && outer.width >= 24 {
+        Framing::Full
     } else if outer.height >= 4 {
-        Frame::Title
+        Framing::Title
     } else {
-        Frame::Bare
+        Framing::Bare
     };
-    let inner = match frame {
-        Frame::Full => Rect {
+    let inner = match framing {
+        Framing::Full => Rect {
             x: outer.x.saturating_add(1),
             y: outer.y.saturating_add(1),
             width: outer.width.saturating_sub(2),
             height: outer.height.saturating_sub(2),
         },
-        Frame::Title => Rect {
+        Framing::Title => Rect {
             y: outer.y.saturating_add(1),
             height: outer.height.saturating_sub(1),
             ..outer
         },
-        Frame::Bare => outer,
+        Framing::Bare => outer,
     };
     PaneArea {
         pane,
         outer,
         inner,
-        frame,
+        framing,
     }
 }
 
@@ -198,10 +198,10 @@ pub fn overlay(body: Rect) -> Rect {
 
 /// An overlay's frame and content area (a full border when it fits, else none).
 #[must_use]
-pub fn overlay_inner(outer: Rect) -> (Frame, Rect) {
+pub fn overlay_inner(outer: Rect) -> (Framing, Rect) {
     if outer.width >= 10 && outer.height >= 5 {
         (
-            Frame::Full,
+            Framing::Full,
             Rect {
                 x: outer.x + 1,
                 y: outer.y + 1,
@@ -210,7 +210,7 @@ pub fn overlay_inner(outer: Rect) -> (Frame, Rect) {
             },
         )
     } else {
-        (Frame::Bare, outer)
+        (Framing::Bare, outer)
     }
 }
 

@@ -14,19 +14,19 @@ use crate::query::Target;
 use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
-use crate::tui::effect::{Effect, Outcome};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
 use crate::tui::searcher::Searched;
+use crate::tui::task::{Task, TaskOutcome};
 
 /// How far above the first line an event changed the org chart looks for its parent unit, to
 /// show it too.
 const ORG_CONTEXT: usize = 6;
 
 /// Applies `action` to `app`; returns what the run loop must do outside the state, if anything
-/// (see [`crate::tui::effect`]).
-pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
-    let mut effect = None;
+/// (see [`crate::tui::task`]).
+pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
+    let mut task = None;
     match action {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
@@ -35,17 +35,17 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
             Mode::Search(_) => inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
-            Mode::Export(_) => effect = export::update(app, action),
+            Mode::Export(_) => task = export::update(app, action),
         },
     }
     follow(app);
-    effect
+    task
 }
 
-/// Applies what came of an effect.
-pub fn finished(app: &mut App<'_>, outcome: Outcome) {
+/// Applies what came of a task.
+pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
     match outcome {
-        Outcome::Export(outcome) => export::finished(app, outcome),
+        TaskOutcome::Export(outcome) => export::finished(app, outcome),
     }
 }
 

@@ -18,7 +18,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::{self, Frame, PaneArea};
+use crate::tui::layout::{self, Framing, PaneArea};
 use spans::{fit, wrap};
 use theme::Theme;
 
@@ -56,10 +56,10 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
 
 /// Draws a pane's border and title.
 fn frame(theme: Theme, pane: &PaneArea, title: &str, focused: bool, buf: &mut Buffer) {
-    let borders = match pane.frame {
-        Frame::Full => Borders::ALL,
-        Frame::Title => Borders::TOP,
-        Frame::Bare => return,
+    let borders = match pane.framing {
+        Framing::Full => Borders::ALL,
+        Framing::Title => Borders::TOP,
+        Framing::Bare => return,
     };
     let room = usize::from(pane.outer.width.saturating_sub(2));
     let style = theme.border(focused);

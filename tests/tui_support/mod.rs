@@ -11,8 +11,8 @@ use ali_timeline::Timeline;
 use ali_timeline::store::ids::PersonIx;
 use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
-use ali_timeline::tui::effect;
 use ali_timeline::tui::keymap::{Context, action_for_key};
+use ali_timeline::tui::task;
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
 use ratatui::Terminal;
@@ -30,13 +30,13 @@ pub fn mini() -> Timeline {
 }
 
 /// Presses one key (with modifiers) through the keymap, as the run loop does, carrying out any
-/// effect the update asks for (an export writes its file).
+/// task the update asks for (an export writes its file).
 pub fn press_key(app: &mut App<'_>, code: KeyCode, modifiers: KeyModifiers) {
     let key = KeyEvent::new(code, modifiers);
     if let Some(action) = action_for_key(Context::of(&app.mode), &key)
-        && let Some(effect) = update(app, action)
+        && let Some(task) = update(app, action)
     {
-        effect::run(app, effect);
+        task::run(app, task);
     }
 }
 

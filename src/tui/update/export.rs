@@ -1,10 +1,12 @@
 //! Actions in the export dialog: choosing a format, editing the path, and Enter, which asks the
-//! run loop to write (an [`Effect`]); what came of it comes back through [`finished`].
+//! run loop to write (a [`Task`]); what came of it comes back through [`finished`].
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
-use crate::tui::effect::Effect;
-use crate::tui::export_dialog::{self, ExportDialog, ExportOutcome, ExportRequest, Field, Status};
+use crate::tui::export_dialog::{
+    self, DialogField, ExportDialog, ExportOutcome, ExportRequest, Status,
+};
+use crate::tui::task::Task;
 
 /// Opens the dialog on the default format and a default path named after the filter.
 pub(super) fn open(app: &mut App<'_>) {
@@ -13,7 +15,7 @@ pub(super) fn open(app: &mut App<'_>) {
 }
 
 /// Applies `action` to the open dialog; Enter returns the write to perform.
-pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
+pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
     let query = app
         .filter
         .and_then(|entity| app.timeline.filter_query(entity));
@@ -46,14 +48,14 @@ pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
         }
     };
     if dialog.path.trim().is_empty() {
-        dialog.field = Field::Path;
+        dialog.field = DialogField::Path;
         dialog.status = Status::Done(ExportOutcome::Failed(
             "no path: type a file name to write to".into(),
         ));
         return None;
     }
     dialog.status = Status::Writing;
-    Some(Effect::Export(ExportRequest {
+    Some(Task::Export(ExportRequest {
         format: dialog.format,
         events: app.visible.clone(),
         query,
@@ -70,33 +72,35 @@ fn edit(dialog: &mut ExportDialog, action: Action) {
         Action::Down => dialog.move_format(1),
         Action::FocusNext | Action::FocusPrev => {
             dialog.field = match dialog.field {
-                Field::Format => Field::Path,
-                Field::Path => Field::Format,
+                DialogField::Format => DialogField::Path,
+                DialogField::Path => DialogField::Format,
             };
         }
         Action::Type(c) => match dialog.field {
-            Field::Format => {
+            DialogField::Format => {
                 dialog.format_key(c);
             }
-            Field::Path => dialog.insert(c),
+            DialogField::Path => dialog.insert(c),
         },
         Action::Erase => {
-            dialog.field = Field::Path;
+            dialog.field = DialogField::Path;
             dialog.erase();
         }
         Action::ClearInput => {
-            dialog.field = Field::Path;
+            dialog.field = DialogField::Path;
             dialog.clear();
         }
         Action::Left | Action::Right => {
-            dialog.field = Field::Path;
+            dialog.field = DialogField::Path;
             dialog.move_cursor(if action == Action::Left { -1 } else { 1 });
         }
         Action::Top | Action::Bottom => {
             let end = action == Action::Bottom;
             match dialog.field {
-                Field::Path => dialog.cursor_to(end),
-                Field::Format => dialog.move_format(if end { isize::MAX } else { isize::MIN }),
+                DialogField::Path => dialog.cursor_to(end),
+                DialogField::Format => {
+                    dialog.move_format(if end { isize::MAX } else { isize::MIN })
+                }
             }
         }
         _ => {}

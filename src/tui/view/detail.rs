@@ -11,7 +11,7 @@ use crate::store::date::{PartialDate, Precision};
 use crate::store::ids::EventIx;
 use crate::timeline::history::ChangeKind;
 use crate::tui::app::{App, Entity};
-use crate::tui::layout::{Frame, PaneArea};
+use crate::tui::layout::{Framing, PaneArea};
 
 /// The pane's title.
 #[must_use]
@@ -37,7 +37,7 @@ pub fn render(app: &App<'_>, pane: &PaneArea, buf: &mut Buffer) {
     for (line, y) in lines[scroll..].iter().zip(area.y..area.bottom()) {
         buf.set_line(area.x, y, line, area.width);
     }
-    if pane.frame == Frame::Full && lines.len() > height {
+    if pane.framing == Framing::Full && lines.len() > height {
         let last = (scroll + height).min(lines.len());
         let note = format!(" {}–{last} of {} ", scroll + 1, lines.len());
         let room = usize::from(pane.outer.width.saturating_sub(4));

@@ -13,8 +13,8 @@ use super::theme::Theme;
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status, describe};
-use crate::tui::layout::{self, Frame};
+use crate::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status, describe};
+use crate::tui::layout::{self, Framing};
 
 /// The widest the dialog gets.
 const MAX_WIDTH: u16 = 72;
@@ -33,7 +33,7 @@ pub fn render(app: &App<'_>, dialog: &ExportDialog, body: Rect, buf: &mut Buffer
         return;
     }
     let width = room.width.min(MAX_WIDTH);
-    let framed = layout::overlay_inner(room).0 == Frame::Full;
+    let framed = layout::overlay_inner(room).0 == Framing::Full;
     let border = if framed { 2 } else { 0 };
     let inner_width = usize::from(width - border);
     let rows = usize::from(room.height - border);
@@ -110,7 +110,7 @@ fn compact_lines(
     rows: usize,
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let format_style = if dialog.field == Field::Format {
+    let format_style = if dialog.field == DialogField::Format {
         theme.selected()
     } else {
         theme.heading()
@@ -148,8 +148,8 @@ fn format_row(theme: Theme, dialog: &ExportDialog, format: Format, width: usize)
     );
     let padded = format!("{text:<width$}");
     let style = match (chosen, dialog.field) {
-        (true, Field::Format) => theme.selected(),
-        (true, Field::Path) => theme.heading(),
+        (true, DialogField::Format) => theme.selected(),
+        (true, DialogField::Path) => theme.heading(),
         (false, _) => Style::new(),
     };
     fit(vec![Span::styled(padded, style)], width)
@@ -158,7 +158,7 @@ fn format_row(theme: Theme, dialog: &ExportDialog, format: Format, width: usize)
 /// The path after `label`, scrolled so the cursor shows while the path has the keys (else its
 /// end shows); `…` marks text cut off at either side.
 fn path_line(theme: Theme, dialog: &ExportDialog, label: &str, width: usize) -> Line<'static> {
-    let focused = dialog.field == Field::Path;
+    let focused = dialog.field == DialogField::Path;
     let marker = if focused { "› " } else { "  " };
     let chars: Vec<char> = dialog.path.chars().collect();
     let cursor = if focused {
@@ -294,8 +294,8 @@ fn hint(theme: Theme, dialog: &ExportDialog) -> Vec<Span<'static>> {
         "Enter: close · or edit, and write again"
     } else {
         match dialog.field {
-            Field::Format => "↑↓ j k or a first letter (J: json)",
-            Field::Path => "← → Home End edit · Ctrl-U clears",
+            DialogField::Format => "↑↓ j k or a first letter (J: json)",
+            DialogField::Path => "← → Home End edit · Ctrl-U clears",
         }
     };
     vec![Span::styled(text, theme.dim())]

@@ -8,14 +8,14 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::spans::fit;
 use super::theme::Theme;
-use crate::tui::layout::{self, Frame};
+use crate::tui::layout::{self, Framing};
 
 /// Clears `area`, draws a bordered frame titled `title` when the area is large enough for one
 /// (see [`layout::overlay_inner`]), and returns the area left for the content.
 pub fn frame(theme: Theme, title: String, area: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
-    let (frame, inner) = layout::overlay_inner(area);
-    if frame == Frame::Full {
+    let (framing, inner) = layout::overlay_inner(area);
+    if framing == Framing::Full {
         let title = fit(
             vec![Span::styled(title, theme.border(true))],
             usize::from(area.width.saturating_sub(2)),

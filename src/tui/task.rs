@@ -1,11 +1,11 @@
-//! Effects at the edge: what [`crate::tui::update::update`] asks the run loop to do outside the
-//! state, and carrying it out.
+//! Tasks at the edge (side effects as data): what [`crate::tui::update::update`] asks the run
+//! loop to do outside the state, and carrying it out.
 //!
 //! The update stays a pure function of state and action (so it is tested without a terminal or
 //! a file system); when an action needs the outside world — writing an export — the update
-//! returns an [`Effect`] and the run loop calls [`run`], which performs it and feeds what came of
+//! returns a [`Task`] and the run loop calls [`run`], which performs it and feeds what came of
 //! it back through [`crate::tui::update::finished`]. Actions are small `Copy` values taken from
-//! the key table, so results come back as an [`Outcome`] rather than an action.
+//! the key table, so results come back as a [`TaskOutcome`] rather than an action.
 //!
 //! The store is only read: an export writes a new file and never changes the timeline.
 
@@ -20,30 +20,30 @@ use crate::tui::update;
 
 /// Something the update asks the run loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
+pub enum Task {
     /// Write an export file.
     Export(ExportRequest),
 }
 
-/// What came of an [`Effect`].
+/// What came of a [`Task`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum TaskOutcome {
     /// What came of an export.
     Export(ExportOutcome),
 }
 
-/// Performs `effect` and applies its outcome to `app`: what the run loop does with an effect.
-pub fn run(app: &mut App<'_>, effect: Effect) {
-    let outcome = perform(app.timeline, effect);
+/// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
+pub fn run(app: &mut App<'_>, task: Task) {
+    let outcome = perform(app.timeline, task);
     update::finished(app, outcome);
 }
 
-/// Performs `effect` against the file system and says what came of it (never panics: every
+/// Performs `task` against the file system and says what came of it (never panics: every
 /// failure is an outcome).
 #[must_use]
-pub fn perform(timeline: &Timeline, effect: Effect) -> Outcome {
-    match effect {
-        Effect::Export(request) => Outcome::Export(write_export(timeline, request)),
+pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
+    match task {
+        Task::Export(request) => TaskOutcome::Export(write_export(timeline, request)),
     }
 }
 
