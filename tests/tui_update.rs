@@ -143,7 +143,7 @@ fn the_org_pane_marks_what_the_selected_event_changed() {
         .filter(|l| l.mark == Mark::Ended)
         .map(|l| l.item.clone())
         .collect();
-    assert_eq!(ended, [OrgItem::Unit("ttpod".into())]);
+    assert_eq!(ended, [OrgItem::Unit(t.ids().unit("ttpod").unwrap())]);
 }
 
 #[test]

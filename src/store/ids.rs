@@ -165,3 +165,36 @@ impl Ids {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::load;
+
+    const STORE: &str = r#"Store(
+        people: [Person(id: "a", name: "A"), Person(id: "b", name: "B"), Person(id: "a", name: "A again")],
+        events: [
+            Event(id: "late", date: "2020", title: "t", summary: "", kind: deal, sources: ["s"]),
+            Event(id: "early", date: "2010", title: "t", summary: "", kind: deal, sources: ["s"]),
+        ],
+    )"#;
+
+    #[test]
+    fn an_id_names_its_first_occurrence() {
+        let store = load::parse("ids.ron", STORE).expect("parses");
+        let ids = Ids::new(&store);
+        assert_eq!(ids.person("a"), Some(PersonIx::new(0)));
+        assert_eq!(ids.person("b"), Some(PersonIx::new(1)));
+        assert_eq!(ids.person("c"), None);
+    }
+
+    #[test]
+    fn reordering_the_events_moves_their_indices_with_them() {
+        let store = load::parse("ids.ron", STORE).expect("parses");
+        let mut ids = Ids::new(&store);
+        assert_eq!(ids.event("late"), Some(EventIx::new(0)));
+        ids.reorder_events(&[1, 0]);
+        assert_eq!(ids.event("early"), Some(EventIx::new(0)));
+        assert_eq!(ids.event("late"), Some(EventIx::new(1)));
+    }
+}

@@ -2,7 +2,9 @@
 //! which role when, and where each unit sat. Loading runs this same replay and reports what it
 //! rejects (see [`super::diagnose`]).
 
-use std::collections::{HashMap, HashSet};
+mod units;
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -62,23 +64,25 @@ struct Replayer<'a> {
 
 impl<'a> Replayer<'a> {
     fn new(store: &'a Store, ids: &'a Ids) -> Self {
-        let founded_later: HashSet<&str> = store
-            .events
-            .iter()
-            .flat_map(|e| &e.effects)
-            .filter_map(|effect| match effect {
-                Effect::Found { unit, .. } => Some(unit.as_str()),
-                Effect::Rename { to, .. } => Some(to.as_str()),
-                _ => None,
-            })
+        // A unit exists from the start unless an event founds it or renames a unit to it (and
+        // unless it only repeats another unit's id: that id names the first).
+        let mut from_start: Vec<bool> = (0..store.units.len())
+            .map(|i| ids.unit(&store.units[i].id) == Some(UnitIx::new(i)))
             .collect();
-        let units = store
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, unit)| {
-                let first = ids.unit(&unit.id) == Some(UnitIx::new(i));
-                (first && !founded_later.contains(unit.id.as_str())).then(|| UnitLife {
+        for effect in store.events.iter().flat_map(|e| &e.effects) {
+            let later = match effect {
+                Effect::Found { unit, .. } => unit,
+                Effect::Rename { to, .. } => to,
+                _ => continue,
+            };
+            if let Some(u) = ids.unit(later) {
+                from_start[u.index()] = false;
+            }
+        }
+        let units = from_start
+            .into_iter()
+            .map(|exists| {
+                exists.then(|| UnitLife {
                     parents: vec![(NaiveDate::MIN, None)],
                     ..UnitLife::default()
                 })
@@ -178,79 +182,6 @@ impl<'a> Replayer<'a> {
         self.history.unit(unit).and_then(|life| life.parent_on(day))
     }
 
-    /// Checks that `unit` exists now; reports why not otherwise.
-    fn require_unit(&mut self, unit: UnitIx) -> bool {
-        let day = self.day();
-        let id = self.unit_id(unit);
-        let why = match self.history.unit(unit) {
-            Some(life) if life.exists_on(day) => return true,
-            Some(life) => match life.end {
-                Some(end) => format!(
-                    "unit `{id}` no longer exists on {} (it ended on {end})",
-                    self.at.2
-                ),
-                None => format!("unit `{id}` does not exist yet on {}", self.at.2),
-            },
-            None => format!(
-                "unit `{id}` does not exist yet on {}; add a Found effect before this event",
-                self.at.2
-            ),
-        };
-        self.error(why);
-        false
-    }
-
-    /// The units under `unit` now, sorted by id.
-    fn children_of(&self, unit: UnitIx) -> Vec<UnitIx> {
-        let day = self.day();
-        let mut children: Vec<UnitIx> = self
-            .placed_under
-            .get(&unit)
-            .into_iter()
-            .flatten()
-            .filter(|&&child| {
-                self.history
-                    .unit(child)
-                    .is_some_and(|life| life.exists_on(day) && life.parent_on(day) == Some(unit))
-            })
-            .copied()
-            .collect();
-        children.sort_by_key(|&child| self.unit_id(child));
-        children.dedup();
-        children
-    }
-
-    /// Notes that `unit` now sits under `parent` (see `placed_under`).
-    fn note_placed(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
-        if let Some(parent) = parent {
-            self.placed_under.entry(parent).or_default().push(unit);
-        }
-    }
-
-    fn set_parent(&mut self, unit: UnitIx, parent: UnitIx) {
-        let day = self.day();
-        self.note_placed(unit, Some(parent));
-        if let Some(life) = self.life_mut(unit) {
-            life.parents.push((day, Some(parent)));
-        }
-    }
-
-    fn is_within(&self, unit: UnitIx, ancestor: UnitIx) -> bool {
-        let mut current = Some(unit);
-        let mut steps = 0;
-        while let Some(u) = current {
-            if u == ancestor {
-                return true;
-            }
-            steps += 1;
-            if steps > self.history.units.len() {
-                return true;
-            }
-            current = self.parent_now(u);
-        }
-        false
-    }
-
     /// The (person, role) pairs held at `unit` now, sorted by person id, then role.
     fn roles_at(&self, unit: UnitIx) -> Vec<(PersonIx, &'a str)> {
         let mut roles = self.held_at.get(&unit).cloned().unwrap_or_default();
@@ -348,24 +279,6 @@ impl<'a> Replayer<'a> {
         ));
     }
 
-    fn apply_dissolve(&mut self, unit: UnitIx) {
-        if !self.require_unit(unit) {
-            return;
-        }
-        let children = self.children_of(unit);
-        if !children.is_empty() {
-            let names: Vec<&str> = children.iter().map(|&c| self.unit_id(c)).collect();
-            self.error(format!(
-                "unit `{}` still has sub-units ({}); place them elsewhere before dissolving it",
-                self.unit_id(unit),
-                names.join(", ")
-            ));
-            return;
-        }
-        self.end_unit(unit);
-        self.record(ChangeKind::Dissolved { unit });
-    }
-
     fn apply_start(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) {
         if !self.require_unit(unit) {
             return;
@@ -395,103 +308,5 @@ impl<'a> Replayer<'a> {
             }
         }
         self.start_role(person, unit, role, None);
-    }
-
-    fn apply_found(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
-        if let Some(life) = self.history.unit(unit) {
-            let id = self.unit_id(unit);
-            let msg = match life.start {
-                Some(start) => format!("unit `{id}` is founded twice (first on {start})"),
-                None => format!("unit `{id}` already exists"),
-            };
-            self.error(msg);
-            return;
-        }
-        if let Some(parent) = parent
-            && !self.require_unit(parent)
-        {
-            return;
-        }
-        self.begin_unit(unit, parent);
-        self.record(ChangeKind::Founded { unit, parent });
-    }
-
-    /// Brings `unit` into existence now, under `parent`.
-    fn begin_unit(&mut self, unit: UnitIx, parent: Option<UnitIx>) {
-        let day = self.day();
-        self.note_placed(unit, parent);
-        self.history.units[unit.index()] = Some(UnitLife {
-            start: Some(self.at.2),
-            end: None,
-            parents: vec![(day, parent)],
-        });
-    }
-
-    fn apply_move(&mut self, unit: UnitIx, parent: UnitIx, acquired: bool) {
-        if !(self.require_unit(unit) && self.require_unit(parent)) {
-            return;
-        }
-        if self.is_within(parent, unit) {
-            let (u, p) = (self.unit_id(unit), self.unit_id(parent));
-            self.error(format!(
-                "cannot place `{u}` under `{p}`: `{p}` is `{u}` or inside it"
-            ));
-            return;
-        }
-        let from = self.parent_now(unit);
-        self.set_parent(unit, parent);
-        self.record(ChangeKind::Moved {
-            unit,
-            from,
-            to: parent,
-            acquired,
-        });
-    }
-
-    fn apply_merge(&mut self, unit: UnitIx, into: UnitIx) {
-        if !(self.require_unit(unit) && self.require_unit(into)) {
-            return;
-        }
-        if self.is_within(into, unit) {
-            let (u, i) = (self.unit_id(unit), self.unit_id(into));
-            self.error(format!(
-                "cannot merge `{u}` into `{i}`: `{i}` is `{u}` or inside it"
-            ));
-            return;
-        }
-        for child in self.children_of(unit) {
-            self.set_parent(child, into);
-        }
-        self.end_unit(unit);
-        self.record(ChangeKind::Merged { unit, into });
-    }
-
-    fn apply_rename(&mut self, unit: UnitIx, to: UnitIx) {
-        if !self.require_unit(unit) {
-            return;
-        }
-        if self.history.unit(to).is_some() {
-            let (u, t) = (self.unit_id(unit), self.unit_id(to));
-            self.error(format!(
-                "cannot rename `{u}` to `{t}`: `{t}` already exists; a rename needs a new unit"
-            ));
-            return;
-        }
-        let parent = self.parent_now(unit);
-        let children = self.children_of(unit);
-        let roles = self.roles_at(unit);
-        self.begin_unit(to, parent);
-        for child in children {
-            self.set_parent(child, to);
-        }
-        self.record(ChangeKind::Renamed { unit, to });
-        for (person, role) in roles {
-            let previous = self.end_role(person, unit, role);
-            self.start_role(person, to, role, previous);
-        }
-        let date = self.at.2;
-        if let Some(life) = self.life_mut(unit) {
-            life.end = Some(date);
-        }
     }
 }

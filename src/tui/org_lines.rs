@@ -15,8 +15,8 @@ use crate::timeline::history::{ChangeKind, TenureIx};
 /// What one line of the org chart shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrgItem {
-    /// A unit, by id.
-    Unit(String),
+    /// A unit.
+    Unit(UnitIx),
     /// A role, by its tenure.
     Role(TenureIx),
 }
@@ -48,9 +48,9 @@ pub struct OrgLine {
 /// What one event changed, gathered from the replay's change log.
 #[derive(Default)]
 struct Touched {
-    new_units: HashSet<String>,
-    moved_units: HashSet<String>,
-    ended_units: Vec<String>,
+    new_units: HashSet<UnitIx>,
+    moved_units: HashSet<UnitIx>,
+    ended_units: Vec<UnitIx>,
     new_roles: HashSet<TenureIx>,
     ended_roles: Vec<TenureIx>,
 }
@@ -75,7 +75,6 @@ fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touche
             })
             .map(|(ix, _)| ix)
     };
-    let id = |unit: UnitIx| timeline.unit_id(unit).to_string();
     let mut touched = Touched::default();
     for change in changes {
         match &change.kind {
@@ -86,17 +85,17 @@ fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touche
                 touched.ended_roles.extend(find(*person, *unit, role, true));
             }
             ChangeKind::Founded { unit, .. } => {
-                touched.new_units.insert(id(*unit));
+                touched.new_units.insert(*unit);
             }
             ChangeKind::Moved { unit, .. } => {
-                touched.moved_units.insert(id(*unit));
+                touched.moved_units.insert(*unit);
             }
             ChangeKind::Renamed { unit, to } => {
-                touched.new_units.insert(id(*to));
-                touched.ended_units.push(id(*unit));
+                touched.new_units.insert(*to);
+                touched.ended_units.push(*unit);
             }
             ChangeKind::Merged { unit, .. } | ChangeKind::Dissolved { unit } => {
-                touched.ended_units.push(id(*unit));
+                touched.ended_units.push(*unit);
             }
         }
     }
@@ -130,31 +129,24 @@ pub fn lines_of(
         touched_by(timeline, id, changes)
     });
     let before = day.pred_opt().unwrap_or(day);
-    let former_parent = |unit: &str| {
-        timeline
-            .ids()
-            .unit(unit)
-            .and_then(|u| history.unit(u))
-            .and_then(|life| life.parent_on(before))
-            .map(|p| timeline.unit_id(p).to_string())
-    };
-    let mut ended_units: Vec<(String, Option<String>)> = touched
+    let former_parent = |unit: UnitIx| history.unit(unit).and_then(|life| life.parent_on(before));
+    let mut ended_units: Vec<(UnitIx, Option<UnitIx>)> = touched
         .ended_units
         .iter()
-        .map(|u| (u.clone(), former_parent(u)))
+        .map(|&u| (u, former_parent(u)))
         .collect();
     let mut ended_roles = touched.ended_roles.clone();
     let mut lines = Vec::new();
 
     let push_unit = |lines: &mut Vec<OrgLine>,
-                     unit: &str,
+                     unit: UnitIx,
                      depth: usize,
                      mark: Mark,
                      roles: &[TenureIx],
                      ended_roles: &mut Vec<TenureIx>| {
         lines.push(OrgLine {
             depth,
-            item: OrgItem::Unit(unit.to_string()),
+            item: OrgItem::Unit(unit),
             mark,
         });
         for &r in roles {
@@ -170,7 +162,7 @@ pub fn lines_of(
             });
         }
         ended_roles.retain(|&r| {
-            if timeline.unit_id(history.tenure(r).unit) == unit {
+            if history.tenure(r).unit == unit {
                 lines.push(OrgLine {
                     depth: depth + 1,
                     item: OrgItem::Role(r),
@@ -184,16 +176,20 @@ pub fn lines_of(
     };
 
     for node in &chart.nodes {
-        let mark = if touched.new_units.contains(&node.unit) {
+        // Invariant: the chart's units are the timeline's; skip one that is not, should it occur.
+        let Some(unit) = timeline.ids().unit(&node.unit) else {
+            continue;
+        };
+        let mark = if touched.new_units.contains(&unit) {
             Mark::New
-        } else if touched.moved_units.contains(&node.unit) {
+        } else if touched.moved_units.contains(&unit) {
             Mark::Moved
         } else {
             Mark::Same
         };
         push_unit(
             &mut lines,
-            &node.unit,
+            unit,
             node.depth,
             mark,
             &node.roles,
@@ -201,12 +197,12 @@ pub fn lines_of(
         );
         let (here, rest): (Vec<_>, Vec<_>) = ended_units
             .into_iter()
-            .partition(|(_, parent)| parent.as_deref() == Some(node.unit.as_str()));
+            .partition(|(_, parent)| *parent == Some(unit));
         ended_units = rest;
-        for (unit, _) in here {
+        for (ended, _) in here {
             push_unit(
                 &mut lines,
-                &unit,
+                ended,
                 node.depth + 1,
                 Mark::Ended,
                 &[],
@@ -215,7 +211,7 @@ pub fn lines_of(
         }
     }
     for (unit, _) in ended_units {
-        push_unit(&mut lines, &unit, 0, Mark::Ended, &[], &mut ended_roles);
+        push_unit(&mut lines, unit, 0, Mark::Ended, &[], &mut ended_roles);
     }
     for r in ended_roles {
         lines.push(OrgLine {

@@ -201,7 +201,7 @@ fn confirm(app: &mut App<'_>) {
         Pane::Org => {
             let lines = app.org_lines();
             let entity = match lines.get(app.org_cursor).map(|l| &l.item) {
-                Some(OrgItem::Unit(id)) => app.timeline.ids().unit(id).map(Entity::Unit),
+                Some(OrgItem::Unit(unit)) => Some(Entity::Unit(*unit)),
                 Some(OrgItem::Role(t)) => {
                     Some(Entity::Person(app.timeline.history.tenure(*t).person))
                 }

@@ -91,7 +91,7 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize) -> Vec<Span<'static>>
             } else {
                 Style::new()
             };
-            spans.push(styled(&app.timeline.unit_label(id), text_style(style)));
+            spans.push(styled(&app.timeline.unit_label_at(*id), text_style(style)));
         }
         OrgItem::Role(index) => {
             let tenure = app.timeline.history.tenure(*index);
