@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use ali_timeline::Timeline;
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::searcher::Searcher;
+use ali_timeline::tui::task::TaskOutcome;
 use ali_timeline::tui::{handle_event, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -64,7 +65,6 @@ fn replay(timeline: &Timeline, keys: &[Event], rounds: usize) -> Times {
     std::thread::scope(|scope| {
         let searcher = Searcher::start(scope, timeline);
         let mut app = App::new(timeline, 120, 40);
-        app.search_job.background = true;
         app.cursor = app.visible.len() / 2;
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         let draw = |terminal: &mut Terminal<TestBackend>, app: &App<'_>| {
@@ -78,14 +78,14 @@ fn replay(timeline: &Timeline, keys: &[Event], rounds: usize) -> Times {
         for _ in 0..rounds {
             for event in keys {
                 let start = Instant::now();
-                // An effect (an export) never comes from these keys.
+                // A task left for the loop (an export) never comes from these keys.
                 let _ = handle_event(&mut app, event, &searcher);
                 draw(&mut terminal, &app);
                 times.frames.push(start.elapsed());
                 if app.search_pending() {
                     while app.search_pending() {
                         let done = searcher.wait_results(PATIENCE).expect("search finishes");
-                        update::searched(&mut app, done);
+                        update::finished(&mut app, TaskOutcome::Searched(done));
                     }
                     draw(&mut terminal, &app);
                     times.results.push(start.elapsed());

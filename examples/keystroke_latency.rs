@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::searcher::Searcher;
+use ali_timeline::tui::task::TaskOutcome;
 use ali_timeline::tui::{handle_event, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -151,7 +152,7 @@ impl Session<'_, '_> {
             let left = until.saturating_duration_since(Instant::now());
             match self.searcher.wait_results(left) {
                 Ok(done) => {
-                    update::searched(&mut self.app, done);
+                    update::finished(&mut self.app, TaskOutcome::Searched(done));
                     self.draw()?;
                 }
                 Err(_) => return Ok(false),
@@ -180,8 +181,7 @@ fn main() -> Result {
     std::thread::scope(|scope| -> Result {
         let searcher = Searcher::start(scope, &timeline);
         for _ in 0..args.runs {
-            let mut app = App::new(&timeline, 120, 40);
-            app.search_job.background = true;
+            let app = App::new(&timeline, 120, 40);
             let mut session = Session {
                 app,
                 terminal: Terminal::new(TestBackend::new(120, 40))?,

@@ -38,7 +38,7 @@ use crate::timeline::Timeline;
 use app::App;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
-use task::Task;
+use task::{Task, TaskOutcome};
 use view::theme::Theme;
 
 /// How long the loop waits for search results before looking at the terminal again.
@@ -107,7 +107,6 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env();
-    app.search_job.background = true;
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {
@@ -117,7 +116,7 @@ fn run_loop(
                     task::run(&mut app, task);
                 }
             }
-            Input::Searched(done) => update::searched(&mut app, done),
+            Input::Searched(done) => update::finished(&mut app, TaskOutcome::Searched(done)),
         }
     }
     Ok(())
@@ -140,17 +139,20 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 }
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
-/// the update to the state; a query the update left for the background is handed to `searcher`
-/// (or run here if its worker is gone).
+/// the update to the state. A search the update asks for is handed to `searcher` (or performed
+/// here if its worker is gone); any other task is returned for the loop to perform.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
-    let task = action_for_event(Context::of(&app.mode), event)
-        .and_then(|action| update::update(app, action));
-    if let Some(query) = app.take_search_request()
-        && let Err(query) = searcher.ask(query)
+    match action_for_event(Context::of(&app.mode), event)
+        .and_then(|action| update::update(app, action))?
     {
-        update::searched(app, searcher::run(app.timeline, &query));
+        Task::Search(query) => {
+            if let Err(query) = searcher.ask(query) {
+                task::run(app, Task::Search(query));
+            }
+            None
+        }
+        other => Some(other),
     }
-    task
 }
 
 /// Turns mouse capture off (errors ignored: this runs while restoring, when nothing else can be

@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 use ali_timeline::Timeline;
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::{App, Mode};
+use ali_timeline::tui::task::{self, Task};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
 use proptest::prelude::*;
@@ -181,7 +182,10 @@ proptest! {
         let t = &stores()[store];
         let mut app = App::new(t, width, height);
         for action in actions {
-            update(&mut app, action);
+            // Searches are performed, as the searcher would; exports are not (no files written).
+            if let Some(search @ Task::Search(_)) = update(&mut app, action) {
+                task::run(&mut app, search);
+            }
             assert_consistent(&app);
             assert_cells_safe(&render(&app), &format!("after {action:?}"));
         }

@@ -16,12 +16,11 @@ use ali_timeline::tui::derived::TimelineRows;
 use ali_timeline::tui::layout;
 use ali_timeline::tui::org_lines::org_lines;
 use ali_timeline::tui::searcher;
-use ali_timeline::tui::update::searched;
 use ali_timeline::tui::view;
 use ali_timeline::tui::view::spans::clean;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use tui_support::{buffer_text, draw, press, type_keys};
+use tui_support::{buffer_text, draw, press, searched, type_handing_over, type_keys};
 
 /// A synthetic store of 3,000 events (600 people, 150 units), the same every run; made once.
 fn large() -> &'static Timeline {
@@ -128,13 +127,12 @@ fn the_timeline_window_shows_the_selection_after_every_jump() {
     }
     assert_eq!(app.cursor, 1, "g then j: the second event");
 
-    // Jumping to a search result far down the timeline (searched once, in the background, as
-    // the app does, rather than once per character typed).
+    // Jumping to a search result far down the timeline (searched once, for the last query typed,
+    // as the background searcher does, rather than once per character typed).
     let wanted = &t.store.events[t.store.events.len() - 10];
-    app.search_job.background = true;
-    type_keys(&mut app, &format!("/'{}'", wanted.title));
-    let query = app.take_search_request().expect("a query to run");
-    searched(&mut app, searcher::run(t, &query));
+    let asked = type_handing_over(&mut app, &format!("/'{}'", wanted.title));
+    let query = asked.last().expect("a query to run");
+    searched(&mut app, searcher::run(t, query));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.selected_event().map(|e| &e.title), Some(&wanted.title));
     assert_selection_shown(&app, "a search jump");

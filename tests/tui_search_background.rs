@@ -1,7 +1,8 @@
-//! Searching in the background, as the run loop does it: each query typed is handed to the
-//! searcher while typing goes on; the overlay says "Searching…" and keeps the previous results
-//! until the new ones come; results for a query typed over are dropped; Enter pressed while
-//! searching jumps when the results come; the worker runs only the newest of the queries waiting.
+//! Searching in the background, as the run loop does it: each query typed is asked for as a
+//! task that the loop hands to the searcher while typing goes on; the overlay says "Searching…"
+//! and keeps the previous results until the new ones come; results for a query typed over are
+//! dropped; Enter pressed while searching jumps when the results come; the worker runs only the
+//! newest of the queries waiting.
 //!
 //! Results are fed back by hand (the order decided by the test) except in the last test, which
 //! runs the real worker thread.
@@ -16,15 +17,17 @@ use ali_timeline::query::{Query, Target};
 use ali_timeline::tui::app::{App, Entity, Mode};
 use ali_timeline::tui::handle_event;
 use ali_timeline::tui::searcher::{self, Searched, Searcher, serve};
-use ali_timeline::tui::update::searched;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tui_support::{mini, person, press, screen, type_keys};
+use tui_support::{mini, person, press, screen, searched, type_handing_over, type_keys};
 
-/// An app that searches in the background, as the run loop sets it up.
+/// An app as the run loop starts it.
 fn background(timeline: &Timeline) -> App<'_> {
-    let mut app = App::new(timeline, 100, 30);
-    app.search_job.background = true;
-    app
+    App::new(timeline, 100, 30)
+}
+
+/// The text of each query asked for.
+fn texts(asked: &[Query]) -> Vec<&str> {
+    asked.iter().map(|q| q.text.as_str()).collect()
 }
 
 /// The results the worker would send for `text`.
@@ -40,7 +43,7 @@ fn overlay<'a>(app: &'a App<'_>) -> &'a ali_timeline::tui::app::Search {
     }
 }
 
-/// What the same keys show when the search runs inside the update.
+/// What the same keys show when each search asked for is performed on the spot.
 fn searched_inline(timeline: &Timeline, keys: &str) -> Vec<Target> {
     let mut app = App::new(timeline, 100, 30);
     type_keys(&mut app, keys);
@@ -51,15 +54,18 @@ fn searched_inline(timeline: &Timeline, keys: &str) -> Vec<Target> {
 fn each_query_typed_is_handed_over_and_searching_shows_until_its_results_come() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao");
-    let request = app.take_search_request().expect("a query for the searcher");
-    assert_eq!(request.text, "gao");
-    assert_eq!(app.take_search_request(), None, "taken once");
+    let asked = type_handing_over(&mut app, "/gao");
+    assert_eq!(
+        texts(&asked),
+        ["g", "ga", "gao"],
+        "one search per key typed"
+    );
+    let request = asked.last().expect("a query for the searcher");
     assert!(app.search_pending());
     assert!(overlay(&app).hits.is_empty(), "nothing searched yet");
     assert!(screen(&app).contains("Searching…"), "{}", screen(&app));
 
-    searched(&mut app, searcher::run(&t, &request));
+    searched(&mut app, searcher::run(&t, request));
     assert!(!app.search_pending());
     let shown: Vec<Target> = overlay(&app).hits.iter().map(|h| h.target).collect();
     assert_eq!(shown, searched_inline(&t, "/gao"), "the same results");
@@ -72,13 +78,9 @@ fn each_query_typed_is_handed_over_and_searching_shows_until_its_results_come() 
 fn results_for_a_query_typed_over_are_dropped() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/ga");
-    type_keys(&mut app, "o");
-    assert_eq!(
-        app.take_search_request().map(|q| q.text),
-        Some("gao".into()),
-        "only the newest query waits to be handed over"
-    );
+    type_handing_over(&mut app, "/ga");
+    let asked = type_handing_over(&mut app, "o");
+    assert_eq!(texts(&asked), ["gao"], "the newest query is asked for");
     searched(&mut app, results(&t, "ga"));
     assert!(
         overlay(&app).hits.is_empty(),
@@ -100,12 +102,12 @@ fn results_for_a_query_typed_over_are_dropped() {
 fn the_previous_results_stay_listed_while_the_next_are_searched() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/song");
+    type_handing_over(&mut app, "/song");
     searched(&mut app, results(&t, "song"));
     let before = overlay(&app).hits.clone();
     assert!(!before.is_empty());
 
-    type_keys(&mut app, " ke");
+    type_handing_over(&mut app, " ke");
     assert!(app.search_pending());
     assert_eq!(overlay(&app).hits, before, "still listed meanwhile");
     let text = screen(&app);
@@ -117,16 +119,19 @@ fn the_previous_results_stay_listed_while_the_next_are_searched() {
 fn a_malformed_or_empty_query_is_settled_at_once_without_the_searcher() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/kind:");
-    assert_eq!(app.take_search_request(), None);
+    let asked = type_handing_over(&mut app, "/kind:");
+    assert_eq!(
+        texts(&asked),
+        ["k", "ki", "kin", "kind"],
+        "no search for the malformed `kind:`"
+    );
     assert!(!app.search_pending());
     assert!(overlay(&app).error.is_some(), "the error shows at once");
 
     press(&mut app, KeyCode::Esc);
-    type_keys(&mut app, "/g");
-    press(&mut app, KeyCode::Backspace);
+    type_handing_over(&mut app, "/g");
     assert_eq!(
-        app.take_search_request(),
+        tui_support::press_handing_over(&mut app, KeyCode::Backspace),
         None,
         "nothing to search for an empty query"
     );
@@ -138,7 +143,7 @@ fn a_malformed_or_empty_query_is_settled_at_once_without_the_searcher() {
 fn enter_while_searching_jumps_to_the_first_result_when_it_comes() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao xiaosong");
+    type_handing_over(&mut app, "/gao xiaosong");
     press(&mut app, KeyCode::Enter);
     assert!(
         matches!(app.mode, Mode::Search(_)),
@@ -165,7 +170,7 @@ fn enter_while_searching_jumps_to_the_first_result_when_it_comes() {
 fn moving_in_the_results_while_searching_cancels_the_pending_jump() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao");
+    type_handing_over(&mut app, "/gao");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
     searched(&mut app, results(&t, "gao"));
@@ -195,8 +200,11 @@ fn the_searcher_thread_answers_while_the_app_takes_keys() {
         let searcher = Searcher::start(scope, &t);
         for c in "/song ke".chars() {
             let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            handle_event(&mut app, &key, &searcher);
-            assert_eq!(app.take_search_request(), None, "handed over at once");
+            assert_eq!(
+                handle_event(&mut app, &key, &searcher),
+                None,
+                "a search is handed to the searcher, not left for the loop"
+            );
         }
         // Apply results as they come, as the run loop does (the deadline only guards a hang).
         let deadline = Instant::now() + Duration::from_secs(60);

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use crate::query::{Hit, Query, QueryError};
+use crate::query::{Hit, QueryError};
 use crate::store::date::PartialDate;
 use crate::store::ids::EventIx;
 use crate::store::model::Event;
@@ -73,14 +73,11 @@ pub struct Search {
     pub error: Option<QueryError>,
 }
 
-/// The background side of searching (see [`crate::tui::searcher`]).
+/// A search under way: the update asks for each query typed as a [`crate::tui::task::Task`],
+/// which the run loop hands to the background searcher (see [`crate::tui::searcher`]) and tests
+/// perform on the spot; its results come back through [`crate::tui::update::finished`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchJob {
-    /// Whether searches run in the background: the update then only records each query, for the
-    /// run loop to hand over. Off (the update searches itself) unless the run loop turns it on.
-    pub background: bool,
-    /// A query waiting to be taken by the run loop ([`App::take_search_request`]).
-    pub request: Option<Query>,
     /// The query text whose results are awaited.
     pub awaiting: Option<String>,
     /// Enter was pressed while they were awaited: jump to the first result when they come.
@@ -163,7 +160,7 @@ pub struct App<'a> {
     pub org_offset: usize,
     /// First help line shown.
     pub help_scroll: usize,
-    /// Searching in the background: whether, and what is asked and awaited.
+    /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
     /// Rows, org chart and lines, detail text: worked out once per state (see
     /// [`crate::tui::derived`]).
@@ -222,11 +219,6 @@ impl<'a> App<'a> {
             Some(date) => Some(date.start()),
             None => self.selected_event().map(|e| e.date.start()),
         }
-    }
-
-    /// The query the update left for the background searcher, if any (taking it leaves none).
-    pub fn take_search_request(&mut self) -> Option<Query> {
-        self.search_job.request.take()
     }
 
     /// Whether the search overlay waits for the results of what is typed in it.

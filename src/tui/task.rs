@@ -13,9 +13,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Selection};
+use crate::query::Query;
 use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
 
 /// Something the update asks the run loop to do.
@@ -23,6 +25,9 @@ use crate::tui::update;
 pub enum Task {
     /// Write an export file.
     Export(ExportRequest),
+    /// Search for a query typed in the search overlay (the run loop hands it to the background
+    /// searcher; [`perform`] runs it on the spot).
+    Search(Query),
 }
 
 /// What came of a [`Task`].
@@ -30,6 +35,8 @@ pub enum Task {
 pub enum TaskOutcome {
     /// What came of an export.
     Export(ExportOutcome),
+    /// The results of a search.
+    Searched(Searched),
 }
 
 /// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
@@ -44,6 +51,7 @@ pub fn run(app: &mut App<'_>, task: Task) {
 pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
     match task {
         Task::Export(request) => TaskOutcome::Export(write_export(timeline, request)),
+        Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
     }
 }
 

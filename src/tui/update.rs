@@ -16,7 +16,6 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
-use crate::tui::searcher::Searched;
 use crate::tui::task::{Task, TaskOutcome};
 
 /// How far above the first line an event changed the org chart looks for its parent unit, to
@@ -32,7 +31,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
             Mode::Browse => browse(app, action),
-            Mode::Search(_) => inputs::search(app, action),
+            Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
@@ -46,14 +45,12 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
 pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
     match outcome {
         TaskOutcome::Export(outcome) => export::finished(app, outcome),
+        // Shown when they are for the query typed now, dropped when it has changed since.
+        TaskOutcome::Searched(done) => {
+            inputs::searched(app, done);
+            follow(app);
+        }
     }
-}
-
-/// Applies results from the background searcher (see [`crate::tui::searcher`]): shown when they
-/// are for the query typed now, dropped when it has changed since.
-pub fn searched(app: &mut App<'_>, done: Searched) {
-    inputs::searched(app, done);
-    follow(app);
 }
 
 /// Where a movement takes position `pos` in a list of `len` lines, `page` lines to a page.

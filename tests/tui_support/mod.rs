@@ -8,12 +8,14 @@
 pub mod pty;
 
 use ali_timeline::Timeline;
+use ali_timeline::query::Query;
 use ali_timeline::store::ids::PersonIx;
 use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::keymap::{Context, action_for_key};
-use ali_timeline::tui::task;
-use ali_timeline::tui::update::update;
+use ali_timeline::tui::searcher::Searched;
+use ali_timeline::tui::task::{self, Task, TaskOutcome};
+use ali_timeline::tui::update::{finished, update};
 use ali_timeline::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -61,6 +63,33 @@ pub fn type_keys(app: &mut App<'_>, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
+}
+
+/// Presses one plain key as the run loop does with a background searcher: a search the update
+/// asks for is handed back (for the test to perform when it chooses), any other task is
+/// performed.
+pub fn press_handing_over(app: &mut App<'_>, code: KeyCode) -> Option<Query> {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    match action_for_key(Context::of(&app.mode), &key).and_then(|action| update(app, action)) {
+        Some(Task::Search(query)) => Some(query),
+        Some(other) => {
+            task::run(app, other);
+            None
+        }
+        None => None,
+    }
+}
+
+/// Types `text` key by key as [`press_handing_over`] does: the searches asked for, in order.
+pub fn type_handing_over(app: &mut App<'_>, text: &str) -> Vec<Query> {
+    text.chars()
+        .filter_map(|c| press_handing_over(app, KeyCode::Char(c)))
+        .collect()
+}
+
+/// Feeds the results of a search back into the app, as the run loop does when they come.
+pub fn searched(app: &mut App<'_>, done: Searched) {
+    finished(app, TaskOutcome::Searched(done));
 }
 
 /// The text of a buffer, one line per row, wide characters shown once, trailing spaces kept.

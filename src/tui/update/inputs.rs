@@ -7,36 +7,34 @@ use crate::store::date::PartialDate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Search};
 use crate::tui::layout;
-use crate::tui::searcher::{self, Searched};
+use crate::tui::searcher::Searched;
+use crate::tui::task::Task;
 use crate::tui::view;
 
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
 
-/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is run
-/// here, or left for the background searcher (the results shown until then stay).
-fn refresh(app: &mut App<'_>, search: &mut Search) {
+/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is
+/// asked for as a task, its results awaited (the results shown until then stay).
+fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Task> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
-    job.request = None;
     job.awaiting = None;
     match Query::parse(&search.text) {
         Err(error) => {
             search.error = Some(error);
             settle(search, Vec::new());
+            None
         }
         Ok(q) if q.is_empty() => {
             search.error = None;
             settle(search, Vec::new());
+            None
         }
         Ok(q) => {
             search.error = None;
-            if job.background {
-                job.awaiting = Some(search.text.clone());
-                job.request = Some(q);
-            } else {
-                settle(search, searcher::run(app.timeline, &q).hits);
-            }
+            job.awaiting = Some(search.text.clone());
+            Some(Task::Search(q))
         }
     }
 }
@@ -47,8 +45,8 @@ fn settle(search: &mut Search, hits: Vec<Hit>) {
     search.selected = 0;
 }
 
-/// Results from the background searcher: shown if they are for what is typed now (else they
-/// are stale and dropped); a jump asked for while they were awaited then happens.
+/// The results of a search: shown if they are for what is typed now (else they are stale and
+/// dropped); a jump asked for while they were awaited then happens.
 pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     let job = &mut app.search_job;
     if job.awaiting.as_ref() == Some(&done.text) {
@@ -69,20 +67,22 @@ pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     }
 }
 
-pub(super) fn search(app: &mut App<'_>, action: Action) {
+/// An action in the search overlay; asks for the search of what is typed when it changes.
+pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     let page = App::page(usize::from(mouse::search_results(app).height));
     let pending = app.search_pending();
     let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
-        return;
+        return None;
     };
+    let mut task = None;
     match action {
         Action::Type(c) => {
             s.text.push(c);
-            refresh(app, &mut s);
+            task = refresh(app, &mut s);
         }
         Action::Erase => {
             s.text.pop();
-            refresh(app, &mut s);
+            task = refresh(app, &mut s);
         }
         action if action.is_movement() => {
             app.search_job.jump_when_done = false;
@@ -98,16 +98,17 @@ pub(super) fn search(app: &mut App<'_>, action: Action) {
         Action::Confirm => {
             if let Some(hit) = s.hits.get(s.selected) {
                 jump(app, hit.target);
-                return;
+                return None;
             }
         }
         Action::Back => {
             app.search_job.jump_when_done = false;
-            return;
+            return None;
         }
         _ => {}
     }
     app.mode = Mode::Search(s);
+    task
 }
 
 pub(super) fn help(app: &mut App<'_>, action: Action) {
