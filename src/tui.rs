@@ -7,7 +7,8 @@
 //!   the views need, worked out when the state changes rather than on every frame;
 //!   [`searcher`]: searching on a worker thread, so typing never waits for the matcher;
 //!   [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the loop to
-//!   do outside the state (writing an export), carried out between two frames.
+//!   do outside the state (a search, writing an export), carried out between two frames;
+//!   [`theme`]: colours and styles, which the state holds and the views use.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
 //! that also turns mouse capture off): [`init`] and [`restore`].
@@ -21,6 +22,7 @@ pub mod layout;
 pub mod org_lines;
 pub mod searcher;
 pub mod task;
+pub mod theme;
 pub mod update;
 pub mod view;
 
@@ -39,7 +41,7 @@ use app::App;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
 use task::{Task, TaskOutcome};
-use view::theme::Theme;
+use theme::Theme;
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);

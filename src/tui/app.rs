@@ -14,7 +14,7 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// One of the three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -21,8 +21,8 @@ use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
 use crate::tui::org_lines::{OrgLine, lines_of};
+use crate::tui::theme::Theme;
 use crate::tui::view::detail;
-use crate::tui::view::theme::Theme;
 
 /// One value kept with the key it was made for.
 pub struct Memo<K, V: ?Sized>(RefCell<Option<(K, Arc<V>)>>);

@@ -9,7 +9,6 @@ pub mod overlay;
 pub mod search;
 pub mod spans;
 pub mod status;
-pub mod theme;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -19,8 +18,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::{self, Framing, PaneArea};
+use crate::tui::theme::Theme;
 use spans::{fit, wrap};
-use theme::Theme;
 
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {

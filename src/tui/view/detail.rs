@@ -6,12 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::spans::{clean, styled, wrap};
-use super::theme::Theme;
 use crate::store::date::{PartialDate, Precision};
 use crate::store::ids::EventIx;
 use crate::timeline::history::ChangeKind;
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::{Framing, PaneArea};
+use crate::tui::theme::Theme;
 
 /// The pane's title.
 #[must_use]

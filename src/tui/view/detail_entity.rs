@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 
 use super::detail::Doc;
 use super::spans::{clean, styled};
-use super::theme::Theme;
 use crate::org::{CareerEntry, career, lineage};
 use crate::store::date::PartialDate;
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::tui::app::{App, Entity};
+use crate::tui::theme::Theme;
 
 /// A person: name, aliases, note, career, events.
 pub(super) fn person(app: &App<'_>, index: PersonIx, doc: &mut Doc) {

@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 
 use super::overlay;
 use super::spans::{clean, fit, wrap};
-use super::theme::Theme;
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status, describe};
 use crate::tui::layout::{self, Framing};
+use crate::tui::theme::Theme;
 
 /// The widest the dialog gets.
 const MAX_WIDTH: u16 = 72;

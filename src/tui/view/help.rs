@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::overlay;
 use super::spans::{fit, wrap};
-use super::theme::Theme;
 use crate::store::model::EventKind;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Context, MOUSE, keys_label};
+use crate::tui::theme::Theme;
 
 /// The help text wrapped to `width` columns.
 #[must_use]

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 
 use super::overlay;
 use super::spans::{clean, fit, highlighted, wrap};
-use super::theme::Theme;
 use crate::query::{Hit, QueryError, Target};
 use crate::text::width;
 use crate::tui::app::{App, Search};
 use crate::tui::layout::{self, keep_visible};
+use crate::tui::theme::Theme;
 
 /// Narrowest results list that names each result's type in words.
 const WORDS_FROM: u16 = 40;
