@@ -2,9 +2,12 @@
 //!
 //! The library holds everything; the binary only parses arguments and calls [`cli::main`].
 //!
-//! - [`store`]: the data model, partial dates, loading and validation of `timeline.ron`.
-//! - [`timeline`]: the loaded, validated whole with its history and indexes; loading and the cache.
-//! - [`org`]: the organisation replayed from event effects, as of any date.
+//! - [`store`]: the data model, partial dates, the id map, parsing and the reference checks of
+//!   `timeline.ron` (a leaf: it imports nothing above it).
+//! - [`timeline`]: the loaded, validated whole (store, ids, replayed history); loading, the cache,
+//!   and the answers the front ends ask of it.
+//! - [`org`]: views of the replayed organisation: the chart as of any date, diffs, careers,
+//!   lineage.
 //! - [`query`]: the query language shared by search, filters and exports.
 //! - [`export`]: one writer per output format.
 //! - [`tui`]: the terminal app.

@@ -1,4 +1,5 @@
-//! The event store: model, partial dates, loading and validation. No terminal code here.
+//! The event store: model, partial dates, the id map, parsing, locating and the reference checks.
+//! A leaf: nothing here imports the layers above it (see `tests/architecture.rs`).
 
 pub mod date;
 pub mod ids;

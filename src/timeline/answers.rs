@@ -75,29 +75,17 @@ impl Timeline {
 
     /// Every event with its index, in date order.
     pub fn events(&self) -> impl DoubleEndedIterator<Item = (EventIx, &Event)> + ExactSizeIterator {
-        self.store
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (EventIx::new(i), e))
+        indexed(&self.store.events, EventIx::new)
     }
 
     /// Every person with its index, in store order.
     pub fn people(&self) -> impl ExactSizeIterator<Item = (PersonIx, &Person)> {
-        self.store
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (PersonIx::new(i), p))
+        indexed(&self.store.people, PersonIx::new)
     }
 
     /// Every unit with its index, in store order.
     pub fn units(&self) -> impl ExactSizeIterator<Item = (UnitIx, &Unit)> {
-        self.store
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (UnitIx::new(i), u))
+        indexed(&self.store.units, UnitIx::new)
     }
 
     /// A person's display name with the Chinese name when known: `Gao Xiaosong (高晓松)`; the id
@@ -149,6 +137,17 @@ impl Timeline {
     pub fn event_id(&self, ix: EventIx) -> &str {
         &self.event_at(ix).id
     }
+}
+
+/// Each item of `items` with its typed index.
+fn indexed<T, I>(
+    items: &[T],
+    make: fn(usize) -> I,
+) -> impl DoubleEndedIterator<Item = (I, &T)> + ExactSizeIterator {
+    items
+        .iter()
+        .enumerate()
+        .map(move |(i, item)| (make(i), item))
 }
 
 fn with_zh(name: &str, zh: Option<&str>) -> String {
