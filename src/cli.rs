@@ -107,6 +107,8 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return argument_error(&error),
     };
+    // Without the handlers the signals keep their default actions; nothing else depends on them.
+    let _ = crate::cleanup::on_signals();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
