@@ -18,10 +18,11 @@ pub fn clean(text: &str) -> String {
     sanitize(text)
 }
 
-/// The most characters of one piece of store text the app lays out (a summary of 100,000
-/// characters is about 1,300 lines at 80 columns). Longer text is cut there, with `…`, so that a
-/// key never costs more than that whatever the store holds; exports write the whole text.
-pub const MAX_SPAN_CHARS: usize = 100_000;
+/// The most characters of one piece of store text the app lays out: 20,000 characters, about
+/// 260 lines at 80 columns (the longest summary in the bundled store is about 1,000). Longer text
+/// is cut there, with `…`, so that a key never costs more than that whatever the store holds;
+/// exports write the whole text.
+pub const MAX_SPAN_CHARS: usize = 20_000;
 
 /// `text` cut to at most `max` characters, and whether it was cut. Costs what is kept, not the
 /// whole text.
