@@ -14,7 +14,9 @@ pub mod lineage;
 pub mod replay;
 
 pub use career::{CareerEntry, career, original_start};
-pub use chart::{OrgChart, OrgNode, as_of, chart};
+pub use chart::{
+    OrgChart, OrgNode, as_of, chart, counterparties, counterparties_as_of, record_start,
+};
 pub use diff::{DiffEntry, changes_by, diff};
 pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};
 pub use replay::{Change, ChangeKind, History, Tenure, replay};

@@ -127,15 +127,16 @@ pub struct SourceOut<'a> {
 /// are present exactly when the variant has them.
 #[derive(Debug, Default, Serialize)]
 pub struct EffectOut<'a> {
-    /// `StartRole`, `EndRole`, `Found`, `Place`, `Acquire`, `Merge`, `Rename` or `Dissolve`.
+    /// `StartRole`, `EndRole`, `LastRecorded`, `Found`, `Place`, `Acquire`, `Merge`, `Rename` or
+    /// `Dissolve`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// The unit changed.
     pub unit: &'a str,
-    /// Person id (StartRole, EndRole).
+    /// Person id (StartRole, EndRole, LastRecorded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<&'a str>,
-    /// Title (StartRole, EndRole).
+    /// Title (StartRole, EndRole, LastRecorded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'a str>,
     /// New parent (Found, when given; Place).
@@ -150,6 +151,9 @@ pub struct EffectOut<'a> {
     /// The new identity (Rename).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<&'a str>,
+    /// Person ids of the founders (Found, when given).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub founders: Vec<&'a str>,
 }
 
 /// Builds the export document.
@@ -248,15 +252,20 @@ fn effect(e: &Effect) -> EffectOut<'_> {
         ..EffectOut::default()
     };
     match e {
-        Effect::StartRole { person, unit, role } | Effect::EndRole { person, unit, role } => {
-            EffectOut {
-                person: Some(person),
-                role: Some(role),
-                ..base(unit)
-            }
-        }
-        Effect::Found { unit, parent } => EffectOut {
+        Effect::StartRole { person, unit, role }
+        | Effect::EndRole { person, unit, role }
+        | Effect::LastRecorded { person, unit, role } => EffectOut {
+            person: Some(person),
+            role: Some(role),
+            ..base(unit)
+        },
+        Effect::Found {
+            unit,
+            parent,
+            founders,
+        } => EffectOut {
             parent: parent.as_deref(),
+            founders: founders.iter().map(String::as_str).collect(),
             ..base(unit)
         },
         Effect::Place { unit, parent } => EffectOut {

@@ -42,6 +42,7 @@ impl DiffEntry {
         match self.kind {
             ChangeKind::RoleStarted { .. } => "role_started",
             ChangeKind::RoleEnded { .. } => "role_ended",
+            ChangeKind::RoleLastRecorded { .. } => "role_last_recorded",
             ChangeKind::Founded { .. } => "founded",
             ChangeKind::Moved { .. } => "moved",
             ChangeKind::Merged { .. } => "merged",
@@ -143,6 +144,15 @@ impl DiffEntry {
                 role,
             } => format!(
                 "{} ceased to be {role} of {}",
+                timeline.person_label(person),
+                unit(u)
+            ),
+            ChangeKind::RoleLastRecorded {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} last recorded as {role} of {} (no source gives an end)",
                 timeline.person_label(person),
                 unit(u)
             ),

@@ -113,6 +113,14 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// What sort of organisation it is.
     pub kind: UnitKind,
+    /// When the unit existed from, for a unit no event founds (`"1999"`); needs `since_sources`.
+    /// A unit with neither a founding event nor `since` starts at the first event that names it
+    /// ("first recorded").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// Ids of the sources that give `since`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub since_sources: Vec<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -289,6 +297,9 @@ pub enum Effect {
         /// Where it sits, if inside another unit.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
+        /// Ids of the people who founded it (a fact about the founding, not a post they hold).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        founders: Vec<String>,
     },
     /// `unit` is placed under `parent` (a reorganisation).
     Place {
@@ -325,6 +336,17 @@ pub enum Effect {
         /// The unit closed.
         unit: String,
     },
+    /// This event is the last record of `person` holding `role` at `unit`, and no source says when
+    /// the role ended: the role is shown up to and including this date as "last recorded DATE",
+    /// never as held "now".
+    LastRecorded {
+        /// Who.
+        person: String,
+        /// Where.
+        unit: String,
+        /// Title, as it was started.
+        role: String,
+    },
 }
 
 impl Effect {
@@ -340,6 +362,7 @@ impl Effect {
             Effect::Merge { .. } => "Merge",
             Effect::Rename { .. } => "Rename",
             Effect::Dissolve { .. } => "Dissolve",
+            Effect::LastRecorded { .. } => "LastRecorded",
         }
     }
 }
