@@ -181,6 +181,17 @@ impl<'a> Selection<'a> {
             .collect()
     }
 
+    /// What an event changed in the organisation, in words (see [`crate::org::DiffEntry::describe`]):
+    /// `Fan Luyuan (樊路远) became ceo of Damai (大麦网)`, `… last recorded as ceo of … (no source
+    /// gives an end)`. Empty for an event without effects.
+    #[must_use]
+    pub fn changes(&self, event: &Event) -> Vec<String> {
+        crate::org::changes_by(self.timeline, &event.id)
+            .iter()
+            .map(|change| change.describe(self.timeline))
+            .collect()
+    }
+
     /// An event's sources (ids the store does not know are skipped; the validator forbids them).
     #[must_use]
     pub fn sources(&self, event: &Event) -> Vec<&'a Source> {

@@ -121,6 +121,8 @@ pub struct SourceOut<'a> {
     pub url: Option<&'a str>,
     /// The seed article number.
     pub seed: Option<&'a str>,
+    /// What the source is (kind of publication, language, topic), when the store says.
+    pub about: Option<&'a str>,
 }
 
 /// One effect, with the store's field names: `type` is the variant (`StartRole`); the other keys
@@ -241,6 +243,7 @@ fn source(s: &Source) -> SourceOut<'_> {
         date: s.date.map(|d| d.to_string()),
         url: s.url.as_deref(),
         seed: s.seed.as_deref(),
+        about: s.about.as_deref(),
     }
 }
 

@@ -135,6 +135,10 @@ pub struct Source {
     /// A seed article by number (`"001"` for `seeds/001_….txt`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
+    /// What the source is, for a reader who cannot open it: kind of publication, language and
+    /// topic (`"Chinese tech column, machine-translated into English, on …"`). Used for seeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
     /// Headline or title of the public source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -150,9 +154,20 @@ pub struct Source {
 }
 
 impl Source {
-    /// A one-line citation: `Reuters, "Title" (2016-12-28)` or `seed article 001`.
+    /// A one-line citation: `Reuters, "Title" (2016-12-28)`; for a seed article, what it is:
+    /// `Chinese tech column … on …, "Headline" (~2015-07; seed article 001)`, or `seed article 001`
+    /// when the store says nothing more about it.
     #[must_use]
     pub fn citation(&self) -> String {
+        if let (Some(seed), Some(about)) = (&self.seed, &self.about) {
+            let mut out = about.clone();
+            if let Some(title) = &self.title {
+                out.push_str(&format!(", \"{title}\""));
+            }
+            let date = self.date.map_or_else(String::new, |d| format!("{d}; "));
+            out.push_str(&format!(" ({date}seed article {seed})"));
+            return out;
+        }
         let mut out = match (&self.publisher, &self.title) {
             (Some(p), Some(t)) => format!("{p}, \"{t}\""),
             (None, Some(t)) => format!("\"{t}\""),
