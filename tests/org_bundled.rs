@@ -67,8 +67,14 @@ fn after_the_2018_reshuffle_two_leaders_each_run_two_units() {
     // The Chinese letter's titles: Yang Weidong, Youku president, adds Ali Music CEO; Fan Luyuan,
     // Alibaba Pictures CEO, adds Damai CEO.
     for (person, posts) in [
-        ("yang-weidong", [("youku", "president"), ("ali-music", "ceo")]),
-        ("fan-luyuan", [("alibaba-pictures", "ceo"), ("damai", "ceo")]),
+        (
+            "yang-weidong",
+            [("youku", "president"), ("ali-music", "ceo")],
+        ),
+        (
+            "fan-luyuan",
+            [("alibaba-pictures", "ceo"), ("damai", "ceo")],
+        ),
     ] {
         for (unit, role) in posts {
             assert!(
@@ -86,7 +92,13 @@ fn the_chart_at_the_end_of_2006_has_xiami_and_nothing_founded_later_or_outside()
     let t = bundled();
     let chart = org::chart(&t, day("2006-12-31"));
     assert!(chart.node("xiami").is_some(), "{chart:?}");
-    for later in ["ali-literature", "tencent-music", "amblin", "dme", "ali-music"] {
+    for later in [
+        "ali-literature",
+        "tencent-music",
+        "amblin",
+        "dme",
+        "ali-music",
+    ] {
         assert!(chart.node(later).is_none(), "{later} on 2006-12-31");
     }
     for node in &chart.nodes {
@@ -124,14 +136,23 @@ fn no_external_company_is_ever_in_the_org_and_they_are_listed_apart() {
     assert!(outside.node("amblin").is_some(), "{outside:?}");
     // Paytm bought TicketNew in May 2018: from then on it sits with the counterparties.
     assert!(outside.node("ticketnew").is_some(), "{outside:?}");
-    assert!(org::chart(&t, day("2018-06-01")).node("ticketnew").is_none());
+    assert!(
+        org::chart(&t, day("2018-06-01"))
+            .node("ticketnew")
+            .is_none()
+    );
 }
 
 #[test]
 fn yu_yongfu_heads_the_entertainment_leadership_group_from_2016_06_15() {
     let t = bundled();
     assert_eq!(
-        roles(&t, "2016-06-15", "yu-yongfu", "entertainment-leadership-group"),
+        roles(
+            &t,
+            "2016-06-15",
+            "yu-yongfu",
+            "entertainment-leadership-group"
+        ),
         ["head"]
     );
     let before = org::chart(&t, day("2016-06-14"));
@@ -158,10 +179,11 @@ fn yu_yongfu_heads_the_entertainment_leadership_group_from_2016_06_15() {
 #[test]
 fn fan_luyuan_is_alibaba_pictures_ceo_on_2018_01_01() {
     let t = bundled();
+    assert!(roles(&t, "2018-01-01", "fan-luyuan", "alibaba-pictures").contains(&"ceo".to_string()));
     assert!(
-        roles(&t, "2018-01-01", "fan-luyuan", "alibaba-pictures").contains(&"ceo".to_string())
+        !roles(&t, "2018-01-01", "fan-luyuan", "alibaba-pictures")
+            .contains(&"president".to_string())
     );
-    assert!(!roles(&t, "2018-01-01", "fan-luyuan", "alibaba-pictures").contains(&"president".to_string()));
 }
 
 #[test]
@@ -169,14 +191,20 @@ fn zhang_yu_is_ali_music_ceo_from_2017_03_03() {
     let t = bundled();
     assert_eq!(roles(&t, "2017-03-03", "zhang-yu", "ali-music"), ["ceo"]);
     assert!(roles(&t, "2017-03-02", "zhang-yu", "ali-music").is_empty());
-    assert_eq!(roles(&t, "2017-03-02", "yang-weidong", "ali-music"), ["ceo"]);
+    assert_eq!(
+        roles(&t, "2017-03-02", "yang-weidong", "ali-music"),
+        ["ceo"]
+    );
     let career = org::career(&t, "zhang-yu");
     let ceo = career
         .iter()
         .find(|e| e.unit == "ali-music" && e.role == "ceo")
         .expect("Zhang Yu was Ali Music CEO");
     assert_eq!(ceo.start.to_string(), "2017-03-03");
-    assert_eq!(ceo.end.map(|d| d.to_string()).as_deref(), Some("2018-05-11"));
+    assert_eq!(
+        ceo.end.map(|d| d.to_string()).as_deref(),
+        Some("2018-05-11")
+    );
 }
 
 #[test]
@@ -220,7 +248,11 @@ fn no_role_runs_on_to_now() {
 fn every_unit_starts_and_is_only_shown_from_then() {
     let t = bundled();
     for unit in &t.store.units {
-        let life = t.history.units.get(&unit.id).expect("every unit has a life");
+        let life = t
+            .history
+            .units
+            .get(&unit.id)
+            .expect("every unit has a life");
         let start = life.start.expect("every unit has a start");
         let before = start.start().pred_opt().expect("a day before");
         let chart = org::chart(&t, before);
@@ -235,10 +267,7 @@ fn every_unit_starts_and_is_only_shown_from_then() {
 
 #[test]
 fn cli_org_before_the_record_says_the_record_starts_later() {
-    let out = bin()
-        .args(["org", "--as-of", "1990"])
-        .assert()
-        .success();
+    let out = bin().args(["org", "--as-of", "1990"]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert_eq!(
         text,
@@ -263,7 +292,10 @@ fn cli_org_counterparties_lists_outside_companies_in_their_own_group() {
         .assert()
         .success();
     let plain = String::from_utf8_lossy(&plain.get_output().stdout).into_owned();
-    assert!(!plain.contains("[amblin]") && !plain.contains("Counterparties"), "{plain}");
+    assert!(
+        !plain.contains("[amblin]") && !plain.contains("Counterparties"),
+        "{plain}"
+    );
 }
 
 #[test]
