@@ -94,12 +94,12 @@ fn run_as_of(
     let starts = org::record_start(&timeline.store, &timeline.history).filter(|s| day < s.start());
     let mut chart = org::chart(timeline, day);
     let mut outside = org::counterparties(timeline, day);
-    if let Some(id) = unit
-        && starts.is_none()
-    {
+    if let Some(id) = unit {
         let id = resolve_unit(timeline, id)?;
-        let tree = chart.subtree(&id).or_else(|| outside.subtree(&id));
-        chart = tree.ok_or_else(|| not_there(timeline, &id, day))?;
+        if starts.is_none() {
+            let tree = chart.subtree(&id).or_else(|| outside.subtree(&id));
+            chart = tree.ok_or_else(|| not_there(timeline, &id, day))?;
+        }
         outside.nodes.clear();
     }
     if options.json {
