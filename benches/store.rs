@@ -4,28 +4,29 @@
 
 mod common;
 
+use ali_timeline::timeline;
 use std::hint::black_box;
 
 use ali_timeline::org::replay::replay;
-use ali_timeline::store::{self, load, validate};
+use ali_timeline::store::{load, validate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn load_and_validate(c: &mut Criterion) {
     let path = common::synth_path(common::BIG_EVENTS);
     let mut group = c.benchmark_group("load_validate");
     group.bench_function("bundled", |b| {
-        b.iter_with_large_drop(|| store::load_bundled().expect("bundled store loads"));
+        b.iter_with_large_drop(|| timeline::load_bundled().expect("bundled store loads"));
     });
     group.bench_function("100k", |b| {
         b.iter_with_large_drop(|| {
-            store::load_file_cached(black_box(&path), None).expect("100k store loads")
+            timeline::load_file_cached(black_box(&path), None).expect("100k store loads")
         });
     });
     // The same load from the validated-store cache (written by the first iteration).
     let cache = common::cache_dir();
     group.bench_function("100k_cache_warm", |b| {
         b.iter_with_large_drop(|| {
-            store::load_file_cached(black_box(&path), Some(&cache)).expect("100k store loads")
+            timeline::load_file_cached(black_box(&path), Some(&cache)).expect("100k store loads")
         });
     });
     group.finish();

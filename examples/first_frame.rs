@@ -38,7 +38,7 @@ fn main() -> Result {
     );
 
     let start = Instant::now();
-    let timeline = ali_timeline::store::load_bundled()?;
+    let timeline = ali_timeline::timeline::load_bundled()?;
     let loaded = start.elapsed();
     let app = App::new(&timeline, 120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
@@ -75,7 +75,11 @@ fn launch_to_first_frame(binary: &str) -> Result<Duration> {
             }
         }
     });
-    let mut parser = vt100::Parser::new(40, 120, 0);
+    let mut parser = vt100::Parser::new(
+        std::num::NonZeroU16::new(40).expect("40 > 0"),
+        std::num::NonZeroU16::new(120).expect("120 > 0"),
+        0,
+    );
     let elapsed = loop {
         let bytes = output.recv_timeout(Duration::from_secs(30))?;
         parser.process(&bytes);

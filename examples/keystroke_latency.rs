@@ -164,7 +164,7 @@ impl Session<'_, '_> {
 fn main() -> Result {
     let args = args()?;
     let start = Instant::now();
-    let timeline = ali_timeline::store::load(args.data.as_deref())?;
+    let timeline = ali_timeline::timeline::load(args.data.as_deref())?;
     println!(
         "store: {} ({} events, {} people, {} units), loaded in {:.2?}",
         args.data

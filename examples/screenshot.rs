@@ -27,7 +27,7 @@ const EVENT: &str = "ali-music-group-founded";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let event = std::env::args().nth(1).unwrap_or_else(|| EVENT.to_string());
-    let timeline = ali_timeline::store::load_bundled()?;
+    let timeline = ali_timeline::timeline::load_bundled()?;
     let mut app = App::new(&timeline, WIDTH, HEIGHT);
     let target = timeline
         .event_index(&event)

@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 
 use crate::error::Error;
 use crate::export::Format;
-use crate::store::{self, Timeline};
+use crate::timeline::{self, Timeline};
 
 /// Explore the history of Alibaba's digital entertainment businesses (2006–2021).
 ///
@@ -111,6 +111,8 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return argument_error(&error),
     };
+    // Without the handlers the signals keep their default actions; nothing else depends on them.
+    let _ = crate::cleanup::on_signals();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -155,9 +157,9 @@ pub fn report(error: &Error) {
 /// Loads the store named by `--data` (or the bundled one).
 ///
 /// # Errors
-/// As [`store::load()`].
+/// As [`timeline::load()`].
 pub fn load(cli_data: Option<&PathBuf>) -> Result<Timeline, Error> {
-    store::load(cli_data.map(PathBuf::as_path))
+    timeline::load(cli_data.map(PathBuf::as_path))
 }
 
 /// Runs a parsed command line.

@@ -25,8 +25,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::store::Timeline;
 use crate::store::model::{Event, Source};
+use crate::timeline::Timeline;
 
 /// The heading every document export carries.
 pub const TITLE: &str = "Alibaba digital entertainment timeline";

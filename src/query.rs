@@ -23,7 +23,7 @@ mod parse;
 mod rank;
 
 use crate::error::Error;
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 
 pub use filter::Matcher;
 pub use parse::QueryError;

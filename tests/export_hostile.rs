@@ -192,7 +192,7 @@ fn json_timelinejs_and_ron_keep_the_exact_text_escaped() -> Result<(), Box<dyn s
 
     let ron = export(Format::Ron, &selection);
     assert!(ron.contains(r"\u{1b}[31mRED\u{1b}[0m"));
-    let reloaded = ali_timeline::store::load_str("hostile.ron", &ron)?;
+    let reloaded = ali_timeline::timeline::load_str("hostile.ron", &ron)?;
     assert_eq!(reloaded.event("hostile").unwrap().title, TITLE);
     Ok(())
 }
@@ -269,7 +269,7 @@ proptest! {
         let body = &html[html.find("<h3>").unwrap() + 4..html.find("</h3>").unwrap()];
         prop_assert!(!body.contains(['<', '>', '"']), "{}", body);
 
-        let reloaded = ali_timeline::store::load_str("p.ron", &export(Format::Ron, &selection)).unwrap();
+        let reloaded = ali_timeline::timeline::load_str("p.ron", &export(Format::Ron, &selection)).unwrap();
         prop_assert_eq!(&reloaded.store, &timeline.store);
     }
 }

@@ -263,7 +263,7 @@ fn ron_of_every_event_loads_back_as_an_equal_store() -> TestResult {
     for (name, text) in STORES {
         let timeline = load(text);
         let exported = export(Format::Ron, &Selection::all(&timeline));
-        let reloaded = ali_timeline::store::load_str("exported.ron", &exported)?;
+        let reloaded = ali_timeline::timeline::load_str("exported.ron", &exported)?;
         assert_eq!(
             reloaded.store, timeline.store,
             "{name}: the round trip changed the store"
@@ -282,7 +282,7 @@ fn ron_of_a_subset_is_a_valid_store_with_only_what_it_needs() -> TestResult {
         .ok_or("fixture event")?;
     let selection = Selection::new(&timeline, vec![departure], None);
     let exported = export(Format::Ron, &selection);
-    let reloaded = ali_timeline::store::load_str("subset.ron", &exported)?;
+    let reloaded = ali_timeline::timeline::load_str("subset.ron", &exported)?;
     let store = &reloaded.store;
     assert_eq!(store.events.len(), 1);
     assert!(
@@ -315,7 +315,7 @@ fn ron_of_a_subset_is_a_valid_store_with_only_what_it_needs() -> TestResult {
         .event_index("ali-music-founded")
         .ok_or("fixture event")?;
     let both = Selection::new(&timeline, vec![departure, founded], None);
-    let reloaded = ali_timeline::store::load_str("both.ron", &export(Format::Ron, &both))?;
+    let reloaded = ali_timeline::timeline::load_str("both.ron", &export(Format::Ron, &both))?;
     assert!(export::notes(Format::Ron, &both).is_empty());
     let tenure = reloaded
         .history

@@ -10,7 +10,7 @@ use ali_timeline::org;
 use common::{bin, day};
 
 fn bundled() -> Timeline {
-    ali_timeline::store::load_bundled().expect("the bundled store is valid")
+    ali_timeline::timeline::load_bundled().expect("the bundled store is valid")
 }
 
 /// The roles `person` holds at `unit` on `date` (`YYYY-MM-DD`).

@@ -42,7 +42,7 @@ fn large_text() -> String {
 
 #[test]
 fn a_large_store_searches_the_same_as_item_by_item() -> Result<(), Box<dyn std::error::Error>> {
-    let timeline = ali_timeline::store::load_str("large.ron", &large_text())?;
+    let timeline = ali_timeline::timeline::load_str("large.ron", &large_text())?;
     let store = &timeline.store;
     assert_eq!(store.events.len(), 24_000);
     for text in [

@@ -14,7 +14,7 @@ fn store() -> &'static Timeline {
     static STORE: OnceLock<Timeline> = OnceLock::new();
     STORE.get_or_init(|| {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/query-small.ron");
-        ali_timeline::store::load(Some(&path)).expect("the fixture store is valid")
+        ali_timeline::timeline::load(Some(&path)).expect("the fixture store is valid")
     })
 }
 

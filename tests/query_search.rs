@@ -11,7 +11,7 @@ fn fixture(name: &str) -> Timeline {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    ali_timeline::store::load(Some(&path)).expect("the fixture store is valid")
+    ali_timeline::timeline::load(Some(&path)).expect("the fixture store is valid")
 }
 
 fn small() -> Timeline {
@@ -271,7 +271,7 @@ fn a_matcher_answers_for_single_items() {
 // The bundled store (the issue's own examples).
 
 fn bundled() -> Timeline {
-    ali_timeline::store::load_bundled().expect("the bundled store loads")
+    ali_timeline::timeline::load_bundled().expect("the bundled store loads")
 }
 
 #[test]

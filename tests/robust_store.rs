@@ -5,7 +5,7 @@
 mod common;
 
 use ali_timeline::Error;
-use ali_timeline::store::{load_file, load_str};
+use ali_timeline::timeline::{load_file, load_str};
 use common::bin;
 use predicates::prelude::*;
 use proptest::prelude::*;

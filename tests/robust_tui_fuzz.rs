@@ -29,7 +29,7 @@ fn stores() -> &'static [Timeline; 2] {
     static STORES: std::sync::OnceLock<[Timeline; 2]> = std::sync::OnceLock::new();
     STORES.get_or_init(|| {
         [
-            ali_timeline::store::load_bundled().expect("the bundled store loads"),
+            ali_timeline::timeline::load_bundled().expect("the bundled store loads"),
             fixture("hostile.ron"),
         ]
     })
@@ -237,7 +237,7 @@ fn sizes_past_120x40() -> Vec<(u16, u16)> {
 
 #[test]
 fn every_size_up_to_300x100_draws_without_panicking() {
-    let t = ali_timeline::store::load_bundled().expect("the bundled store loads");
+    let t = ali_timeline::timeline::load_bundled().expect("the bundled store loads");
     let mut apps = size_states(&t);
     let sizes = sizes_past_120x40();
     assert!(sizes.contains(&(300, 100)) && sizes.contains(&(1, 100)) && sizes.contains(&(300, 1)));

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use ali_timeline::Timeline;
-use ali_timeline::store::cache::{self, Outcome};
-use ali_timeline::store::load_file_cached;
+use ali_timeline::timeline::cache::{self, Outcome};
+use ali_timeline::timeline::load_file_cached;
 use tempfile::TempDir;
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -106,7 +106,7 @@ fn a_store_loaded_twice_is_the_same_and_comes_from_the_cache_the_second_time() -
     assert_eq!(outcome, Outcome::Hit);
     assert_same(&first, &second);
     // The hash is the SHA-256 of the text, whichever way the store was loaded.
-    let uncached = ali_timeline::store::load_str(&first.name, synthetic())?;
+    let uncached = ali_timeline::timeline::load_str(&first.name, synthetic())?;
     assert_same(&uncached, &second);
     Ok(())
 }
@@ -151,7 +151,7 @@ fn a_file_changed_by_one_byte_does_not_use_the_old_entry() -> Result {
     assert_ne!(after.store, before.store);
     assert_eq!(
         after.store,
-        ali_timeline::store::load_str("x", &changed)?.store
+        ali_timeline::timeline::load_str("x", &changed)?.store
     );
     assert_ne!(setup.entry()?, old_entry);
     Ok(())

@@ -4,7 +4,7 @@
 mod common;
 
 use ali_timeline::Error;
-use ali_timeline::store::load_str;
+use ali_timeline::timeline::load_str;
 
 /// The valid fixture with `from` replaced by `to` (which must occur exactly once).
 fn mutated(from: &str, to: &str) -> String {

@@ -5,7 +5,7 @@ mod common;
 
 use ali_timeline::Error;
 use ali_timeline::org::{self, ChangeKind};
-use ali_timeline::store::load_str;
+use ali_timeline::timeline::load_str;
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -232,7 +232,7 @@ fn a_ron_export_loads_as_a_store_and_its_notes_are_shown() -> Result {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('r'));
     press(&mut app, KeyCode::Enter);
-    let loaded = ali_timeline::store::load_file(&path)?;
+    let loaded = ali_timeline::timeline::load_file(&path)?;
     let ids: Vec<String> = loaded.store.events.iter().map(|e| e.id.clone()).collect();
     assert_eq!(
         ids,
@@ -375,7 +375,7 @@ fn bad_paths_get_one_clear_line_and_the_app_keeps_running() -> Result {
 
 #[test]
 fn the_recorded_query_selects_what_each_filter_shows_in_the_bundled_store() -> Result {
-    let t = ali_timeline::store::load_bundled()?;
+    let t = ali_timeline::timeline::load_bundled()?;
     let mut app = App::new(&t, 120, 40);
     let entities = (0..t.store.people.len())
         .map(Entity::Person)

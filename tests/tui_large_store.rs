@@ -29,7 +29,8 @@ fn large() -> &'static Timeline {
     STORE.get_or_init(|| {
         let config = synth::Config::sized(3_000, 7);
         let text = synth::to_ron(&synth::generate(&config), &config);
-        ali_timeline::store::load_str("synthetic.ron", &text).expect("the synthetic store is valid")
+        ali_timeline::timeline::load_str("synthetic.ron", &text)
+            .expect("the synthetic store is valid")
     })
 }
 

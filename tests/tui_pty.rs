@@ -79,8 +79,8 @@ fn the_mouse_scrolls_and_selects_and_ctrl_c_quits() -> Result {
 /// Whether any cell on screen has a foreground or background colour.
 fn coloured(screen: &vt100::Screen) -> bool {
     let (rows, cols) = screen.size();
-    (0..rows).any(|row| {
-        (0..cols).any(|col| {
+    (0..rows.get()).any(|row| {
+        (0..cols.get()).any(|col| {
             screen.cell(row, col).is_some_and(|cell| {
                 cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
             })

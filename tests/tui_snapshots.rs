@@ -212,7 +212,7 @@ fn hostile_store_text_never_reaches_the_terminal_raw() {
         events: [Event(id: "e", date: "2015", title: "Title\u{1b}]0;pwned\u{7}", summary: "line\nbreak\u{9b}31m",
             kind: deal, people: ["evil"], units: ["u"], sources: ["s"], note: "\u{1b}c")],
     )"#;
-    let t = ali_timeline::store::load_str("evil.ron", store).expect("loads");
+    let t = ali_timeline::timeline::load_str("evil.ron", store).expect("loads");
     let mut app = App::new(&t, 120, 40);
     let check = |app: &App<'_>| {
         for cell in cells(&draw(app)) {

@@ -66,7 +66,7 @@ pub fn synth_path(events: usize) -> PathBuf {
 /// The large synthetic store, loaded (parsed: the benches never touch the user's store cache).
 pub fn big() -> Timeline {
     let path = synth_path(BIG_EVENTS);
-    ali_timeline::store::load_file_cached(&path, None)
+    ali_timeline::timeline::load_file_cached(&path, None)
         .map(|(timeline, _)| timeline)
         .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()))
 }
@@ -78,5 +78,5 @@ pub fn cache_dir() -> PathBuf {
 
 /// The bundled store, loaded.
 pub fn bundled() -> Timeline {
-    ali_timeline::store::load_bundled().expect("the bundled store loads")
+    ali_timeline::timeline::load_bundled().expect("the bundled store loads")
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::export::{self, Format, Selection, plural};
-use crate::store::Timeline;
 use crate::text::sanitize;
+use crate::timeline::Timeline;
 
 /// Exports the events matching `query` in `format`: to the file `output` (atomically; an existing
 /// file or link is kept unless `force`), or to `out` when there is no `output` or it is `-`.

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use crate::error::Error;
 use crate::query::{Matcher, Query};
-use crate::store::Timeline;
 use crate::text::sanitize;
+use crate::timeline::Timeline;
 
 /// Writes every event (matching `query`, when given) as `DATE  TITLE`, in date order.
 ///

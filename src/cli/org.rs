@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 use crate::error::Error;
 use crate::export::escape::json_ascii_safe;
 use crate::org::{self, CareerEntry, DiffEntry, Lineage, OrgChart, ParentSpan};
-use crate::store::Timeline;
 use crate::store::date::{PartialDate, Precision};
 use crate::store::load::did_you_mean;
 use crate::text::sanitize;
+use crate::timeline::Timeline;
 
 /// How `org` prints.
 #[derive(Debug, Clone, Copy, Default)]

@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::export::escape::json_ascii_safe;
 use crate::query::{self, Hit, Query, Target};
-use crate::store::Timeline;
 use crate::store::date::PartialDate;
+use crate::timeline::Timeline;
 
 /// How matched characters are shown in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,16 +3,17 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::error::{Error, Severity};
-use crate::store;
+use crate::diagnostic::Severity;
+use crate::error::Error;
 use crate::text::sanitize;
+use crate::timeline;
 
 /// Validates the store at `path` (or the bundled one) and prints the outcome.
 ///
 /// # Errors
 /// Only for problems reading the file; store errors are printed and give exit code 1.
 pub fn run(path: Option<&Path>) -> Result<ExitCode, Error> {
-    match store::load(path) {
+    match timeline::load(path) {
         Ok(timeline) => {
             for warning in &timeline.warnings {
                 eprintln!("{}", sanitize(&warning.to_string()));

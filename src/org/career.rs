@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::replay::{History, Tenure};
-use crate::store::Timeline;
 use crate::store::date::{PartialDate, Precision};
+use crate::timeline::Timeline;
 
 /// One role held by one person at one unit for a span of time (a [`Tenure`] made self-contained).
 ///

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::replay::History;
-use crate::store::Timeline;
 use crate::store::date::PartialDate;
 use crate::store::model::{Store, Unit, UnitKind};
+use crate::timeline::Timeline;
 
 /// Titles in the order they are listed at a unit; other titles follow, alphabetically.
 pub const ROLE_ORDER: [&str; 8] = [

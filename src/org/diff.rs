@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use super::career::is_vague;
 use super::replay::{Change, ChangeKind, History};
-use crate::store::Timeline;
 use crate::store::date::PartialDate;
+use crate::timeline::Timeline;
 
 /// One change, with its date and the event that caused it.
 #[derive(Debug, Clone, PartialEq, Eq)]

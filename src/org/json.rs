@@ -11,7 +11,7 @@ use super::career::{is_vague, original_start};
 use super::chart::OrgChart;
 use super::diff::DiffEntry;
 use super::replay::ChangeKind;
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 
 /// The chart as `{ "date", "units": [ { "id", "name", "name_zh", "kind", "depth", "parent",
 /// "first_recorded", "roles": [ { "role", "person", "name", "name_zh", "since", "event",

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::career::CareerEntry;
 use super::replay::{Change, ChangeKind};
-use crate::store::Timeline;
 use crate::store::date::PartialDate;
+use crate::timeline::Timeline;
 
 /// A dated step in a unit's life and the event that made it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -29,8 +29,8 @@ use chrono::NaiveDate;
 use super::Query;
 use super::fuzzy::{Pattern, Scorer};
 use super::parse::{Atom, Field, Test};
-use crate::store::Timeline;
 use crate::store::model::Event;
+use crate::timeline::Timeline;
 
 /// A query prepared against one timeline: ask it about events, people and units by index.
 ///

@@ -6,8 +6,8 @@ use std::ops::Range;
 use super::Query;
 use super::filter::Matcher;
 use super::parse::{Field, Test};
-use crate::store::Timeline;
 use crate::text::sanitize;
+use crate::timeline::Timeline;
 
 /// What a search result points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

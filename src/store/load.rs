@@ -6,9 +6,9 @@ use std::path::Path as FsPath;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use super::locate::Position;
 use super::model::Store;
-use crate::error::{Diagnostic, Error, Severity};
+use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::error::Error;
 
 /// The largest store file accepted, in bytes (128 MiB): a 100,000-event store with news-length
 /// titles and summaries is about 85 MB (`cargo run --release --example synth`).
@@ -192,8 +192,8 @@ pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
     }
     options.from_str::<Store>(text).map_err(|e| {
         let position = Position {
-            line: e.position.line.max(1),
-            col: e.position.col.max(1),
+            line: e.span.end.line.max(1),
+            col: e.span.end.col.max(1),
         };
         located(start_of_culprit(text, position, &e.code), explain(&e))
     })

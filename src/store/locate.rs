@@ -9,24 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
-/// A 1-based line and column (columns count characters, not bytes).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-pub struct Position {
-    /// Line number, from 1.
-    pub line: usize,
-    /// Column number, from 1, in characters.
-    pub col: usize,
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.col)
-    }
-}
+use crate::diagnostic::Position;
 
 /// One step of a path into the store: a struct field or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
-use crate::error::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::org::replay::{History, first_named};
 
 /// What is wrong, in words.

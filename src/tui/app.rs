@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use crate::query::{Hit, Query, QueryError};
-use crate::store::Timeline;
 use crate::store::date::PartialDate;
 use crate::store::model::Event;
+use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
 use crate::tui::view::theme::Theme;

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Selection};
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
 use crate::tui::update;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::org::{ChangeKind, DiffEntry, OrgChart, as_of, changes_by};
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 
 /// What one line of the org chart shows.
 #[derive(Debug, Clone, PartialEq, Eq)]

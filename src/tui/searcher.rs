@@ -11,7 +11,7 @@ use std::thread::Scope;
 use std::time::Duration;
 
 use crate::query::{self, Hit, Query};
-use crate::store::Timeline;
+use crate::timeline::Timeline;
 
 /// The most search results kept.
 pub const SEARCH_LIMIT: usize = 200;

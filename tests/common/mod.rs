@@ -34,7 +34,7 @@ pub fn day(text: &str) -> NaiveDate {
 
 /// Loads a fixture store through the same loader the app uses.
 pub fn load_fixture(name: &str) -> ali_timeline::Timeline {
-    ali_timeline::store::load(Some(&fixture(name))).expect("the fixture store is valid")
+    ali_timeline::timeline::load(Some(&fixture(name))).expect("the fixture store is valid")
 }
 
 /// Fails if `text` holds a control character (other than newline) or a bidi/zero-width character.

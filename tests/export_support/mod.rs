@@ -6,6 +6,7 @@
 use ali_timeline::Timeline;
 use ali_timeline::export::{self, Format, Selection};
 use ali_timeline::store;
+use ali_timeline::timeline;
 use serde_json::Value;
 
 /// The stores every golden test runs on: (name used in snapshot names, store text). Add a line
@@ -23,7 +24,7 @@ pub fn mini() -> Timeline {
 
 /// Loads store text under a fixed name, so outputs do not depend on where the test runs.
 pub fn load(text: &str) -> Timeline {
-    store::load_str("store.ron", text).expect("test store is valid")
+    timeline::load_str("store.ron", text).expect("test store is valid")
 }
 
 /// `format` of `selection` as text; an error becomes `error: MESSAGE`.

@@ -25,7 +25,7 @@ pub const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui-
 
 /// The fixture store (thirteen events with the real ids).
 pub fn mini() -> Timeline {
-    ali_timeline::store::load_file(std::path::Path::new(MINI)).expect("the fixture store loads")
+    ali_timeline::timeline::load_file(std::path::Path::new(MINI)).expect("the fixture store loads")
 }
 
 /// Presses one key (with modifiers) through the keymap, as the run loop does, carrying out any
@@ -126,7 +126,7 @@ pub fn fixture(name: &str) -> Timeline {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    ali_timeline::store::load_file(&path).expect("the fixture store loads")
+    ali_timeline::timeline::load_file(&path).expect("the fixture store loads")
 }
 
 /// Draws `app` straight into a buffer of its own size (no terminal: cheaper than [`draw`]).

@@ -79,7 +79,7 @@ impl Session {
             }
         });
         Ok(Session {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             output,
             input,
             child,
@@ -92,6 +92,11 @@ impl Session {
         self.input.write_all(keys.as_bytes())?;
         self.input.flush()?;
         Ok(())
+    }
+
+    /// The process id of the program started (the shell, when one was spawned).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// The text on screen.
@@ -160,4 +165,9 @@ impl Session {
         }
         Ok(status.exit_code())
     }
+}
+
+/// A terminal dimension for vt100, which needs at least one row and column.
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }

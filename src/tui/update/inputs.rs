@@ -69,6 +69,16 @@ pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     }
 }
 
+/// Appends pasted text to the query and searches once for the whole of it.
+pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) {
+    let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
+        return;
+    };
+    s.text.push_str(text);
+    refresh(app, &mut s);
+    app.mode = Mode::Search(s);
+}
+
 pub(super) fn search(app: &mut App<'_>, action: Action) {
     let page = App::page(usize::from(mouse::search_results(app).height));
     let pending = app.search_pending();

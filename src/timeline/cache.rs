@@ -17,9 +17,9 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
-use super::model::{Event, Person, Source, Store, Unit};
-use crate::error::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::org::replay::History;
+use crate::store::model::{Event, Person, Source, Store, Unit};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;
