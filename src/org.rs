@@ -12,6 +12,7 @@ pub mod history;
 pub mod json;
 pub mod lineage;
 pub mod replay;
+pub mod starts;
 
 pub use career::{CareerEntry, career, original_start};
 pub use chart::{

@@ -10,6 +10,8 @@ use crate::store::date::PartialDate;
 use crate::store::model::{Effect, Store};
 
 pub use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
+pub use super::starts::first_named;
+use super::starts::unfounded_lives;
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
@@ -35,46 +37,6 @@ pub fn replay(store: &Store) -> History {
         }
     }
     state.history
-}
-
-/// The date of the first event, in replay order, that names each unit (in `units` or an effect).
-#[must_use]
-pub fn first_named(store: &Store) -> HashMap<&str, PartialDate> {
-    let mut first = HashMap::new();
-    for i in replay_order(store) {
-        let event = &store.events[i];
-        let named = event
-            .units
-            .iter()
-            .map(String::as_str)
-            .chain(event.effects.iter().flat_map(effect_units));
-        for unit in named {
-            first.entry(unit).or_insert(event.date);
-        }
-    }
-    first
-}
-
-/// The units an effect names.
-fn effect_units(effect: &Effect) -> Vec<&str> {
-    match effect {
-        Effect::StartRole { unit, .. }
-        | Effect::EndRole { unit, .. }
-        | Effect::LastRecorded { unit, .. }
-        | Effect::Dissolve { unit } => vec![unit],
-        Effect::Found { unit, parent, .. } => {
-            let mut units = vec![unit.as_str()];
-            units.extend(parent.as_deref());
-            units
-        }
-        Effect::Place {
-            unit,
-            parent: other,
-        }
-        | Effect::Acquire { unit, by: other }
-        | Effect::Merge { unit, into: other }
-        | Effect::Rename { unit, to: other } => vec![unit, other],
-    }
 }
 
 struct Replayer<'a> {
@@ -105,29 +67,7 @@ impl<'a> Replayer<'a> {
                 _ => None,
             })
             .collect();
-        let first_named = first_named(store);
-        let mut units = HashMap::new();
-        for unit in &store.units {
-            if founded_later.contains(unit.id.as_str()) {
-                continue;
-            }
-            // A unit no event founds starts at its `since` date, or else at the first event that
-            // names it; a unit with neither has no start (the validator reports it).
-            let (start, first_recorded) = match (unit.since, first_named.get(unit.id.as_str())) {
-                (Some(since), _) => (since, false),
-                (None, Some(first)) => (*first, true),
-                (None, None) => continue,
-            };
-            units.insert(
-                unit.id.clone(),
-                UnitLife {
-                    start: Some(start),
-                    first_recorded,
-                    parents: vec![(start.start(), None)],
-                    ..UnitLife::default()
-                },
-            );
-        }
+        let units = unfounded_lives(store, &founded_later);
         Replayer {
             known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
             known_units: store.units.iter().map(|u| u.id.as_str()).collect(),
