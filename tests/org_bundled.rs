@@ -26,6 +26,14 @@ fn roles(t: &Timeline, date: &str, person: &str, unit: &str) -> Vec<String> {
     })
 }
 
+/// The direct sub-units of `unit` on `date`, sorted.
+fn members(t: &Timeline, date: &str, unit: &str) -> Vec<String> {
+    let chart = org::chart(t, day(date));
+    let mut members: Vec<String> = chart.children(unit).into_iter().map(String::from).collect();
+    members.sort_unstable();
+    members
+}
+
 /// Every role `person` holds anywhere on `date`.
 fn anything_held(t: &Timeline, date: &str, person: &str) -> Vec<String> {
     let chart = org::chart(t, day(date));
@@ -158,11 +166,8 @@ fn yu_yongfu_heads_the_entertainment_leadership_group_from_2016_06_15() {
     let before = org::chart(&t, day("2016-06-14"));
     assert!(before.node("entertainment-leadership-group").is_none());
     // The group's eight businesses report to it.
-    let chart = org::chart(&t, day("2016-06-15"));
-    let mut members = chart.children("entertainment-leadership-group");
-    members.sort_unstable();
     assert_eq!(
-        members,
+        members(&t, "2016-06-15", "entertainment-leadership-group"),
         [
             "ali-literature",
             "ali-music",
@@ -301,13 +306,10 @@ fn cli_org_counterparties_lists_outside_companies_in_their_own_group() {
 #[test]
 fn dme_has_its_member_units_in_mid_2018() {
     let t = bundled();
-    let chart = org::chart(&t, day("2018-06-01"));
-    let mut members = chart.children("dme");
-    members.sort_unstable();
     // Seed 000's seven members, plus Ali Sports (named in the 2016 letters, never recorded as
     // leaving) and the Greater Youku business group formed on 2016-11-01.
     assert_eq!(
-        members,
+        members(&t, "2018-06-01", "dme"),
         [
             "ali-literature",
             "ali-music",

@@ -411,10 +411,7 @@ fn write_origin(timeline: &Timeline, lineage: &Lineage, out: &mut impl Write) ->
                         .flat_map(|u| &u.since_sources)
                         .map(|id| {
                             timeline
-                                .store
-                                .sources
-                                .iter()
-                                .find(|s| &s.id == id)
+                                .source(id)
                                 .map_or_else(|| id.clone(), crate::store::model::Source::citation)
                         })
                         .collect();

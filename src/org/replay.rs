@@ -11,7 +11,7 @@ use crate::store::model::{Effect, Store};
 
 pub use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
 pub use super::starts::first_named;
-use super::starts::unfounded_lives;
+use super::starts::{founded_units, unfounded_lives};
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
@@ -57,17 +57,7 @@ struct Replayer<'a> {
 
 impl<'a> Replayer<'a> {
     fn new(store: &'a Store) -> Self {
-        let founded_later: HashSet<&str> = store
-            .events
-            .iter()
-            .flat_map(|e| &e.effects)
-            .filter_map(|effect| match effect {
-                Effect::Found { unit, .. } => Some(unit.as_str()),
-                Effect::Rename { to, .. } => Some(to.as_str()),
-                _ => None,
-            })
-            .collect();
-        let units = unfounded_lives(store, &founded_later);
+        let units = unfounded_lives(store, &founded_units(store));
         Replayer {
             known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
             known_units: store.units.iter().map(|u| u.id.as_str()).collect(),

@@ -8,6 +8,21 @@ use super::replay::replay_order;
 use crate::store::date::PartialDate;
 use crate::store::model::{Effect, Store};
 
+/// The units an event creates: founded (`Found`) or given their identity by a `Rename`.
+#[must_use]
+pub fn founded_units(store: &Store) -> HashSet<&str> {
+    store
+        .events
+        .iter()
+        .flat_map(|e| &e.effects)
+        .filter_map(|effect| match effect {
+            Effect::Found { unit, .. } => Some(unit.as_str()),
+            Effect::Rename { to, .. } => Some(to.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The date of the first event, in replay order, that names each unit (in `units` or an effect).
 #[must_use]
 pub fn first_named(store: &Store) -> HashMap<&str, PartialDate> {

@@ -1,12 +1,11 @@
 //! The start of every unit: each needs one (a founding event, a sourced `since`, or an event that
 //! names it), and no event may name a unit before it.
 
-use std::collections::HashSet;
-
 use super::super::locate::Path;
-use super::super::model::{Effect, Store};
+use super::super::model::Store;
 use super::{Known, Report, check_ref};
-use crate::org::replay::{History, first_named};
+use crate::org::replay::History;
+use crate::org::starts::{first_named, founded_units};
 
 /// Every unit needs a start — a founding (or renaming) event, a sourced `since` date, or at
 /// least an event that names it — and no event may name a unit before that start.
@@ -16,16 +15,7 @@ pub(super) fn check_unit_starts(
     history: &History,
     sources: &Known<'_>,
 ) {
-    let founded: HashSet<&str> = store
-        .events
-        .iter()
-        .flat_map(|e| &e.effects)
-        .filter_map(|effect| match effect {
-            Effect::Found { unit, .. } => Some(unit.as_str()),
-            Effect::Rename { to, .. } => Some(to.as_str()),
-            _ => None,
-        })
-        .collect();
+    let founded = founded_units(store);
     let named = first_named(store);
     for (i, unit) in store.units.iter().enumerate() {
         let path = || Path::root().field("units").index(i);
