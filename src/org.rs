@@ -18,6 +18,6 @@ pub use career::{CareerEntry, career, original_start};
 pub use chart::{
     OrgChart, OrgNode, as_of, chart, counterparties, counterparties_as_of, record_start,
 };
-pub use diff::{DiffEntry, changes_by, diff};
+pub use diff::{DiffEntry, changes_by, changes_by_event, diff};
 pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};
 pub use replay::{Change, ChangeKind, History, Tenure, replay};
