@@ -134,12 +134,13 @@ pub fn counterparties_as_of(store: &Store, history: &History, day: NaiveDate) ->
 
 /// The nodes of the trees whose root is (`external`) or is not (`!external`) an outside unit.
 fn trees(store: &Store, nodes: Vec<OrgNode>, external: bool) -> Vec<OrgNode> {
-    let outside = |id: &str| {
-        store
-            .units
-            .iter()
-            .any(|u| u.id == id && u.kind == UnitKind::External)
-    };
+    let external_ids: std::collections::HashSet<&str> = store
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::External)
+        .map(|u| u.id.as_str())
+        .collect();
+    let outside = |id: &str| external_ids.contains(id);
     let mut keep = false;
     nodes
         .into_iter()
