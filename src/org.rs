@@ -12,9 +12,12 @@ pub mod history;
 pub mod json;
 pub mod lineage;
 pub mod replay;
+pub mod starts;
 
 pub use career::{CareerEntry, career, original_start};
-pub use chart::{OrgChart, OrgNode, as_of, chart};
-pub use diff::{DiffEntry, changes_by, diff};
+pub use chart::{
+    OrgChart, OrgNode, as_of, chart, counterparties, counterparties_as_of, record_start,
+};
+pub use diff::{DiffEntry, changes_by, changes_by_event, diff};
 pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};
 pub use replay::{Change, ChangeKind, History, Tenure, replay};

@@ -10,6 +10,8 @@ use crate::store::date::PartialDate;
 use crate::store::model::{Effect, Store};
 
 pub use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, UnitLife};
+pub use super::starts::first_named;
+use super::starts::{founded_units, unfounded_lives};
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
@@ -55,28 +57,7 @@ struct Replayer<'a> {
 
 impl<'a> Replayer<'a> {
     fn new(store: &'a Store) -> Self {
-        let founded_later: HashSet<&str> = store
-            .events
-            .iter()
-            .flat_map(|e| &e.effects)
-            .filter_map(|effect| match effect {
-                Effect::Found { unit, .. } => Some(unit.as_str()),
-                Effect::Rename { to, .. } => Some(to.as_str()),
-                _ => None,
-            })
-            .collect();
-        let mut units = HashMap::new();
-        for unit in &store.units {
-            if !founded_later.contains(unit.id.as_str()) {
-                units.insert(
-                    unit.id.clone(),
-                    UnitLife {
-                        parents: vec![(NaiveDate::MIN, None)],
-                        ..UnitLife::default()
-                    },
-                );
-            }
-        }
+        let units = unfounded_lives(store, &founded_units(store));
         Replayer {
             known_people: store.people.iter().map(|p| p.id.as_str()).collect(),
             known_units: store.units.iter().map(|u| u.id.as_str()).collect(),
@@ -217,14 +198,21 @@ impl<'a> Replayer<'a> {
     fn end_unit(&mut self, unit: &str) {
         let date = self.at.2;
         for (person, role) in self.roles_at(unit) {
-            self.end_role(&person, unit, &role);
+            self.end_role(&person, unit, &role, false);
         }
         if let Some(life) = self.history.units.get_mut(unit) {
             life.end = Some(date);
         }
     }
 
-    fn end_role(&mut self, person: &str, unit: &str, role: &str) -> Option<usize> {
+    /// Ends a role held now; `last_recorded` when this is only the last record of it.
+    fn end_role(
+        &mut self,
+        person: &str,
+        unit: &str,
+        role: &str,
+        last_recorded: bool,
+    ) -> Option<usize> {
         let key = (person.to_string(), unit.to_string(), role.to_string());
         let index = self.held.remove(&key)?;
         if let Some(roles) = self.held_at.get_mut(unit)
@@ -235,10 +223,11 @@ impl<'a> Replayer<'a> {
         let tenure = &mut self.history.tenures[index];
         tenure.end = Some(self.at.2);
         tenure.end_event = Some(self.at.3.clone());
-        self.record(ChangeKind::RoleEnded {
-            person: person.to_string(),
-            unit: unit.to_string(),
-            role: role.to_string(),
+        let (person, unit, role) = (person.to_string(), unit.to_string(), role.to_string());
+        self.record(if last_recorded {
+            ChangeKind::RoleLastRecorded { person, unit, role }
+        } else {
+            ChangeKind::RoleEnded { person, unit, role }
         });
         Some(index)
     }
@@ -259,6 +248,7 @@ impl<'a> Replayer<'a> {
             end: None,
             end_event: None,
             carried_from,
+            last_recorded: false,
         });
         self.record(ChangeKind::RoleStarted {
             person: person.to_string(),
@@ -270,10 +260,14 @@ impl<'a> Replayer<'a> {
     fn knows(&self, effect: &Effect) -> bool {
         let unit_ok = |u: &String| self.known_units.contains(u.as_str());
         match effect {
-            Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
+            Effect::StartRole { person, unit, .. }
+            | Effect::EndRole { person, unit, .. }
+            | Effect::LastRecorded { person, unit, .. } => {
                 self.known_people.contains(person.as_str()) && unit_ok(unit)
             }
-            Effect::Found { unit, parent } => unit_ok(unit) && parent.as_ref().is_none_or(unit_ok),
+            Effect::Found { unit, parent, .. } => {
+                unit_ok(unit) && parent.as_ref().is_none_or(unit_ok)
+            }
             Effect::Place {
                 unit,
                 parent: other,
@@ -292,7 +286,7 @@ impl<'a> Replayer<'a> {
         match effect {
             Effect::StartRole { person, unit, role } => self.apply_start(person, unit, role),
             Effect::EndRole { person, unit, role } => {
-                if self.end_role(person, unit, role).is_none() {
+                if self.end_role(person, unit, role, false).is_none() {
                     let held: Vec<String> = self
                         .held
                         .keys()
@@ -310,7 +304,17 @@ impl<'a> Replayer<'a> {
                     ));
                 }
             }
-            Effect::Found { unit, parent } => self.apply_found(unit, parent.as_deref()),
+            Effect::LastRecorded { person, unit, role } => {
+                if let Some(index) = self.end_role(person, unit, role, true) {
+                    self.history.tenures[index].last_recorded = true;
+                } else {
+                    self.error(format!(
+                        "`{person}` does not hold `{role}` at `{unit}` on {}; LastRecorded marks the last record of a role they hold",
+                        self.at.2
+                    ));
+                }
+            }
+            Effect::Found { unit, parent, .. } => self.apply_found(unit, parent.as_deref()),
             Effect::Place { unit, parent } => self.apply_move(unit, parent, false),
             Effect::Acquire { unit, by } => self.apply_move(unit, by, true),
             Effect::Merge { unit, into } => self.apply_merge(unit, into),
@@ -383,8 +387,8 @@ impl<'a> Replayer<'a> {
             unit.to_string(),
             UnitLife {
                 start: Some(self.at.2),
-                end: None,
                 parents: vec![(day, parent.map(str::to_string))],
+                ..UnitLife::default()
             },
         );
         self.record(ChangeKind::Founded {
@@ -453,8 +457,8 @@ impl<'a> Replayer<'a> {
             to.to_string(),
             UnitLife {
                 start: Some(self.at.2),
-                end: None,
                 parents: vec![(day, parent)],
+                ..UnitLife::default()
             },
         );
         for child in children {
@@ -465,7 +469,7 @@ impl<'a> Replayer<'a> {
             to: to.to_string(),
         });
         for (person, role) in roles {
-            let previous = self.end_role(&person, unit, &role);
+            let previous = self.end_role(&person, unit, &role, false);
             self.start_role(&person, to, &role, previous);
         }
         if let Some(life) = self.history.units.get_mut(unit) {

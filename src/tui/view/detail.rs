@@ -205,5 +205,6 @@ pub fn change_mark(theme: Theme, kind: &ChangeKind) -> (&'static str, Style) {
         ChangeKind::RoleEnded { .. } | ChangeKind::Merged { .. } | ChangeKind::Dissolved { .. } => {
             ("−", theme.dim())
         }
+        ChangeKind::RoleLastRecorded { .. } => ("·", theme.dim()),
     }
 }
