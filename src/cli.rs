@@ -68,6 +68,10 @@ pub enum Command {
         /// Show what changed between two dates instead.
         #[arg(long, num_args = 2, value_names = ["FROM", "TO"], conflicts_with = "as_of")]
         diff: Option<Vec<String>>,
+        /// Also list the counterparties (outside companies) existing on the date, in a separate
+        /// group; they are never part of Alibaba's organisation.
+        #[arg(long, conflicts_with = "diff")]
+        counterparties: bool,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -107,6 +111,8 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return argument_error(&error),
     };
+    // Without the handlers the signals keep their default actions; nothing else depends on them.
+    let _ = crate::cleanup::on_signals();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -180,13 +186,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             as_of,
             unit,
             diff,
+            counterparties,
             json,
         }) => org::run_org(
             &timeline,
             as_of.as_deref(),
             unit.as_deref(),
             diff.as_deref(),
-            json,
+            org::OrgOptions {
+                counterparties,
+                json,
+            },
             &mut out,
         )?,
         Some(Command::Person { id }) => org::run_person(&timeline, &id, &mut out)?,

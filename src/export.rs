@@ -19,12 +19,15 @@ pub mod md;
 pub mod ron;
 pub mod timelinejs;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::error::Error;
+use crate::org::DiffEntry;
 use crate::store::ids::EventIx;
 use crate::store::model::{Event, Source};
 use crate::timeline::Timeline;
@@ -96,6 +99,8 @@ pub struct Selection<'a> {
     pub events: Vec<EventIx>,
     /// The query that chose the events; `None` when every event is exported.
     pub query: Option<String>,
+    /// What each event changed in the organisation, worked out once on first use.
+    changes: OnceCell<HashMap<String, Vec<DiffEntry>>>,
 }
 
 impl<'a> Selection<'a> {
@@ -110,6 +115,7 @@ impl<'a> Selection<'a> {
             timeline,
             events,
             query,
+            changes: OnceCell::new(),
         }
     }
 
@@ -183,6 +189,20 @@ impl<'a> Selection<'a> {
             .units
             .iter()
             .map(|id| self.timeline.unit_label(id))
+            .collect()
+    }
+
+    /// What an event changed in the organisation, in words (see [`crate::org::DiffEntry::describe`]):
+    /// `Fan Luyuan (樊路远) became ceo of Damai (大麦网)`, `… last recorded as ceo of … (no source
+    /// gives an end)`. Empty for an event without effects.
+    #[must_use]
+    pub fn changes(&self, event: &Event) -> Vec<String> {
+        self.changes
+            .get_or_init(|| crate::org::changes_by_event(self.timeline))
+            .get(&event.id)
+            .into_iter()
+            .flatten()
+            .map(|change| change.describe(self.timeline))
             .collect()
     }
 

@@ -12,9 +12,11 @@
 //! - [`export`]: one writer per output format.
 //! - [`tui`]: the terminal app.
 //! - [`cli`]: the command line.
+//! - [`cleanup`]: what a signal must undo before the process ends (temporary files, the terminal).
 //! - [`diagnostic`]: positions in a file and located diagnostics (a leaf both `store` and `error` use).
 //! - [`text`]: terminal-safe text (sanitising, display width).
 
+pub mod cleanup;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;

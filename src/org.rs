@@ -13,6 +13,8 @@ pub mod json;
 pub mod lineage;
 
 pub use career::{CareerEntry, career, original_start};
-pub use chart::{OrgChart, OrgNode, as_of, chart};
-pub use diff::{DiffEntry, changes_by, diff};
+pub use chart::{
+    OrgChart, OrgNode, as_of, chart, counterparties, counterparties_as_of, record_start,
+};
+pub use diff::{DiffEntry, changes_by, changes_by_event, diff};
 pub use lineage::{Lineage, Moment, ParentCause, ParentSpan, UnitLink, lineage};

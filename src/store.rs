@@ -7,4 +7,5 @@ pub mod load;
 pub mod locate;
 pub mod model;
 mod split;
+pub mod starts;
 pub mod validate;

@@ -6,6 +6,7 @@ mod answers;
 pub mod cache;
 pub mod history;
 pub mod replay;
+mod unit_starts;
 
 pub use answers::{DateSpan, Entity};
 
@@ -96,6 +97,7 @@ fn check(name: &str, text: &str) -> Result<Checked, Error> {
     ids.reorder_events(&written);
     let history = replay(&store, &ids);
     add_replay_issues(&mut report, &store, &history, &written);
+    unit_starts::add_early_names(&mut report, &store, &ids, &history, &written);
     let diagnostics = report.locate(name, text);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Error::Store(diagnostics));

@@ -28,11 +28,14 @@ pub mod view;
 
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 
 use crate::error::Error;
@@ -45,6 +48,16 @@ use theme::Theme;
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);
+
+/// The shortest wait when asking whether input is pending. Not zero: crossterm's `/dev/tty`
+/// source does not look at events it has already parsed when asked with a zero timeout
+/// (crossterm#839), so a zero poll can miss keys that have arrived.
+const POLL_TICK: Duration = Duration::from_millis(1);
+
+/// How long the loop goes on applying input that has already arrived before drawing again: a
+/// burst (a paste, a held key, a spun wheel) is read to its end without a frame per event, and
+/// the screen still moves while a flood lasts.
+const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
 /// Runs the terminal app on `timeline` until the user quits.
 ///
@@ -76,18 +89,28 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
 /// [`Error::Io`] when the terminal cannot be set up; what was set up is undone first.
 pub fn init() -> Result<DefaultTerminal, Error> {
     let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
+    crate::cleanup::set_terminal_restore(Some(give_back));
     install_mouse_release_hook();
-    if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture) {
+    if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste) {
         restore();
         return Err(error.into());
     }
     Ok(terminal)
 }
 
-/// Puts the terminal back as [`init`] found it: mouse released, main screen, cursor shown,
-/// cooked mode. Errors are ignored: nothing more can be done about them while restoring.
+/// Puts the terminal back as [`init`] found it: mouse released, bracketed paste off, main screen,
+/// cursor shown, cooked mode. Errors are ignored: nothing more can be done about them while
+/// restoring.
 pub fn restore() {
+    crate::cleanup::set_terminal_restore(None);
+    give_back();
+}
+
+/// The restoring itself, also run by the signal handler (see [`crate::cleanup`]), which stops
+/// the process without dropping the terminal, so the cursor is shown here too.
+fn give_back() {
     release_mouse();
+    let _ = execute!(std::io::stdout(), Show);
     ratatui::restore();
 }
 
@@ -112,13 +135,35 @@ fn run_loop(
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {
-            Input::Terminal(event) => {
-                if let Some(task) = handle_event(&mut app, &event, searcher) {
-                    terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
-                    task::run(&mut app, task);
-                }
-            }
+            Input::Terminal(event) => apply(terminal, &mut app, &event, searcher)?,
             Input::Searched(done) => update::finished(&mut app, TaskOutcome::Searched(done)),
+        }
+        // Everything else that has arrived is applied before the next frame.
+        let deadline = Instant::now() + DRAIN_BUDGET;
+        while app.running && Instant::now() < deadline && event::poll(POLL_TICK)? {
+            let event = event::read()?;
+            apply(terminal, &mut app, &event, searcher)?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies one terminal event; a task it asks for is carried out after a frame showing it is
+/// under way. Keys pressed meanwhile are dropped, so they cannot act on what the task left on
+/// screen (a dialog's question, say); a resize is kept.
+fn apply(
+    terminal: &mut DefaultTerminal,
+    app: &mut App<'_>,
+    event: &Event,
+    searcher: &Searcher,
+) -> Result<(), Error> {
+    if let Some(task) = handle_event(app, event, searcher) {
+        terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
+        task::run(app, task);
+        while event::poll(POLL_TICK)? {
+            if let resize @ Event::Resize(..) = event::read()? {
+                handle_event(app, &resize, searcher);
+            }
         }
     }
     Ok(())
@@ -128,7 +173,7 @@ fn run_loop(
 /// its results (the loop keeps drawing and taking keys meanwhile).
 fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
     while app.search_pending() {
-        if event::poll(Duration::ZERO)? {
+        if event::poll(POLL_TICK)? {
             break;
         }
         match searcher.wait_results(RESULTS_WAIT) {
@@ -141,12 +186,17 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 }
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
-/// the update to the state. A search the update asks for is handed to `searcher` (or performed
-/// here if its worker is gone); any other task is returned for the loop to perform.
+/// the update to the state (a paste goes straight to the update). A search the update asks for
+/// is handed to `searcher` (or performed here if its worker is gone); any other task is returned
+/// for the loop to perform.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
-    match action_for_event(Context::of(&app.mode), event)
-        .and_then(|action| update::update(app, action))?
-    {
+    let task = if let Event::Paste(text) = event {
+        update::paste(app, text)
+    } else {
+        action_for_event(Context::of(&app.mode), event)
+            .and_then(|action| update::update(app, action))
+    };
+    match task? {
         Task::Search(query) => {
             if let Err(query) = searcher.ask(query) {
                 task::run(app, Task::Search(query));
@@ -161,7 +211,7 @@ pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Op
 /// done about them).
 fn release_mouse() {
     let mut out = std::io::stdout();
-    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     let _ = out.flush();
 }
 

@@ -203,6 +203,7 @@ fn store_with(title: &str, summary: &str) -> String {
         sources: vec![Source {
             id: "s".into(),
             seed: Some("001".into()),
+            about: None,
             title: None,
             publisher: None,
             date: None,

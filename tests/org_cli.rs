@@ -233,7 +233,10 @@ fn person_prints_a_career_in_order_with_causes() {
 #[test]
 fn unit_prints_lineage_and_leaders() {
     let text = stdout(&["unit", "ttpod"]);
-    assert!(text.contains("Predates the record"), "{text}");
+    assert!(
+        text.contains("First recorded: 2013-10 (no founding event or `since` date)"),
+        "{text}"
+    );
     assert!(text.contains("2013-10 (approx.)    Alibaba Group (阿里巴巴集团) [alibaba-group] (acquired) [ttpod-acquired]"), "{text}");
     assert!(
         text.contains(

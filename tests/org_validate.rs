@@ -1,5 +1,6 @@
-//! Invalid replays are rejected by `validate`, each located at the offending effect's
-//! `FILE:LINE:COL`: leaving a role not held, merging into a unit not yet founded, founding twice.
+//! Invalid replays are rejected by `validate`, each located at its `FILE:LINE:COL`: leaving a role
+//! not held, merging into a unit not yet founded, founding twice, a unit with no possible start,
+//! and an event naming a unit before it existed.
 
 mod common;
 
@@ -42,6 +43,22 @@ fn founding_twice_is_rejected_at_the_second_founding() {
     rejected(
         "org-bad-found-twice.ron",
         "12:17: error: in event `dme-founded-again`: unit `dme` is founded twice (first on 2016-11)",
+    );
+}
+
+#[test]
+fn a_unit_with_no_possible_start_is_rejected_at_its_id() {
+    rejected(
+        "org-bad-unit-no-start.ron",
+        "6:18: error: unit `kugou` has no start: no event founds or names it and it has no `since` date; add a founding event, a sourced `since`, or remove the unit",
+    );
+}
+
+#[test]
+fn an_event_naming_a_unit_before_it_existed_is_rejected_at_the_reference() {
+    rejected(
+        "org-bad-named-before-start.ron",
+        "11:34: error: event `ali-music-deal` (2015-07-15) names unit `dme` before it existed (it starts on 2016-11: founded or renamed into existence); fix the date or the unit",
     );
 }
 

@@ -79,12 +79,12 @@ fn every_command_shows_hostile_store_text_sanitised() {
         ),
         (
             "hostile.ron",
-            &["org", "--as-of", "2016"],
+            &["org", "--as-of", "2016", "--counterparties"],
             &["[2J[HEvil Corp [evil-corp]"],
         ),
         (
             "hostile.ron",
-            &["org", "--as-of", "2016", "--json"],
+            &["org", "--as-of", "2016", "--json", "--counterparties"],
             &["\\u001b[2J"],
         ),
         (

@@ -177,6 +177,32 @@ fn a_source_needs_a_seed_or_a_title_and_url() {
 }
 
 #[test]
+fn a_since_date_needs_a_source() {
+    let d = only(&mutated(
+        "name_zh: \"阿里巴巴集团\", kind: group)",
+        "name_zh: \"阿里巴巴集团\", kind: group, since: \"1999\")",
+    ));
+    assert_eq!(
+        d,
+        "bad.ron:9:97: error: unit `alibaba-group` has `since: \"1999\"` but no `since_sources`; name the source that gives the date"
+    );
+}
+
+#[test]
+fn a_unit_used_before_its_since_date_is_rejected() {
+    let d = diagnostics(&mutated(
+        "name_zh: \"阿里巴巴集团\", kind: group)",
+        "name_zh: \"阿里巴巴集团\", kind: group, since: \"2016\", since_sources: [\"seed-001\"])",
+    ));
+    // Ali Music, founded under Alibaba Group in 2015, cannot be founded there either.
+    assert!(
+        d.iter().any(|line| line
+            == "bad.ron:50:23: error: in event `ali-music-formed`: unit `alibaba-group` does not exist yet on 2015-03"),
+        "{d:#?}"
+    );
+}
+
+#[test]
 fn every_problem_is_reported_in_one_run() {
     let text = mutated("sources: [\"seed-003\"]", "sources: [\"seed-03\"]").replacen(
         "units: [\"ali-music\"],\n            sources",

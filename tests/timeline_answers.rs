@@ -123,9 +123,9 @@ fn spans_run_from_the_first_role_to_the_last_or_over_a_units_life() {
     assert_eq!(span("nobody"), (None, None));
     let old = t.unit_span(t.ids().unit("old").expect("known"));
     assert_eq!(
-        (old.0, old.1.map(|d| d.to_string())),
-        (None, Some("2014-03".into())),
-        "predates the record, dissolved in 2014-03"
+        (old.0.map(|d| d.to_string()), old.1.map(|d| d.to_string())),
+        (Some("2014-03".into()), Some("2014-03".into())),
+        "no event founds it: it starts at its first record, the dissolution in 2014-03"
     );
 }
 

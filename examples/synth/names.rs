@@ -341,6 +341,8 @@ pub fn unit(rng: &mut Rng, i: usize, kind: UnitKind) -> Unit {
         name_zh,
         aliases,
         kind,
+        since: None,
+        since_sources: Vec::new(),
         note,
     }
 }
@@ -351,6 +353,7 @@ pub fn source(rng: &mut Rng, i: usize) -> Source {
         return Source {
             id: format!("seed-s{i}"),
             seed: Some(format!("{:03}", rng.range(1, 999))),
+            about: None,
             title: None,
             publisher: None,
             date: None,
@@ -366,6 +369,7 @@ pub fn source(rng: &mut Rng, i: usize) -> Source {
     Source {
         id: format!("{}-{year}-s{i}", slug(publisher)),
         seed: None,
+        about: None,
         title: Some(format!(
             "{brand_py} ({brand_zh}) reshapes its entertainment arm as rivals regroup"
         )),

@@ -251,6 +251,7 @@ impl<'a> World<'a> {
             vec![Effect::Found {
                 unit: self.id(unit),
                 parent: parent.map(|p| self.id(p)),
+                founders: Vec::new(),
             }],
         );
         plan.units.push(unit);

@@ -18,6 +18,15 @@ use crate::store::load::did_you_mean;
 use crate::text::sanitize;
 use crate::timeline::Timeline;
 
+/// How `org` prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrgOptions {
+    /// Also list the counterparties (units of kind `external`) in a group of their own.
+    pub counterparties: bool,
+    /// JSON instead of text.
+    pub json: bool,
+}
+
 /// Prints the org chart as of a date, or the diff between two dates.
 ///
 /// # Errors
@@ -28,15 +37,16 @@ pub fn run_org(
     as_of: Option<&str>,
     unit: Option<&str>,
     diff: Option<&[String]>,
-    json: bool,
+    options: OrgOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
+    let json = options.json;
     let result = match (as_of, diff) {
         (_, Some(_)) if unit.is_some() => Err(Error::Usage(
             "--unit applies to --as-of only; `org --diff` covers the whole organisation".into(),
         )),
         (_, Some([from, to])) => run_diff(timeline, from, to, json, out),
-        (Some(date), None) => run_as_of(timeline, date, unit, json, out),
+        (Some(date), None) => run_as_of(timeline, date, unit, options, out),
         _ => Err(Error::Usage(
             "give `--as-of DATE` or `--diff FROM TO`".into(),
         )),
@@ -76,30 +86,56 @@ fn run_as_of(
     timeline: &Timeline,
     date: &str,
     unit: Option<&str>,
-    json: bool,
+    options: OrgOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let (day, partial) = parse_day(date, "--as-of")?;
+    // A date before anything is recorded is answered, not refused (exit code 0).
+    let starts = org::record_start(&timeline.store, &timeline.history).filter(|s| day < s.start());
     let mut chart = org::chart(timeline, day);
+    let mut outside = org::counterparties(timeline, day);
     if let Some(id) = unit {
         let id = resolve_unit(timeline, id)?;
-        chart = chart
-            .subtree(&id)
-            .ok_or_else(|| not_there(timeline, &id, day))?;
+        if starts.is_none() {
+            let tree = chart.subtree(&id).or_else(|| outside.subtree(&id));
+            chart = tree.ok_or_else(|| not_there(timeline, &id, day))?;
+        }
+        outside.nodes.clear();
     }
-    if json {
-        writeln!(
-            out,
-            "{}",
-            json_ascii_safe(format!("{:#}", org::json::chart(timeline, &chart)))
-        )?;
+    if options.json {
+        let mut value = org::json::chart(timeline, &chart);
+        if options.counterparties {
+            value["counterparties"] = org::json::chart(timeline, &outside)["units"].take();
+        }
+        if let Some(start) = starts {
+            value["record_starts"] = start.to_string().into();
+        }
+        writeln!(out, "{}", json_ascii_safe(format!("{value:#}")))?;
         return Ok(());
     }
     writeln!(out, "Organisation as of {}", day_words(day, &partial))?;
+    if let Some(start) = starts {
+        writeln!(
+            out,
+            "The record starts later, on {start}: nothing is recorded as of {day}."
+        )?;
+        return Ok(());
+    }
     if chart.nodes.is_empty() {
         writeln!(out, "No units exist on {day}.")?;
     }
-    write_chart(timeline, &chart, out)
+    write_chart(timeline, &chart, out)?;
+    if options.counterparties {
+        writeln!(out, "Counterparties (outside Alibaba):")?;
+        if outside.nodes.is_empty() {
+            writeln!(out, "  none on {day}")?;
+        }
+        for node in &mut outside.nodes {
+            node.depth += 1;
+        }
+        write_chart(timeline, &outside, out)?;
+    }
+    Ok(())
 }
 
 /// Why `unit` is not in the chart on `day`.
@@ -123,9 +159,14 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
     let history = &timeline.history;
     for node in &chart.nodes {
         let indent = "  ".repeat(node.depth);
+        let first = timeline
+            .unit_life(&node.unit)
+            .filter(|life| life.first_recorded)
+            .and_then(|life| life.start)
+            .map_or_else(String::new, |d| format!(" (first recorded {d})"));
         writeln!(
             out,
-            "{indent}{} [{}]",
+            "{indent}{} [{}]{first}",
             sanitize(&timeline.unit_label(&node.unit)),
             sanitize(&node.unit)
         )?;
@@ -138,9 +179,13 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
             } else {
                 ""
             };
+            let last = t
+                .end
+                .filter(|_| t.last_recorded)
+                .map_or_else(String::new, |d| format!(", last recorded {d}"));
             writeln!(
                 out,
-                "{indent}  {}: {} since {since}{approx}",
+                "{indent}  {}: {} since {since}{last}{approx}",
                 sanitize(&t.role),
                 sanitize(&timeline.person_label_at(t.person)),
             )?;
@@ -251,7 +296,12 @@ fn write_causes(
         event_words(timeline, &entry.start_event)
     )?;
     if let Some(end) = &entry.end_event {
-        writeln!(out, "      ended: {}", event_words(timeline, end))?;
+        let what = if entry.last_recorded {
+            "last recorded"
+        } else {
+            "ended"
+        };
+        writeln!(out, "      {what}: {}", event_words(timeline, end))?;
     }
     Ok(())
 }
@@ -340,7 +390,15 @@ fn write_unit(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(),
 
 fn write_origin(timeline: &Timeline, lineage: &Lineage, out: &mut impl Write) -> Result<(), Error> {
     match (&lineage.founded, &lineage.renamed_from) {
-        (Some(m), _) => writeln!(out, "Founded: {}", event_words(timeline, &m.event))?,
+        (Some(m), _) => {
+            writeln!(out, "Founded: {}", event_words(timeline, &m.event))?;
+            let founders = org::lineage::founders(timeline, &lineage.unit, &m.event);
+            if !founders.is_empty() {
+                let names: Vec<String> =
+                    founders.iter().map(|p| timeline.person_label(p)).collect();
+                writeln!(out, "Founded by: {}", sanitize(&names.join(", ")))?;
+            }
+        }
         (None, Some(link)) => writeln!(
             out,
             "Renamed from {} [{}]: {}",
@@ -348,7 +406,33 @@ fn write_origin(timeline: &Timeline, lineage: &Lineage, out: &mut impl Write) ->
             sanitize(&link.unit),
             event_words(timeline, &link.event)
         )?,
-        (None, None) => writeln!(out, "Predates the record (no founding event)")?,
+        (None, None) => {
+            let unit = timeline.unit(&lineage.unit);
+            let life = timeline.unit_life(&lineage.unit);
+            match (unit.and_then(|u| u.since), life.and_then(|l| l.start)) {
+                (Some(since), _) => {
+                    let cited: Vec<String> = unit
+                        .into_iter()
+                        .flat_map(|u| &u.since_sources)
+                        .map(|id| {
+                            timeline
+                                .source(id)
+                                .map_or_else(|| id.clone(), crate::store::model::Source::citation)
+                        })
+                        .collect();
+                    writeln!(
+                        out,
+                        "Since: {since} (no founding event; {})",
+                        sanitize(&cited.join("; "))
+                    )?;
+                }
+                (None, Some(start)) => writeln!(
+                    out,
+                    "First recorded: {start} (no founding event or `since` date)"
+                )?,
+                (None, None) => writeln!(out, "No start on record")?,
+            }
+        }
     }
     Ok(())
 }

@@ -71,6 +71,8 @@ pub fn write_file(
             ),
         )
     })?;
+    // A signal while the file is written removes it (see `cleanup`).
+    let _registered = crate::cleanup::TempFile::register(temp.path());
     let written = (|| {
         let mut out = BufWriter::new(temp.as_file_mut());
         produce(&mut out)?;

@@ -16,7 +16,7 @@ use super::escape::visible;
 use crate::store::model::Event;
 
 /// The header row.
-pub const HEADER: [&str; 11] = [
+pub const HEADER: [&str; 12] = [
     "id",
     "date",
     "end",
@@ -28,6 +28,7 @@ pub const HEADER: [&str; 11] = [
     "units",
     "tags",
     "sources",
+    "changes",
 ];
 
 /// Writes the selection as CSV.
@@ -54,7 +55,7 @@ fn io_error(err: ::csv::Error) -> io::Error {
     }
 }
 
-fn row(sel: &Selection, event: &Event) -> [String; 11] {
+fn row(sel: &Selection, event: &Event) -> [String; 12] {
     let sources: Vec<String> = sel
         .sources(event)
         .into_iter()
@@ -75,6 +76,7 @@ fn row(sel: &Selection, event: &Event) -> [String; 11] {
         sel.units(event).join("; "),
         event.tags.join("; "),
         sources.join("; "),
+        sel.changes(event).join("; "),
     ]
 }
 

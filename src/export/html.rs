@@ -104,15 +104,16 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
     writeln!(out, "<h3>{}</h3>", html(&event.title))?;
     writeln!(out, "<p class=\"summary\">{}</p>", html(&event.summary))?;
     let mut facts = Vec::new();
-    for (label, values) in [
-        ("People", sel.people(event)),
-        ("Units", sel.units(event)),
-        ("Tags", event.tags.clone()),
+    for (label, values, separator) in [
+        ("People", sel.people(event), ", "),
+        ("Units", sel.units(event), ", "),
+        ("Tags", event.tags.clone(), ", "),
+        ("Organisation", sel.changes(event), "; "),
     ] {
         if !values.is_empty() {
             facts.push(format!(
                 "<dt>{label}</dt><dd>{}</dd>",
-                html(&values.join(", "))
+                html(&values.join(separator))
             ));
         }
     }

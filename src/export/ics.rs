@@ -104,6 +104,10 @@ fn description(sel: &Selection, event: &Event) -> String {
     if !units.is_empty() {
         parts.push(format!("Units: {}", units.join(", ")));
     }
+    let changes = sel.changes(event);
+    if !changes.is_empty() {
+        parts.push(format!("Organisation: {}", changes.join("; ")));
+    }
     let sources = sel.sources(event);
     if !sources.is_empty() {
         parts.push("Sources:".to_string());

@@ -121,21 +121,24 @@ pub struct SourceOut<'a> {
     pub url: Option<&'a str>,
     /// The seed article number.
     pub seed: Option<&'a str>,
+    /// What the source is (kind of publication, language, topic), when the store says.
+    pub about: Option<&'a str>,
 }
 
 /// One effect, with the store's field names: `type` is the variant (`StartRole`); the other keys
 /// are present exactly when the variant has them.
 #[derive(Debug, Default, Serialize)]
 pub struct EffectOut<'a> {
-    /// `StartRole`, `EndRole`, `Found`, `Place`, `Acquire`, `Merge`, `Rename` or `Dissolve`.
+    /// `StartRole`, `EndRole`, `LastRecorded`, `Found`, `Place`, `Acquire`, `Merge`, `Rename` or
+    /// `Dissolve`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// The unit changed.
     pub unit: &'a str,
-    /// Person id (StartRole, EndRole).
+    /// Person id (StartRole, EndRole, LastRecorded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<&'a str>,
-    /// Title (StartRole, EndRole).
+    /// Title (StartRole, EndRole, LastRecorded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'a str>,
     /// New parent (Found, when given; Place).
@@ -150,6 +153,9 @@ pub struct EffectOut<'a> {
     /// The new identity (Rename).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<&'a str>,
+    /// Person ids of the founders (Found, when given).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub founders: Vec<&'a str>,
 }
 
 /// Builds the export document.
@@ -237,6 +243,7 @@ fn source(s: &Source) -> SourceOut<'_> {
         date: s.date.map(|d| d.to_string()),
         url: s.url.as_deref(),
         seed: s.seed.as_deref(),
+        about: s.about.as_deref(),
     }
 }
 
@@ -248,15 +255,20 @@ fn effect(e: &Effect) -> EffectOut<'_> {
         ..EffectOut::default()
     };
     match e {
-        Effect::StartRole { person, unit, role } | Effect::EndRole { person, unit, role } => {
-            EffectOut {
-                person: Some(person),
-                role: Some(role),
-                ..base(unit)
-            }
-        }
-        Effect::Found { unit, parent } => EffectOut {
+        Effect::StartRole { person, unit, role }
+        | Effect::EndRole { person, unit, role }
+        | Effect::LastRecorded { person, unit, role } => EffectOut {
+            person: Some(person),
+            role: Some(role),
+            ..base(unit)
+        },
+        Effect::Found {
+            unit,
+            parent,
+            founders,
+        } => EffectOut {
             parent: parent.as_deref(),
+            founders: founders.iter().map(String::as_str).collect(),
             ..base(unit)
         },
         Effect::Place { unit, parent } => EffectOut {

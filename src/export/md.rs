@@ -72,6 +72,11 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
     writeln!(out, "{}", facts.join(" · "))?;
     writeln!(out)?;
     writeln!(out, "{}", block(&event.summary))?;
+    let changes = sel.changes(event);
+    if !changes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Organisation: {}", inline(&changes.join("; ")))?;
+    }
     if let Some(note) = &event.note {
         writeln!(out)?;
         writeln!(out, "*Note:* {}", block(note))?;

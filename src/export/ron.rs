@@ -117,10 +117,13 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
         units.extend(event.units.iter().map(String::as_str));
         sources.extend(event.sources.iter().map(String::as_str));
         for effect in &event.effects {
-            let (person, named) = effect_names(effect);
-            people.extend(person);
+            let (named_people, named) = effect_names(effect);
+            people.extend(named_people);
             units.extend(named);
         }
+    }
+    for unit in all.units.iter().filter(|u| units.contains(u.id.as_str())) {
+        sources.extend(unit.since_sources.iter().map(String::as_str));
     }
     Store {
         people: all
@@ -145,14 +148,18 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
     }
 }
 
-/// The person (if any) and the units an effect names.
-fn effect_names(effect: &Effect) -> (Option<&str>, Vec<&str>) {
+/// The people and the units an effect names.
+fn effect_names(effect: &Effect) -> (Vec<&str>, Vec<&str>) {
     match effect {
-        Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
-            (Some(person), vec![unit])
-        }
-        Effect::Found { unit, parent } => (
-            None,
+        Effect::StartRole { person, unit, .. }
+        | Effect::EndRole { person, unit, .. }
+        | Effect::LastRecorded { person, unit, .. } => (vec![person], vec![unit]),
+        Effect::Found {
+            unit,
+            parent,
+            founders,
+        } => (
+            founders.iter().map(String::as_str).collect(),
             std::iter::once(unit.as_str())
                 .chain(parent.as_deref())
                 .collect(),
@@ -163,8 +170,8 @@ fn effect_names(effect: &Effect) -> (Option<&str>, Vec<&str>) {
         }
         | Effect::Acquire { unit, by: other }
         | Effect::Merge { unit, into: other }
-        | Effect::Rename { unit, to: other } => (None, vec![unit, other]),
-        Effect::Dissolve { unit } => (None, vec![unit]),
+        | Effect::Rename { unit, to: other } => (Vec::new(), vec![unit, other]),
+        Effect::Dissolve { unit } => (Vec::new(), vec![unit]),
     }
 }
 

@@ -145,6 +145,13 @@ fn body(sel: &Selection, event: &Event) -> String {
             html(&units.join(", "))
         ));
     }
+    let changes = sel.changes(event);
+    if !changes.is_empty() {
+        facts.push(format!(
+            "<strong>Organisation:</strong> {}",
+            html(&changes.join("; "))
+        ));
+    }
     if !facts.is_empty() {
         text.push_str(&format!("<p>{}</p>", facts.join("<br>")));
     }

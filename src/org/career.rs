@@ -20,8 +20,11 @@ pub struct CareerEntry {
     pub role: String,
     /// When it started, at the precision the sources give.
     pub start: PartialDate,
-    /// When it ended; `None` while it is still held at the end of the record.
+    /// When it ended (or, when `last_recorded`, was last recorded); `None` while it is still held
+    /// at the end of the record.
     pub end: Option<PartialDate>,
+    /// Whether `end` is only the last record of the role: no source gives its end.
+    pub last_recorded: bool,
     /// Id of the event that started it.
     pub start_event: String,
     /// Id of the event that ended it, if it ended.
@@ -48,6 +51,7 @@ impl CareerEntry {
             role: t.role.clone(),
             start: t.start,
             end: t.end,
+            last_recorded: t.last_recorded,
             start_event: timeline.event_id(t.start_event).to_string(),
             end_event: t.end_event.map(|e| timeline.event_id(e).to_string()),
             approximate: t.is_vague(),
@@ -92,12 +96,15 @@ pub fn original_start(history: &History, ix: TenureIx) -> (&PartialDate, EventIx
 }
 
 impl CareerEntry {
-    /// The span in words: `2015-07-15 – now`, `2013-10 – 2016-01 (approx.)`.
+    /// The span in words: `2015-07-15 – now`, `2013-10 – 2016-01 (approx.)`,
+    /// `2017-08-02 – last recorded 2018-12-10`.
     #[must_use]
     pub fn span(&self) -> String {
-        let end = self
-            .end
-            .map_or_else(|| "now".to_string(), |e| e.to_string());
+        let end = match self.end {
+            None => "now".to_string(),
+            Some(e) if self.last_recorded => format!("last recorded {e}"),
+            Some(e) => e.to_string(),
+        };
         let approx = if self.approximate { " (approx.)" } else { "" };
         format!("{} – {end}{approx}", self.start)
     }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::store::date::PartialDate;
 use crate::store::ids::UnitIx;
 use crate::store::model::{Store, UnitKind};
 use crate::timeline::Timeline;
@@ -89,6 +90,21 @@ pub fn chart(timeline: &Timeline, day: NaiveDate) -> OrgChart {
     as_of(&timeline.store, &timeline.history, day)
 }
 
+/// The counterparties of `timeline` as of `day` (see [`counterparties_as_of`]).
+#[must_use]
+pub fn counterparties(timeline: &Timeline, day: NaiveDate) -> OrgChart {
+    counterparties_as_of(&timeline.store, &timeline.history, day)
+}
+
+/// When the record starts: the earliest start of any unit (a founding, a `since` date or a first
+/// record) or date of any event; `None` for an empty store.
+#[must_use]
+pub fn record_start(store: &Store, history: &History) -> Option<PartialDate> {
+    let units = history.unit_lives().filter_map(|(_, life)| life.start);
+    let events = store.events.iter().map(|e| e.date);
+    units.chain(events).min_by_key(PartialDate::start)
+}
+
 /// Where a title sorts among a unit's roles (see [`ROLE_ORDER`]).
 fn role_rank(role: &str) -> usize {
     ROLE_ORDER
@@ -97,10 +113,49 @@ fn role_rank(role: &str) -> usize {
         .unwrap_or(ROLE_ORDER.len())
 }
 
-/// Builds the organisation as of `day` from a replayed history: units sorted by name under each
-/// parent, roles at each unit by [`ROLE_ORDER`], then start date, then holder.
+/// Builds Alibaba's organisation as of `day` from a replayed history: units sorted by name under
+/// each parent, roles at each unit by [`ROLE_ORDER`], then start date, then holder. Only units
+/// that exist on the day are shown. Counterparties — units of kind `external`, and anything that
+/// sits under one — are left out; [`counterparties_as_of`] lists them.
 #[must_use]
 pub fn as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
+    let mut chart = all_as_of(store, history, day);
+    chart.nodes = trees(store, chart.nodes, false);
+    chart
+}
+
+/// The counterparties on `day`: the trees of units of kind `external` (with anything placed under
+/// them, such as a company one of them bought), in the same form as [`as_of`].
+#[must_use]
+pub fn counterparties_as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
+    let mut chart = all_as_of(store, history, day);
+    chart.nodes = trees(store, chart.nodes, true);
+    chart
+}
+
+/// The nodes of the trees whose root is (`external`) or is not (`!external`) an outside unit.
+fn trees(store: &Store, nodes: Vec<OrgNode>, external: bool) -> Vec<OrgNode> {
+    let external_ids: std::collections::HashSet<&str> = store
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::External)
+        .map(|u| u.id.as_str())
+        .collect();
+    let outside = |id: &str| external_ids.contains(id);
+    let mut keep = false;
+    nodes
+        .into_iter()
+        .filter(|node| {
+            if node.depth == 0 {
+                keep = outside(&node.unit) == external;
+            }
+            keep
+        })
+        .collect()
+}
+
+/// Every unit that exists on `day`, Alibaba's trees first, outsiders last.
+fn all_as_of(store: &Store, history: &History, day: NaiveDate) -> OrgChart {
     let id_of = |u: UnitIx| store.units[u.index()].id.as_str();
     let name_of = |u: UnitIx| store.units[u.index()].name.to_lowercase();
     let kind_of = |u: UnitIx| store.units[u.index()].kind;

@@ -4,7 +4,7 @@
 //! `2015-03` falls in a window when 2015-03-01 does. Roles that a rename merely carries over to
 //! the unit's new identity are left out: the rename itself is listed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -42,6 +42,7 @@ impl DiffEntry {
         match self.kind {
             ChangeKind::RoleStarted { .. } => "role_started",
             ChangeKind::RoleEnded { .. } => "role_ended",
+            ChangeKind::RoleLastRecorded { .. } => "role_last_recorded",
             ChangeKind::Founded { .. } => "founded",
             ChangeKind::Moved { .. } => "moved",
             ChangeKind::Merged { .. } => "merged",
@@ -70,6 +71,20 @@ pub fn changes_by(timeline: &Timeline, event: &str) -> Vec<DiffEntry> {
         Some(event) => entries(&timeline.history, |c| c.event == event),
         None => Vec::new(),
     }
+}
+
+/// Every change of the timeline grouped by the event that made it, each list in replay order:
+/// [`changes_by`] for every event at once, in one pass (events without effects are absent).
+#[must_use]
+pub fn changes_by_event(timeline: &Timeline) -> HashMap<String, Vec<DiffEntry>> {
+    let mut by_event: HashMap<String, Vec<DiffEntry>> = HashMap::new();
+    for entry in entries(&timeline.history, |_| true) {
+        by_event
+            .entry(timeline.event_id(entry.event).to_string())
+            .or_default()
+            .push(entry);
+    }
+    by_event
 }
 
 fn entries(history: &History, keep: impl Fn(&Change) -> bool) -> Vec<DiffEntry> {
@@ -146,6 +161,15 @@ impl DiffEntry {
                 role,
             } => format!(
                 "{} ceased to be {role} of {}",
+                timeline.person_label_at(*person),
+                unit(u)
+            ),
+            ChangeKind::RoleLastRecorded {
+                person,
+                unit: u,
+                role,
+            } => format!(
+                "{} last recorded as {role} of {} (no source gives an end)",
                 timeline.person_label_at(*person),
                 unit(u)
             ),

@@ -14,8 +14,10 @@ use crate::timeline::Timeline;
 use crate::timeline::history::ChangeKind;
 
 /// The chart as `{ "date", "units": [ { "id", "name", "name_zh", "kind", "depth", "parent",
-/// "roles": [ { "role", "person", "name", "name_zh", "since", "event", "approximate" } ] } ] }`,
-/// units in tree pre-order.
+/// "first_recorded", "roles": [ { "role", "person", "name", "name_zh", "since", "event",
+/// "approximate", "last_recorded" } ] } ] }`, units in tree pre-order. `first_recorded` is the
+/// date of the first event naming a unit no event founds and no `since` dates (else `null`);
+/// `last_recorded` is the last record of a role no source gives an end for (else `null`).
 #[must_use]
 pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
     let history = &timeline.history;
@@ -39,6 +41,7 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                         "since": since.to_string(),
                         "event": timeline.event_id(event),
                         "approximate": t.start.is_vague() || since.is_vague(),
+                        "last_recorded": t.end.filter(|_| t.last_recorded).map(|d| d.to_string()),
                     })
                 })
                 .collect();
@@ -49,6 +52,13 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                 "kind": unit.map(|u| u.kind.as_str()),
                 "depth": node.depth,
                 "parent": node.parent,
+                "first_recorded": timeline
+                    .ids()
+                    .unit(&node.unit)
+                    .and_then(|u| history.unit(u))
+                    .filter(|life| life.first_recorded)
+                    .and_then(|life| life.start)
+                    .map(|d| d.to_string()),
                 "roles": roles,
             })
         })
@@ -67,8 +77,8 @@ pub fn diff(timeline: &Timeline, from: NaiveDate, to: NaiveDate, entries: &[Diff
     })
 }
 
-/// One change: `date`, `event`, `approximate`, `kind`, then by kind — `role_started` and
-/// `role_ended`: `person`, `unit`, `role`; `founded`: `unit`, `parent`; `moved`: `unit`, `from`,
+/// One change: `date`, `event`, `approximate`, `kind`, then by kind — `role_started`,
+/// `role_ended` and `role_last_recorded`: `person`, `unit`, `role`; `founded`: `unit`, `parent`; `moved`: `unit`, `from`,
 /// `to`, `acquired`; `merged`: `unit`, `into`; `renamed`: `unit`, `to`; `dissolved`: `unit`.
 #[must_use]
 pub fn change(timeline: &Timeline, entry: &DiffEntry) -> Value {
@@ -87,6 +97,11 @@ pub fn change(timeline: &Timeline, entry: &DiffEntry) -> Value {
             role,
         }
         | ChangeKind::RoleEnded {
+            person: p,
+            unit: u,
+            role,
+        }
+        | ChangeKind::RoleLastRecorded {
             person: p,
             unit: u,
             role,

@@ -34,7 +34,7 @@ pub struct UnitLink {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParentCause {
-    /// The unit was there when the record starts.
+    /// No event founds the unit: it sits there from its `since` date or first record.
     PredatesRecord,
     /// Founded there.
     Founded,
@@ -55,7 +55,7 @@ impl ParentCause {
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
-            ParentCause::PredatesRecord => "before the record",
+            ParentCause::PredatesRecord => "start of its record",
             ParentCause::Founded => "founded",
             ParentCause::Renamed => "renamed",
             ParentCause::Placed => "placed",
@@ -160,7 +160,7 @@ pub fn lineage(timeline: &Timeline, unit: &str) -> Option<Lineage> {
         let mut previous: Option<UnitIx> = None;
         for (i, &(day, parent)) in life.parents.iter().enumerate() {
             let span = if i == 0 {
-                first_parent(timeline, &lineage, day, parent)
+                first_parent(timeline, &lineage, life.start, parent)
             } else {
                 let moved = Move {
                     unit: ix,
@@ -183,21 +183,34 @@ pub fn lineage(timeline: &Timeline, unit: &str) -> Option<Lineage> {
     Some(lineage)
 }
 
+/// The people event `event` names as founders of `unit` (in its `Found` effect).
+#[must_use]
+pub fn founders(timeline: &Timeline, unit: &str, event: &str) -> Vec<String> {
+    timeline
+        .event(event)
+        .into_iter()
+        .flat_map(|e| &e.effects)
+        .filter_map(|effect| match effect {
+            crate::store::model::Effect::Found {
+                unit: u, founders, ..
+            } if u == unit => Some(founders.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
 /// The parent the unit started with.
 fn first_parent(
     timeline: &Timeline,
     lineage: &Lineage,
-    day: NaiveDate,
+    start: Option<PartialDate>,
     parent: Option<UnitIx>,
 ) -> ParentSpan {
     let (since, event, cause) = match (&lineage.founded, &lineage.renamed_from) {
         (Some(m), _) => (Some(m.date), Some(m.event.clone()), ParentCause::Founded),
         (None, Some(l)) => (Some(l.date), Some(l.event.clone()), ParentCause::Renamed),
-        (None, None) => (
-            (day != NaiveDate::MIN).then(|| PartialDate::from_naive(day)),
-            None,
-            ParentCause::PredatesRecord,
-        ),
+        (None, None) => (start, None, ParentCause::PredatesRecord),
     };
     ParentSpan {
         parent: parent.map(|p| timeline.unit_id(p).to_string()),

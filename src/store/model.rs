@@ -113,6 +113,14 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// What sort of organisation it is.
     pub kind: UnitKind,
+    /// When the unit existed from, for a unit no event founds (`"1999"`); needs `since_sources`.
+    /// A unit with neither a founding event nor `since` starts at the first event that names it
+    /// ("first recorded").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// Ids of the sources that give `since`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub since_sources: Vec<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -127,6 +135,10 @@ pub struct Source {
     /// A seed article by number (`"001"` for `seeds/001_….txt`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
+    /// What the source is, for a reader who cannot open it: kind of publication, language and
+    /// topic (`"Chinese tech column, machine-translated into English, on …"`). Used for seeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
     /// Headline or title of the public source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -142,9 +154,20 @@ pub struct Source {
 }
 
 impl Source {
-    /// A one-line citation: `Reuters, "Title" (2016-12-28)` or `seed article 001`.
+    /// A one-line citation: `Reuters, "Title" (2016-12-28)`; for a seed article, what it is:
+    /// `Chinese tech column … on …, "Headline" (~2015-07; seed article 001)`, or `seed article 001`
+    /// when the store says nothing more about it.
     #[must_use]
     pub fn citation(&self) -> String {
+        if let (Some(seed), Some(about)) = (&self.seed, &self.about) {
+            let mut out = about.clone();
+            if let Some(title) = &self.title {
+                out.push_str(&format!(", \"{title}\""));
+            }
+            let date = self.date.map_or_else(String::new, |d| format!("{d}; "));
+            out.push_str(&format!(" ({date}seed article {seed})"));
+            return out;
+        }
         let mut out = match (&self.publisher, &self.title) {
             (Some(p), Some(t)) => format!("{p}, \"{t}\""),
             (None, Some(t)) => format!("\"{t}\""),
@@ -289,6 +312,9 @@ pub enum Effect {
         /// Where it sits, if inside another unit.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
+        /// Ids of the people who founded it (a fact about the founding, not a post they hold).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        founders: Vec<String>,
     },
     /// `unit` is placed under `parent` (a reorganisation).
     Place {
@@ -325,6 +351,17 @@ pub enum Effect {
         /// The unit closed.
         unit: String,
     },
+    /// This event is the last record of `person` holding `role` at `unit`, and no source says when
+    /// the role ended: the role is shown up to and including this date as "last recorded DATE",
+    /// never as held "now".
+    LastRecorded {
+        /// Who.
+        person: String,
+        /// Where.
+        unit: String,
+        /// Title, as it was started.
+        role: String,
+    },
 }
 
 impl Effect {
@@ -340,6 +377,7 @@ impl Effect {
             Effect::Merge { .. } => "Merge",
             Effect::Rename { .. } => "Rename",
             Effect::Dissolve { .. } => "Dissolve",
+            Effect::LastRecorded { .. } => "LastRecorded",
         }
     }
 }

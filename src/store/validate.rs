@@ -11,6 +11,9 @@ use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
 use crate::diagnostic::{Diagnostic, Severity};
 
+mod starts;
+use starts::check_unit_starts;
+
 /// What is wrong, in words.
 enum Message {
     /// Ready to show.
@@ -167,12 +170,19 @@ fn list_of(what: &str) -> &'static str {
 /// The (field, what, id) references an effect makes.
 fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     match effect {
-        Effect::StartRole { person, unit, .. } | Effect::EndRole { person, unit, .. } => {
+        Effect::StartRole { person, unit, .. }
+        | Effect::EndRole { person, unit, .. }
+        | Effect::LastRecorded { person, unit, .. } => {
             vec![("person", "person", person), ("unit", "unit", unit)]
         }
-        Effect::Found { unit, parent } => {
+        Effect::Found {
+            unit,
+            parent,
+            founders,
+        } => {
             let mut refs = vec![("unit", "unit", unit.as_str())];
             refs.extend(parent.as_deref().map(|p| ("parent", "unit", p)));
+            refs.extend(founders.iter().map(|f| ("founders", "person", f.as_str())));
             refs
         }
         Effect::Place { unit, parent } => vec![("unit", "unit", unit), ("parent", "unit", parent)],
@@ -249,6 +259,8 @@ pub fn references(store: &Store, ids: &Ids) -> Report {
             None => {}
         }
     }
+
+    check_unit_starts(&mut report, store, &sources);
 
     for (i, event) in store.events.iter().enumerate() {
         let path = |field: &str| Path::root().field("events").index(i).field(field);

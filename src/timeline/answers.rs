@@ -2,7 +2,7 @@
 //! events of a person or unit, a person's span, and the query that reproduces a filter.
 
 use super::Timeline;
-use super::history::Tenure;
+use super::history::{Tenure, UnitLife};
 use crate::store::date::PartialDate;
 use crate::store::ids::{EventIx, Ids, PersonIx, UnitIx};
 use crate::store::model::{Event, Person, Source, Unit};
@@ -132,6 +132,12 @@ impl Timeline {
         &self.unit_at(ix).id
     }
 
+    /// The replayed life of the unit with this id (when it existed, under which parents).
+    #[must_use]
+    pub fn unit_life(&self, id: &str) -> Option<&UnitLife> {
+        self.ids().unit(id).and_then(|u| self.history.unit(u))
+    }
+
     /// The id of event `ix`.
     #[must_use]
     pub fn event_id(&self, ix: EventIx) -> &str {
@@ -180,8 +186,8 @@ impl Timeline {
         (start, end)
     }
 
-    /// When `unit` existed: founded (`None` when it predates the record) and ended (`None` while
-    /// it exists).
+    /// When `unit` existed: its start (founding, `since` date or first record; `None` only for a
+    /// unit with no start) and its end (`None` while it exists).
     #[must_use]
     pub fn unit_span(&self, unit: UnitIx) -> DateSpan {
         let life = self.history.unit(unit);

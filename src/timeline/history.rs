@@ -31,13 +31,24 @@ pub struct Tenure {
     pub end_event: Option<EventIx>,
     /// The tenure this one continues after a rename.
     pub carried_from: Option<TenureIx>,
+    /// Whether `end` is only the last record of the role (a `LastRecorded` effect): no source
+    /// says when it ended. The role counts as held up to and including that day.
+    #[serde(default)]
+    pub last_recorded: bool,
 }
 
 impl Tenure {
     /// Whether the role is held on `day`.
     #[must_use]
     pub fn held_on(&self, day: NaiveDate) -> bool {
-        self.start.start() <= day && self.end.is_none_or(|e| day < e.start())
+        self.start.start() <= day
+            && self.end.is_none_or(|e| {
+                if self.last_recorded {
+                    day <= e.end()
+                } else {
+                    day < e.start()
+                }
+            })
     }
 
     /// Whether the start or end is vague (see [`PartialDate::is_vague`]).
@@ -50,8 +61,13 @@ impl Tenure {
 /// The life of one unit: when it existed and under which parent.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnitLife {
-    /// When it was founded (or took its name in a rename); `None` when it predates the record.
+    /// When it began: founded, took its name in a rename, its `since` date, or (see
+    /// `first_recorded`) the first event that names it. `None` only for a unit with no start.
     pub start: Option<PartialDate>,
+    /// Whether `start` is only the first event that names the unit: no founding event and no
+    /// `since` date.
+    #[serde(default)]
+    pub first_recorded: bool,
     /// When it ceased (merged, renamed away, dissolved), if it did.
     pub end: Option<PartialDate>,
     /// Its parent over time: from each date on, the parent (or none).
@@ -90,6 +106,15 @@ pub enum ChangeKind {
     },
     /// A person's role ended (explicitly, or because the unit merged or dissolved).
     RoleEnded {
+        /// Who.
+        person: PersonIx,
+        /// The unit.
+        unit: UnitIx,
+        /// Title.
+        role: String,
+    },
+    /// The last record of a person's role: no source says when it ended.
+    RoleLastRecorded {
         /// Who.
         person: PersonIx,
         /// The unit.

@@ -12,6 +12,7 @@ use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, TenureIx,
 use crate::store::date::PartialDate;
 use crate::store::ids::{EventIx, Ids, PersonIx, UnitIx};
 use crate::store::model::{Effect, Store};
+use crate::store::starts::{first_named, founded_units};
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
@@ -38,6 +39,7 @@ pub fn replay(store: &Store, ids: &Ids) -> History {
 enum Resolved<'a> {
     StartRole(PersonIx, UnitIx, &'a str),
     EndRole(PersonIx, UnitIx, &'a str),
+    LastRecorded(PersonIx, UnitIx, &'a str),
     Found(UnitIx, Option<UnitIx>),
     /// A unit placed under a parent; `true` for an acquisition.
     Move(UnitIx, UnitIx, bool),
@@ -64,26 +66,30 @@ struct Replayer<'a> {
 
 impl<'a> Replayer<'a> {
     fn new(store: &'a Store, ids: &'a Ids) -> Self {
-        // A unit exists from the start unless an event founds it or renames a unit to it (and
-        // unless it only repeats another unit's id: that id names the first).
-        let mut from_start: Vec<bool> = (0..store.units.len())
-            .map(|i| ids.unit(&store.units[i].id) == Some(UnitIx::new(i)))
-            .collect();
-        for effect in store.events.iter().flat_map(|e| &e.effects) {
-            let later = match effect {
-                Effect::Found { unit, .. } => unit,
-                Effect::Rename { to, .. } => to,
-                _ => continue,
-            };
-            if let Some(u) = ids.unit(later) {
-                from_start[u.index()] = false;
-            }
-        }
-        let units = from_start
-            .into_iter()
-            .map(|exists| {
-                exists.then(|| UnitLife {
-                    parents: vec![(NaiveDate::MIN, None)],
+        // A unit no event founds (or renames into existence) exists from its `since` date, or
+        // else from the first event that names it ("first recorded"); one with neither has no
+        // life (the reference checks report it). A unit that only repeats another unit's id gets
+        // none either: that id names the first.
+        let founded = founded_units(store);
+        let named = first_named(store);
+        let units = store
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                if ids.unit(&unit.id) != Some(UnitIx::new(i)) || founded.contains(unit.id.as_str())
+                {
+                    return None;
+                }
+                let (start, first_recorded) = match (unit.since, named.get(unit.id.as_str())) {
+                    (Some(since), _) => (since, false),
+                    (None, Some(first)) => (*first, true),
+                    (None, None) => return None,
+                };
+                Some(UnitLife {
+                    start: Some(start),
+                    first_recorded,
+                    parents: vec![(start.start(), None)],
                     ..UnitLife::default()
                 })
             })
@@ -127,7 +133,14 @@ impl<'a> Replayer<'a> {
                 unit: u,
                 role,
             } => Resolved::EndRole(person(p)?, unit(u)?, role),
-            Effect::Found { unit: u, parent } => {
+            Effect::LastRecorded {
+                person: p,
+                unit: u,
+                role,
+            } => Resolved::LastRecorded(person(p)?, unit(u)?, role),
+            Effect::Found {
+                unit: u, parent, ..
+            } => {
                 let parent = match parent {
                     Some(p) => Some(unit(p)?),
                     None => None,
@@ -192,14 +205,22 @@ impl<'a> Replayer<'a> {
     fn end_unit(&mut self, unit: UnitIx) {
         let date = self.at.2;
         for (person, role) in self.roles_at(unit) {
-            self.end_role(person, unit, role);
+            self.end_role(person, unit, role, false);
         }
         if let Some(life) = self.life_mut(unit) {
             life.end = Some(date);
         }
     }
 
-    fn end_role(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) -> Option<TenureIx> {
+    /// Ends a role held now; `last_recorded` when this is only the last record of it (the role
+    /// then counts as held up to and including this day).
+    fn end_role(
+        &mut self,
+        person: PersonIx,
+        unit: UnitIx,
+        role: &'a str,
+        last_recorded: bool,
+    ) -> Option<TenureIx> {
         let ix = self.held.remove(&(person, unit, role))?;
         if let Some(roles) = self.held_at.get_mut(&unit)
             && let Some(at) = roles.iter().position(|&(p, r)| p == person && r == role)
@@ -209,10 +230,12 @@ impl<'a> Replayer<'a> {
         let tenure = &mut self.history.tenures[ix.index()];
         tenure.end = Some(self.at.2);
         tenure.end_event = Some(self.at.0);
-        self.record(ChangeKind::RoleEnded {
-            person,
-            unit,
-            role: role.to_string(),
+        tenure.last_recorded = last_recorded;
+        let role = role.to_string();
+        self.record(if last_recorded {
+            ChangeKind::RoleLastRecorded { person, unit, role }
+        } else {
+            ChangeKind::RoleEnded { person, unit, role }
         });
         Some(ix)
     }
@@ -236,6 +259,7 @@ impl<'a> Replayer<'a> {
             end: None,
             end_event: None,
             carried_from,
+            last_recorded: false,
         });
         self.record(ChangeKind::RoleStarted {
             person,
@@ -248,6 +272,16 @@ impl<'a> Replayer<'a> {
         match step {
             Resolved::StartRole(person, unit, role) => self.apply_start(person, unit, role),
             Resolved::EndRole(person, unit, role) => self.apply_end(person, unit, role),
+            Resolved::LastRecorded(person, unit, role) => {
+                if self.end_role(person, unit, role, true).is_none() {
+                    self.error(format!(
+                        "`{}` does not hold `{role}` at `{}` on {}; LastRecorded marks the last record of a role they hold",
+                        self.person_id(person),
+                        self.unit_id(unit),
+                        self.at.2
+                    ));
+                }
+            }
             Resolved::Found(unit, parent) => self.apply_found(unit, parent),
             Resolved::Move(unit, parent, acquired) => self.apply_move(unit, parent, acquired),
             Resolved::Merge(unit, into) => self.apply_merge(unit, into),
@@ -257,7 +291,7 @@ impl<'a> Replayer<'a> {
     }
 
     fn apply_end(&mut self, person: PersonIx, unit: UnitIx, role: &'a str) {
-        if self.end_role(person, unit, role).is_some() {
+        if self.end_role(person, unit, role, false).is_some() {
             return;
         }
         let held: Vec<String> = self

@@ -81,7 +81,8 @@ fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touche
             ChangeKind::RoleStarted { person, unit, role } => {
                 touched.new_roles.extend(find(*person, *unit, role, false));
             }
-            ChangeKind::RoleEnded { person, unit, role } => {
+            ChangeKind::RoleEnded { person, unit, role }
+            | ChangeKind::RoleLastRecorded { person, unit, role } => {
                 touched.ended_roles.extend(find(*person, *unit, role, true));
             }
             ChangeKind::Founded { unit, .. } => {

@@ -14,6 +14,7 @@ use crate::query::Target;
 use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
 use crate::tui::task::{Task, TaskOutcome};
@@ -39,6 +40,43 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
     }
     follow(app);
     task
+}
+
+/// Applies a bracketed paste: its text goes into the input being typed in (the search box, the
+/// date, the export dialog's path) in one piece, line breaks turned into spaces and other
+/// invisible characters removed. While browsing, in the help, in the format list or when a
+/// question is asked, a paste is ignored, so pasted letters are never read as keys.
+pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
+    let text = pasted_text(text);
+    let mut task = None;
+    match &mut app.mode {
+        Mode::Search(_) => task = inputs::paste_into_search(app, &text),
+        Mode::Date(_) => text
+            .chars()
+            .for_each(|c| inputs::date(app, Action::Type(c))),
+        Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
+            text.chars().for_each(|c| dialog.insert(c));
+        }
+        _ => {}
+    }
+    follow(app);
+    task
+}
+
+/// Pasted text as one line: each run of line breaks and tabs becomes one space; other control
+/// and invisible characters are removed.
+fn pasted_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !crate::text::is_unsafe(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Applies what came of a task.

@@ -94,6 +94,11 @@ impl Session {
         Ok(())
     }
 
+    /// The process id of the program started (the shell, when one was spawned).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// The text on screen.
     pub fn screen(&self) -> String {
         self.parser.screen().contents()

@@ -122,8 +122,8 @@ impl Replayer<'_> {
         self.note_placed(unit, parent);
         self.history.units[unit.index()] = Some(UnitLife {
             start: Some(self.at.2),
-            end: None,
             parents: vec![(day, parent)],
+            ..UnitLife::default()
         });
     }
 
@@ -186,7 +186,7 @@ impl Replayer<'_> {
         }
         self.record(ChangeKind::Renamed { unit, to });
         for (person, role) in roles {
-            let previous = self.end_role(person, unit, role);
+            let previous = self.end_role(person, unit, role, false);
             self.start_role(person, to, role, previous);
         }
         let date = self.at.2;

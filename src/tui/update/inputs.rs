@@ -67,6 +67,17 @@ pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     }
 }
 
+/// Appends pasted text to the query and asks for one search of the whole of it.
+pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) -> Option<Task> {
+    let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
+        return None;
+    };
+    s.text.push_str(text);
+    let task = refresh(app, &mut s);
+    app.mode = Mode::Search(s);
+    task
+}
+
 /// An action in the search overlay; asks for the search of what is typed when it changes.
 pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     let page = App::page(usize::from(mouse::search_results(app).height));

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::spans::{clean, styled, wrap};
+use super::spans::{MAX_SPAN_CHARS, clean, clip, styled, wrap};
 use crate::store::date::{PartialDate, Precision};
 use crate::store::ids::EventIx;
 use crate::timeline::history::ChangeKind;
@@ -136,6 +136,15 @@ fn event_doc(app: &App<'_>, index: EventIx, doc: &mut Doc) {
     ]);
     doc.lines.push(Line::default());
     doc.para(vec![styled(&event.summary, Style::new())]);
+    if clip(&event.summary, MAX_SPAN_CHARS).1 {
+        doc.para(vec![Span::styled(
+            format!(
+                "(The summary is cut here: it is {} bytes long. `ali-timeline export` writes it whole.)",
+                event.summary.len()
+            ),
+            theme.dim(),
+        )]);
+    }
     if !event.people.is_empty() {
         doc.heading("People");
         for id in &event.people {
@@ -197,5 +206,6 @@ pub fn change_mark(theme: Theme, kind: &ChangeKind) -> (&'static str, Style) {
         ChangeKind::RoleEnded { .. } | ChangeKind::Merged { .. } | ChangeKind::Dissolved { .. } => {
             ("−", theme.dim())
         }
+        ChangeKind::RoleLastRecorded { .. } => ("·", theme.dim()),
     }
 }

@@ -32,12 +32,15 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let lines = app.org_lines();
     if lines.is_empty() {
-        let message = if app.org_day().is_some() {
-            "No units existed on this day."
-        } else {
-            "No event selected. Press a to choose a date."
+        let starts = crate::org::record_start(&app.timeline.store, &app.timeline.history);
+        let message = match (app.org_day(), starts) {
+            (Some(day), Some(start)) if day < start.start() => {
+                format!("The record starts later, on {start}.")
+            }
+            (Some(_), _) => "No units existed on this day.".to_string(),
+            (None, _) => "No event selected. Press a to choose a date.".to_string(),
         };
-        note(theme, message, area, buf);
+        note(theme, &message, area, buf);
         return;
     }
     let offset = keep_visible(

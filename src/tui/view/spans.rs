@@ -18,10 +18,43 @@ pub fn clean(text: &str) -> String {
     sanitize(text)
 }
 
-/// A styled piece of store text, sanitised.
+/// The most characters of one piece of store text the app lays out: 20,000 characters, about
+/// 260 lines at 80 columns (the longest summary in the bundled store is about 1,000). Longer text
+/// is cut there, with `…`, so that a key never costs more than that whatever the store holds;
+/// exports write the whole text.
+pub const MAX_SPAN_CHARS: usize = 20_000;
+
+/// `text` cut to at most `max` characters, and whether it was cut. Costs what is kept, not the
+/// whole text.
+#[must_use]
+pub fn clip(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
+}
+
+/// A styled piece of store text, sanitised, cut at [`MAX_SPAN_CHARS`] (ending in `…` when cut).
 #[must_use]
 pub fn styled(text: &str, style: Style) -> Span<'static> {
-    Span::styled(clean(text), style)
+    styled_clipped(text, MAX_SPAN_CHARS, style)
+}
+
+/// A styled piece of store text for one line of `columns` columns at most: only its beginning is
+/// sanitised and measured (enough to fill the line, with room for characters that sanitising
+/// removes), so a huge title costs what is shown.
+#[must_use]
+pub fn styled_line(text: &str, columns: usize, style: Style) -> Span<'static> {
+    styled_clipped(text, columns.saturating_mul(4).saturating_add(64), style)
+}
+
+fn styled_clipped(text: &str, max: usize, style: Style) -> Span<'static> {
+    let (shown, cut) = clip(text, max);
+    let mut content = clean(shown);
+    if cut {
+        content.push('…');
+    }
+    Span::styled(content, style)
 }
 
 fn char_width(c: char) -> usize {
@@ -68,6 +101,9 @@ pub fn fit(spans: Vec<Span<'static>>, max: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// The most characters of a one-line label that are highlighted and shown.
+const MAX_LABEL_CHARS: usize = 1_000;
+
 /// The characters of `label` (sanitised) as spans, those in `ranges` (character ranges of the
 /// unsanitised label) in `matched`, the rest in `base`.
 #[must_use]
@@ -80,6 +116,8 @@ pub fn highlighted(
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
+    // A label is shown on one line: its beginning is enough (ranges count from its start).
+    let (label, _) = clip(label, MAX_LABEL_CHARS);
     for (i, c) in label.chars().enumerate() {
         let is_match = ranges.iter().any(|r| r.contains(&i));
         if is_match != run_matched && !run.is_empty() {
@@ -237,6 +275,18 @@ mod tests {
         let lines = wrap(&[Span::raw("高晓松高晓松")], 5, 0, 0);
         assert_eq!(text(&lines), ["高晓", "松高", "晓松"]);
         assert!(lines.iter().all(|l| l.width() <= 5));
+    }
+
+    #[test]
+    fn long_text_is_clipped_before_it_is_worked_on() {
+        let huge = "é".repeat(MAX_SPAN_CHARS + 10);
+        assert_eq!(clip(&huge, 3), ("ééé", true));
+        assert_eq!(clip("ab", 3), ("ab", false));
+        let span = styled(&huge, Style::new());
+        assert_eq!(span.content.chars().count(), MAX_SPAN_CHARS + 1);
+        assert!(span.content.ends_with('…'));
+        let line = styled_line(&huge, 10, Style::new());
+        assert!(line.content.chars().count() < 200, "{}", line.content.len());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::spans::{clean, fit, note, styled};
+use super::spans::{clean, fit, note, styled_line};
 use crate::tui::app::{App, Row};
 use crate::tui::layout::keep_visible;
 use crate::tui::theme::Theme;
@@ -52,7 +52,7 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     for (index, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
         let line = match rows[index] {
             Row::Year(year) => Line::from(Span::styled(year.to_string(), theme.year())),
-            Row::Event(ix) => event_line(theme, app.timeline.event_at(ix), date_width),
+            Row::Event(ix) => event_line(theme, app.timeline.event_at(ix), date_width, width),
         };
         buf.set_line(area.x, y, &fit(line.spans, width), area.width);
         if Some(index) == selected {
@@ -77,6 +77,7 @@ fn event_line(
     theme: Theme,
     event: &crate::store::model::Event,
     date_width: usize,
+    width: usize,
 ) -> Line<'static> {
     let mut spans = vec![
         Span::raw(" "),
@@ -89,6 +90,10 @@ fn event_line(
             theme.dim(),
         ));
     }
-    spans.push(styled(&event.title, ratatui::style::Style::new()));
+    spans.push(styled_line(
+        &event.title,
+        width,
+        ratatui::style::Style::new(),
+    ));
     Line::from(spans)
 }

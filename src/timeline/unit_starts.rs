@@ -1,0 +1,51 @@
+//! After the replay: no event may name a unit before the unit existed (its founding, its `since`
+//! date, or the first event naming it, as the replay started its life).
+
+use crate::store::ids::Ids;
+use crate::store::locate::Path;
+use crate::store::model::Store;
+use crate::store::starts::founded_units;
+use crate::store::validate::Report;
+use crate::timeline::history::History;
+
+/// Adds to `report` every event that names a unit before its start, at that name in the file
+/// (`written` maps the store's date order back to the file's order).
+pub(super) fn add_early_names(
+    report: &mut Report,
+    store: &Store,
+    ids: &Ids,
+    history: &History,
+    written: &[usize],
+) {
+    let founded = founded_units(store);
+    for (i, event) in store.events.iter().enumerate() {
+        for (j, id) in event.units.iter().enumerate() {
+            let Some(start) = ids
+                .unit(id)
+                .and_then(|u| history.unit(u))
+                .and_then(|life| life.start)
+            else {
+                continue;
+            };
+            if event.date.end() < start.start() {
+                let how = if founded.contains(id.as_str()) {
+                    "founded or renamed into existence"
+                } else {
+                    "its `since` date"
+                };
+                report.add(
+                    crate::diagnostic::Severity::Error,
+                    Path::root()
+                        .field("events")
+                        .index(written[i])
+                        .field("units")
+                        .index(j),
+                    format!(
+                        "event `{}` ({}) names unit `{id}` before it existed (it starts on {start}: {how}); fix the date or the unit",
+                        event.id, event.date
+                    ),
+                );
+            }
+        }
+    }
+}
