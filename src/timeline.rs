@@ -2,6 +2,7 @@
 //! indexes) between the data and its users, with loading and the validated-store cache.
 
 pub mod cache;
+pub mod resolve;
 
 use std::collections::HashMap;
 use std::path::Path as FsPath;

@@ -47,13 +47,11 @@ const RESULTS_WAIT: Duration = Duration::from_millis(4);
 /// Runs the terminal app on `timeline` until the user quits.
 ///
 /// # Errors
-/// [`Error::Usage`] when stdin or stdout is not a terminal; [`Error::Io`] when the terminal
+/// [`Error::NotATerminal`] when stdin or stdout is not a terminal; [`Error::Terminal`] when the terminal
 /// fails. The terminal is restored before returning either way.
 pub fn run(timeline: &Timeline) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "the terminal app needs a terminal; for plain text use `ali-timeline list` or `ali-timeline search QUERY`".into(),
-        ));
+        return Err(Error::NotATerminal);
     }
     let mut terminal = init()?;
     let result = std::thread::scope(|scope| {
@@ -62,7 +60,15 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
         run_loop(&mut terminal, timeline, &searcher)
     });
     restore();
-    result
+    result.map_err(terminal_error)
+}
+
+/// An I/O error while running is the terminal's.
+fn terminal_error(error: Error) -> Error {
+    match error {
+        Error::Io(e) => Error::Terminal(e),
+        other => other,
+    }
 }
 
 /// Sets the terminal up for the app — raw mode, the alternate screen, mouse capture — and
@@ -71,13 +77,15 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
 /// `examples/panic_restore.rs` shows the hook at work (and a test runs it in a pseudo-terminal).
 ///
 /// # Errors
-/// [`Error::Io`] when the terminal cannot be set up; what was set up is undone first.
+/// [`Error::Terminal`] when the terminal cannot be set up; what was set up is undone first.
 pub fn init() -> Result<DefaultTerminal, Error> {
-    let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
+    let terminal = ratatui::try_init()
+        .inspect_err(|_| ratatui::restore())
+        .map_err(Error::Terminal)?;
     install_mouse_release_hook();
     if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture) {
         restore();
-        return Err(error.into());
+        return Err(Error::Terminal(error));
     }
     Ok(terminal)
 }
