@@ -192,7 +192,7 @@ fn finish(result: Result<ExitCode, Error>, err: &mut impl Write) -> ExitCode {
 /// Prints clap's message for bad arguments (or the `--help` / `--version` text) and returns its
 /// exit code. Clap quotes the arguments it was given, so when one holds a character a terminal
 /// must not see (an escape sequence, a bidi override), the message is printed without styling
-/// and with those characters removed. Write errors are ignored: the exit code says it all.
+/// and with those characters removed. A failed write ends as any command's would.
 fn argument_error(error: &clap::Error) -> ExitCode {
     let hostile =
         std::env::args_os().any(|arg| arg.to_string_lossy().chars().any(crate::text::is_unsafe));
@@ -214,8 +214,8 @@ fn argument_error(error: &clap::Error) -> ExitCode {
         error.print() // styled when the stream is a terminal
     };
     match written {
-        Err(e) if e.kind() != ErrorKind::BrokenPipe => ExitCode::from(EXIT_OUTPUT),
-        _ => code,
+        Err(e) => finish(Err(Error::Io(e)), &mut io::stderr().lock()),
+        Ok(()) => code,
     }
 }
 
