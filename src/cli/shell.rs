@@ -39,17 +39,37 @@ pub fn completions(timeline: &Timeline, shell: Shell, out: &mut impl Write) -> R
     // The generators panic on a failed write: generate into memory, then write.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, NAME, &mut script);
+    if shell == Shell::Bash {
+        script = mend_bash(&script);
+    }
     out.write_all(&script)?;
     Ok(())
 }
 
-/// Writes the manual page, in roff.
+/// clap_complete 4.6 names the bash cases of a hyphenated program's subcommands two ways
+/// (`ali__subcmd__timeline__subcmd__person` where it sets `ali__timeline__subcmd__person`), so
+/// nothing after a subcommand completes: one spelling is made the other's.
+fn mend_bash(script: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(script);
+    let wrong = NAME.replace('-', "__subcmd__");
+    let right = NAME.replace('-', "__");
+    text.replace(&wrong, &right).into_bytes()
+}
+
+/// Writes the manual, in roff: the page `ali-timeline(1)`, then a page for each subcommand
+/// (`ali-timeline-search(1)`, …), which the first page refers to.
 ///
 /// # Errors
 /// A failed write.
 pub fn man(out: &mut impl Write) -> Result<(), Error> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command().name(NAME)).render(&mut page)?;
-    out.write_all(&page)?;
+    let mut command = Cli::command().name(NAME);
+    command.build();
+    let mut pages = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut pages)?;
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("{NAME}-{}", sub.get_name());
+        clap_mangen::Man::new(sub.clone().name(name)).render(&mut pages)?;
+    }
+    out.write_all(&pages)?;
     Ok(())
 }
