@@ -63,7 +63,10 @@ fn validate_json_matches_its_schema_for_a_good_and_a_broken_store() {
     let first = &bad["diagnostics"][0];
     assert_eq!(first["severity"], "error");
     assert!(first["line"].as_u64().unwrap() > 1, "{first}");
-    assert!(first["message"].as_str().unwrap().contains("seed-03"), "{first}");
+    assert!(
+        first["message"].as_str().unwrap().contains("seed-03"),
+        "{first}"
+    );
 }
 
 #[test]
@@ -79,7 +82,10 @@ fn list_json_matches_its_schema_with_and_without_a_query() {
     let all = json_of(&["list", "--json"], 0);
     assert_matches("list", &all);
     let text = String::from_utf8(bin().arg("list").output().unwrap().stdout).unwrap();
-    assert_eq!(all["events"].as_array().unwrap().len(), text.lines().count());
+    assert_eq!(
+        all["events"].as_array().unwrap().len(),
+        text.lines().count()
+    );
     let some = json_of(&["list", "xiami", "--json"], 0);
     assert_matches("list", &some);
     assert_eq!(some["query"], "xiami");

@@ -73,7 +73,10 @@ fn a_closed_stdout_after_head_reads_nothing_exits_0_too() {
     let bin = assert_cmd::cargo::cargo_bin!("ali-timeline");
     for args in COMMANDS {
         // `head -0` may exit before or after the command first writes; either way, exit 0.
-        let script = format!("\"$0\" {} | head -c 0; exit ${{PIPESTATUS[0]}}", args.join(" "));
+        let script = format!(
+            "\"$0\" {} | head -c 0; exit ${{PIPESTATUS[0]}}",
+            args.join(" ")
+        );
         let out = Command::new("bash")
             .arg("-c")
             .arg(script)
@@ -100,7 +103,10 @@ fn every_command_exits_74_with_one_line_when_stdout_is_a_full_disk() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(74), "{args:?}: {stderr}");
-        assert!(stderr.contains("No space left on device"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("No space left on device"),
+            "{args:?}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }

@@ -94,6 +94,9 @@ const MAX_SUGGESTIONS: usize = 3;
 /// How close (Jaro–Winkler, 0–1) a name must be to be suggested.
 const SUGGEST_ABOVE: f64 = 0.8;
 
+/// How far below the best suggestion another may be and still be offered.
+const SUGGEST_WITHIN: f64 = 0.05;
+
 /// The names one person or unit answers to.
 struct Names<'a> {
     id: &'a str,
@@ -211,8 +214,10 @@ fn suggestions(wanted: &str, all: &[Names<'_>]) -> Vec<String> {
         .filter(|(score, _)| *score > SUGGEST_ABOVE)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
     scored
         .into_iter()
+        .take_while(|(score, _)| best - score <= SUGGEST_WITHIN)
         .take(MAX_SUGGESTIONS)
         .map(|(_, id)| id.to_string())
         .collect()
