@@ -9,6 +9,7 @@
 //! - every other error ends it with exit 1 and the message on stderr; bad arguments give 2.
 
 mod columns;
+mod config;
 mod export;
 mod json;
 mod lineage;
@@ -25,6 +26,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::Settings;
 use crate::error::Error;
 use crate::export::Format;
 use crate::timeline::{self, Timeline};
@@ -147,6 +149,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Show the settings file's path, each setting in effect and where it came from.
+    ///
+    /// The file is `$XDG_CONFIG_HOME/ali-timeline/config.toml` (`~/.config/…` when that is not
+    /// set). Problems in it are warnings with FILE:LINE:COL; the setting concerned keeps its
+    /// default. `NO_COLOR` and `ALI_TIMELINE_CACHE` override the file.
+    Config {
+        /// Write a commented default file there instead (never over an existing one).
+        #[arg(long)]
+        init: bool,
+    },
     /// Print the manual page (roff) to stdout.
     ///
     /// For example: `ali-timeline man > ~/.local/share/man/man1/ali-timeline.1`.
@@ -162,13 +174,19 @@ pub fn main() -> ExitCode {
         Err(error) => return argument_error(&error),
     };
     let mut err = io::stderr().lock();
+    let settings = crate::config::load();
+    for warning in &settings.warnings {
+        if let Err(e) = writeln!(err, "{}", crate::text::sanitize(&warning.to_string())) {
+            return finish(Err(Error::Io(e)), &mut err);
+        }
+    }
     if let None | Some(Command::Tui) = cli.command {
         // The terminal app writes to the terminal itself; stdout stays unlocked for it.
-        let result = run(cli, &mut io::sink(), &mut err);
+        let result = run(cli, &settings, &mut io::sink(), &mut err);
         return finish(result, &mut err);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    let result = run(cli, &mut out, &mut err);
+    let result = run(cli, &settings, &mut out, &mut err);
     let flushed = out.flush().map_err(Error::Io);
     finish(result.and_then(|code| flushed.map(|()| code)), &mut err)
 }
@@ -254,19 +272,32 @@ fn hint(error: &Error) -> Option<&'static str> {
     }
 }
 
-/// Loads the store named by `--data` (or the bundled one).
+/// Loads the store named by `--data`, else the one the settings name, else the bundled one;
+/// through the cache unless the settings file turned it off (the environment decides first).
 ///
 /// # Errors
-/// As [`timeline::load()`]; a missing file says to check `--data`.
-pub fn load(cli_data: Option<&PathBuf>) -> Result<Timeline, Error> {
-    timeline::load(cli_data.map(PathBuf::as_path)).map_err(|error| match error {
+/// As [`timeline::load()`]; a missing file says to check `--data` (or the settings).
+pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline, Error> {
+    let (path, given_by) = match (cli_data, &settings.store.value) {
+        (Some(path), _) => (path, "--data"),
+        (None, Some(path)) => (path, "`store` in the settings file"),
+        (None, None) => return timeline::load_bundled(),
+    };
+    let cache_off_by_file =
+        !settings.cache.value && matches!(settings.cache.from, crate::config::Origin::File(_));
+    let loaded = if cache_off_by_file {
+        timeline::load_file_cached(path, None).map(|(timeline, _)| timeline)
+    } else {
+        timeline::load_file(path)
+    };
+    loaded.map_err(|error| match error {
         Error::File {
             path,
             message,
             source: Some(source),
         } if source.kind() == ErrorKind::NotFound => Error::File {
             path,
-            message: format!("{message}; check the path given to --data"),
+            message: format!("{message}; check the path given to {given_by}"),
             source: Some(source),
         },
         other => other,
@@ -278,12 +309,24 @@ pub fn load(cli_data: Option<&PathBuf>) -> Result<Timeline, Error> {
 ///
 /// # Errors
 /// Whatever the command fails with, write errors included; [`main`] decides how it ends.
-pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, Error> {
-    let data = cli.data.as_ref();
+pub fn run(
+    cli: Cli,
+    settings: &Settings,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<ExitCode, Error> {
+    let data = (cli.data.as_ref(), settings);
     let done = |()| ExitCode::SUCCESS;
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => with_store(data, |t| crate::tui::run(t).map(done)),
-        Command::Validate { json } => validate::run(data.map(PathBuf::as_path), json, out, err),
+        Command::Tui => with_store(data, |t| {
+            if !settings.keys.value.is_empty() {
+                crate::tui::keymap::install(crate::config::keys::table(&settings.keys.value));
+            }
+            crate::tui::run(t, settings.theme.value.palette()).map(done)
+        }),
+        Command::Config { init: false } => config::show(settings, out).map(done),
+        Command::Config { init: true } => config::init(settings, err).map(done),
+        Command::Validate { json } => validate::run(data, json, out, err),
         Command::Man => shell::man(out).map(done),
         Command::Completions { shell } => {
             with_store(data, |t| shell::completions(t, shell, out).map(done))
@@ -323,10 +366,10 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
 
 /// Loads the store and runs `command` on it.
 fn with_store(
-    data: Option<&PathBuf>,
+    (data, settings): (Option<&PathBuf>, &Settings),
     command: impl FnOnce(&Timeline) -> Result<ExitCode, Error>,
 ) -> Result<ExitCode, Error> {
-    let timeline = load(data)?;
+    let timeline = load(data, settings)?;
     let result = command(&timeline);
     // The process ends soon: the OS takes the memory back at once, while freeing a large store's
     // millions of allocations one by one costs a tenth of a second at 100,000 events.

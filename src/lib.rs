@@ -9,10 +9,12 @@
 //! - [`export`]: one writer per output format.
 //! - [`tui`]: the terminal app.
 //! - [`cli`]: the command line.
+//! - [`config`]: the user's settings file (theme, keys, default store, cache).
 //! - [`diagnostic`]: positions in a file and located diagnostics (a leaf both `store` and `error` use).
 //! - [`text`]: terminal-safe text (sanitising, display width).
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod export;

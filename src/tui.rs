@@ -39,17 +39,17 @@ use app::App;
 use effect::Effect;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
-use view::theme::Theme;
+use view::theme::{Palette, Theme};
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);
 
-/// Runs the terminal app on `timeline` until the user quits.
+/// Runs the terminal app on `timeline`, in `palette`'s colours, until the user quits.
 ///
 /// # Errors
 /// [`Error::NotATerminal`] when stdin or stdout is not a terminal; [`Error::Terminal`] when the terminal
 /// fails. The terminal is restored before returning either way.
-pub fn run(timeline: &Timeline) -> Result<(), Error> {
+pub fn run(timeline: &Timeline, palette: Palette) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -57,7 +57,7 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
     let result = std::thread::scope(|scope| {
         let searcher = Searcher::start(scope, timeline);
         // Leaving the scope stops the searcher, after the search it may be running.
-        run_loop(&mut terminal, timeline, &searcher)
+        run_loop(&mut terminal, timeline, &searcher, palette)
     });
     restore();
     result.map_err(terminal_error)
@@ -111,10 +111,11 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     timeline: &Timeline,
     searcher: &Searcher,
+    palette: Palette,
 ) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
-    app.theme = Theme::from_env();
+    app.theme = Theme::from_env().with_palette(palette);
     app.search_job.background = true;
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;

@@ -28,13 +28,16 @@ const COMMANDS: &[&[&str]] = &[
     &["completions", "bash"],
     &["completions", "zsh"],
     &["man"],
+    &["config"],
     &["--help"],
     &["--version"],
 ];
 
 fn binary() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("ali-timeline"));
-    cmd.env("NO_COLOR", "1").env("ALI_TIMELINE_CACHE", "off");
+    cmd.env("NO_COLOR", "1")
+        .env("ALI_TIMELINE_CACHE", "off")
+        .env("XDG_CONFIG_HOME", common::NO_SETTINGS);
     cmd
 }
 
@@ -82,6 +85,7 @@ fn a_closed_stdout_after_head_reads_nothing_exits_0_too() {
             .arg(script)
             .arg(bin)
             .env("ALI_TIMELINE_CACHE", "off")
+            .env("XDG_CONFIG_HOME", common::NO_SETTINGS)
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -160,6 +164,7 @@ fn export_to_a_file_with_stderr_closed_writes_the_file_and_exits_0() {
         .arg(common::fixture("export-mini.ron"))
         .arg(&path)
         .env("ALI_TIMELINE_CACHE", "off")
+        .env("XDG_CONFIG_HOME", common::NO_SETTINGS)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

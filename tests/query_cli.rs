@@ -17,6 +17,7 @@ fn fixture(name: &str) -> PathBuf {
 fn bin() -> Command {
     let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
     cmd.env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/ali-timeline-tests")
         .arg("--data")
         .arg(fixture("query-small.ron"));
     cmd

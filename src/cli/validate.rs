@@ -4,29 +4,29 @@
 //! (`assets/validate.schema.json`); the exit code is 1 when the store has errors either way.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::json::{self, JsonDiagnostic};
+use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::text::sanitize;
-use crate::timeline;
 
-/// Validates the store at `path` (or the bundled one): counts to `out` and warnings to `err`, or
+/// Validates the store `--data` names (or the settings, or the bundled one): counts to `out` and warnings to `err`, or
 /// every problem to `err` (all of it to `out` as JSON with `json`).
 ///
 /// # Errors
 /// Problems reading the file, and failed writes; store errors give exit code 1.
 pub fn run(
-    path: Option<&Path>,
+    (data, settings): (Option<&PathBuf>, &Settings),
     json: bool,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<ExitCode, Error> {
-    let (counts, diagnostics) = match timeline::load(path) {
+    let (counts, diagnostics) = match super::load(data, settings) {
         Ok(timeline) => {
             let s = &timeline.store;
             let counts = Counts {
