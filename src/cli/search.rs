@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::columns::{padded, widest};
 use super::json;
 use crate::error::Error;
 use crate::query::{self, Hit, Query, Target};
@@ -88,15 +89,25 @@ pub fn write(
         };
         json::write(&output, out)?;
     } else {
-        for hit in &hits {
-            let (kind, _, span) = describe(timeline, hit.target);
-            let span = match span {
-                (None, None) => String::new(),
-                (Some(start), None) if matches!(hit.target, Target::Event(_)) => start.to_string(),
-                (start, end) => format!("{}..{}", shown(start), shown(end)),
-            };
+        let rows: Vec<(&str, String)> = hits
+            .iter()
+            .map(|hit| {
+                let (kind, _, span) = describe(timeline, hit.target);
+                let span = match span {
+                    (None, None) => String::new(),
+                    (Some(start), None) if matches!(hit.target, Target::Event(_)) => {
+                        start.to_string()
+                    }
+                    (start, end) => format!("{}..{}", shown(start), shown(end)),
+                };
+                (kind, span)
+            })
+            .collect();
+        // The span column fits the longest span (`~2016-11-01..~2018-01-01`), at least 22 wide.
+        let column = widest(rows.iter().map(|(_, span)| span.as_str()), SPAN_COLUMN);
+        for (hit, (kind, span)) in hits.iter().zip(&rows) {
             let label = styled(&hit.label, &hit.ranges, highlight);
-            writeln!(out, "{kind:<6}  {span:<22}  {label}")?;
+            writeln!(out, "{kind:<6}  {}  {label}", padded(span, column))?;
         }
     }
     if hits.len() < total {
@@ -112,6 +123,9 @@ pub fn write(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The narrowest the span column is.
+const SPAN_COLUMN: usize = 22;
 
 fn shown(date: Option<PartialDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
