@@ -67,13 +67,7 @@ pub fn run(
     write_origin(timeline, &lineage, out)?;
     write_parents(timeline, &lineage.parents, out)?;
     for link in &lineage.absorbed {
-        writeln!(
-            out,
-            "Absorbed {} [{}]: {}",
-            sanitize(&timeline.unit_label(&link.unit)),
-            sanitize(&link.unit),
-            event_words(timeline, &link.event)
-        )?;
+        writeln!(out, "Absorbed {}", link_words(timeline, link))?;
     }
     let endings = [
         ("Renamed to", &lineage.renamed_to),
@@ -81,13 +75,7 @@ pub fn run(
     ];
     for (what, link) in endings {
         if let Some(link) = link {
-            writeln!(
-                out,
-                "{what} {} [{}]: {}",
-                sanitize(&timeline.unit_label(&link.unit)),
-                sanitize(&link.unit),
-                event_words(timeline, &link.event)
-            )?;
+            writeln!(out, "{what} {}", link_words(timeline, link))?;
         }
     }
     if let Some(m) = &lineage.dissolved {
@@ -99,16 +87,20 @@ pub fn run(
 fn write_origin(timeline: &Timeline, lineage: &Lineage, out: &mut impl Write) -> Result<(), Error> {
     match (&lineage.founded, &lineage.renamed_from) {
         (Some(m), _) => writeln!(out, "Founded: {}", event_words(timeline, &m.event))?,
-        (None, Some(link)) => writeln!(
-            out,
-            "Renamed from {} [{}]: {}",
-            sanitize(&timeline.unit_label(&link.unit)),
-            sanitize(&link.unit),
-            event_words(timeline, &link.event)
-        )?,
+        (None, Some(link)) => writeln!(out, "Renamed from {}", link_words(timeline, link))?,
         (None, None) => writeln!(out, "Predates the record (no founding event)")?,
     }
     Ok(())
+}
+
+/// `Music Division (音乐事业部) [music-division]: 2015-03-16 … [ali-music-formed]`, sanitised.
+fn link_words(timeline: &Timeline, link: &UnitLink) -> String {
+    format!(
+        "{} [{}]: {}",
+        sanitize(&timeline.unit_label(&link.unit)),
+        sanitize(&link.unit),
+        event_words(timeline, &link.event)
+    )
 }
 
 fn write_parents(
