@@ -141,7 +141,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print a shell completion script (ids of people and units complete too).
+    /// Print a shell completion script (in bash and zsh, ids of people and units complete too).
     ///
     /// For example: `ali-timeline completions bash > ~/.local/share/bash-completion/completions/ali-timeline`.
     Completions {

@@ -117,6 +117,8 @@ fn every_shell_gets_a_script_that_names_the_subcommands() {
             assert!(script.contains(sub), "{shell}: no {sub}");
         }
     }
+    // zsh lists the ids among the values of `person`, as bash does (tested by running it above).
+    assert!(stdout_of(&["completions", "zsh"]).contains("gao-xiaosong"));
     bin().args(["completions", "tcsh"]).assert().code(2);
 }
 

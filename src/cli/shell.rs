@@ -3,8 +3,9 @@
 //! definition of the command line as the parser uses.
 //!
 //! In the completion script the ids of the store's people and units are offered for `person`,
-//! `unit` and `org --unit`, in the shells that complete values (names and fragments are still
-//! accepted when the command runs: the ids are only suggestions).
+//! `unit` and `org --unit`, in bash and zsh (clap_complete's other scripts offer no values for
+//! these arguments). Names and fragments are still accepted when the command runs: the ids are
+//! only suggestions.
 
 use std::io::Write;
 
