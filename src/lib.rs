@@ -13,11 +13,13 @@
 //! - [`tui`]: the terminal app.
 //! - [`cli`]: the command line.
 //! - [`cleanup`]: what a signal must undo before the process ends (temporary files, the terminal).
+//! - [`config`]: the user's settings file (theme, keys, default store, cache).
 //! - [`diagnostic`]: positions in a file and located diagnostics (a leaf both `store` and `error` use).
 //! - [`text`]: terminal-safe text (sanitising, display width).
 
 pub mod cleanup;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod export;

@@ -28,13 +28,7 @@ use crate::timeline::Timeline;
 
 pub use filter::Matcher;
 pub use parse::QueryError;
-pub use rank::{Hit, Target, search};
-
-impl From<QueryError> for Error {
-    fn from(e: QueryError) -> Self {
-        Error::Usage(e.to_string())
-    }
-}
+pub use rank::{Hit, Target, search, search_counted};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -75,7 +69,10 @@ impl Query {
 /// # Errors
 /// A malformed query.
 pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<EventIx>, Error> {
-    let query = Query::parse(query)?;
+    let query = Query::parse(query).map_err(|source| Error::Query {
+        query: query.to_string(),
+        source,
+    })?;
     let mut matcher = Matcher::new(timeline, &query);
     Ok(timeline
         .events()

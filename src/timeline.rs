@@ -6,6 +6,7 @@ mod answers;
 pub mod cache;
 pub mod history;
 pub mod replay;
+pub mod resolve;
 mod unit_starts;
 
 pub use answers::{DateSpan, Entity};

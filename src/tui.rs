@@ -44,7 +44,7 @@ use app::App;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
 use task::{Task, TaskOutcome};
-use theme::Theme;
+use theme::{Palette, Theme};
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);
@@ -59,25 +59,31 @@ const POLL_TICK: Duration = Duration::from_millis(1);
 /// the screen still moves while a flood lasts.
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
-/// Runs the terminal app on `timeline` until the user quits.
+/// Runs the terminal app on `timeline`, in `palette`'s colours, until the user quits.
 ///
 /// # Errors
-/// [`Error::Usage`] when stdin or stdout is not a terminal; [`Error::Io`] when the terminal
+/// [`Error::NotATerminal`] when stdin or stdout is not a terminal; [`Error::Terminal`] when the terminal
 /// fails. The terminal is restored before returning either way.
-pub fn run(timeline: &Timeline) -> Result<(), Error> {
+pub fn run(timeline: &Timeline, palette: Palette) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "the terminal app needs a terminal; for plain text use `ali-timeline list` or `ali-timeline search QUERY`".into(),
-        ));
+        return Err(Error::NotATerminal);
     }
     let mut terminal = init()?;
     let result = std::thread::scope(|scope| {
         let searcher = Searcher::start(scope, timeline);
         // Leaving the scope stops the searcher, after the search it may be running.
-        run_loop(&mut terminal, timeline, &searcher)
+        run_loop(&mut terminal, timeline, &searcher, palette)
     });
     restore();
-    result
+    result.map_err(terminal_error)
+}
+
+/// An I/O error while running is the terminal's.
+fn terminal_error(error: Error) -> Error {
+    match error {
+        Error::Io(e) => Error::Terminal(e),
+        other => other,
+    }
 }
 
 /// Sets the terminal up for the app — raw mode, the alternate screen, mouse capture — and
@@ -86,14 +92,16 @@ pub fn run(timeline: &Timeline) -> Result<(), Error> {
 /// `examples/panic_restore.rs` shows the hook at work (and a test runs it in a pseudo-terminal).
 ///
 /// # Errors
-/// [`Error::Io`] when the terminal cannot be set up; what was set up is undone first.
+/// [`Error::Terminal`] when the terminal cannot be set up; what was set up is undone first.
 pub fn init() -> Result<DefaultTerminal, Error> {
-    let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
+    let terminal = ratatui::try_init()
+        .inspect_err(|_| ratatui::restore())
+        .map_err(Error::Terminal)?;
     crate::cleanup::set_terminal_restore(Some(give_back));
     install_mouse_release_hook();
     if let Err(error) = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste) {
         restore();
-        return Err(error.into());
+        return Err(Error::Terminal(error));
     }
     Ok(terminal)
 }
@@ -128,10 +136,11 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     timeline: &Timeline,
     searcher: &Searcher,
+    palette: Palette,
 ) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
-    app.theme = Theme::from_env();
+    app.theme = Theme::from_env().with_palette(palette);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {

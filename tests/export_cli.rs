@@ -232,7 +232,8 @@ fn a_full_disk_on_stdout_is_an_error() {
         .stdout(full)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    // 74 (EX_IOERR): output could not be written, told apart from a bad store or request (1).
+    assert_eq!(output.status.code(), Some(74));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("No space left on device"), "{stderr}");
 }

@@ -17,6 +17,7 @@ fn fixture(name: &str) -> PathBuf {
 fn bin() -> Command {
     let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
     cmd.env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/ali-timeline-tests")
         .arg("--data")
         .arg(fixture("query-small.ron"));
     cmd
@@ -60,7 +61,13 @@ fn search_limit_caps_the_results() {
         stdout(&["search", "music", "--limit", "2"]).lines().count(),
         2
     );
-    assert_eq!(stdout(&["search", "nothing-like-this"]), "");
+    // No match exits 1 with a note on stderr, as grep does.
+    bin()
+        .args(["search", "nothing-like-this"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("no match for `nothing-like-this`\n");
 }
 
 #[test]
@@ -106,7 +113,12 @@ fn list_with_a_query_prints_the_filtered_chronology() {
         "~2018       Zhang Yu heads the ticketing business\n"
     );
     assert_eq!(stdout(&["list"]).lines().count(), 8);
-    assert_eq!(stdout(&["list", "zzzz"]), "");
+    bin()
+        .args(["list", "zzzz"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("no events match `zzzz`\n");
 }
 
 #[test]

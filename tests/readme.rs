@@ -3,7 +3,8 @@
 //! - In a ```` ```console ```` block, each `$ ali-timeline …` line is run and what it prints
 //!   (stdout, then stderr) must equal the lines below it, up to the next `$` line. A line holding
 //!   only `…` stands for any number of lines.
-//! - In a ```` ```sh ```` block, each line that starts with `ali-timeline` is run and must succeed.
+//! - In a ```` ```sh ```` block, each line that starts with `ali-timeline` is run and must succeed;
+//!   `> FILE` at its end writes its output there (`~` is the test's home folder).
 //!
 //! Every command runs in one temporary folder, in README order, with the cache off, colour off and
 //! a private config folder, so examples that write files can use them later. After a deliberate
@@ -92,8 +93,18 @@ fn trim_blank_end(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
-/// Runs one example in `dir`: its exit success and its output lines (stdout, then stderr).
+/// Runs one example in `dir`: its exit success and its output lines (stdout, then stderr). A
+/// trailing `> FILE` sends stdout to that file instead, as the shell would.
 fn run(dir: &Path, args: &[String]) -> (bool, Vec<String>) {
+    let (args, target) = match args {
+        [rest @ .., arrow, file] if arrow == ">" => {
+            let file = file
+                .strip_prefix("~/")
+                .map_or_else(|| dir.join(file), |f| dir.join(f));
+            (rest, Some(file))
+        }
+        _ => (args, None),
+    };
     let out = Command::new(env!("CARGO_BIN_EXE_ali-timeline"))
         .args(args)
         .current_dir(dir)
@@ -105,7 +116,15 @@ fn run(dir: &Path, args: &[String]) -> (bool, Vec<String>) {
         .env("HOME", dir)
         .output()
         .expect("the binary runs");
-    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut text = String::new();
+    match target {
+        Some(file) => {
+            let folder = file.parent().expect("a file in a folder");
+            std::fs::create_dir_all(folder).expect("the folder can be made");
+            std::fs::write(&file, &out.stdout).expect("the output can be written");
+        }
+        None => text.push_str(&String::from_utf8_lossy(&out.stdout)),
+    }
     text.push_str(&String::from_utf8_lossy(&out.stderr));
     let lines = trim_blank_end(text.lines().map(str::to_string).collect());
     (out.status.success(), lines)

@@ -137,9 +137,13 @@ fn every_command_shows_hostile_store_text_sanitised() {
 #[test]
 fn json_escapes_invisible_characters_and_keeps_the_data() {
     let query = "\u{202e}evil\u{9b}";
-    let out = on("org-hostile.ron", &["search", query, "--json"]);
+    let path = fixture("org-hostile.ron");
+    let args = ["--data", path.to_str().unwrap(), "search", query, "--json"];
+    let (code, out, _) = safe(&args, &run(&args));
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["query"], query, "the query comes back exactly");
+    let matched = !json["hits"].as_array().unwrap().is_empty();
+    assert_eq!(code, if matched { 0 } else { 1 }, "no match exits 1");
     let out = on("org-hostile.ron", &["org", "--as-of", "2017", "--json"]);
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["units"][0]["name"], "New\u{9b}31m Name");
@@ -170,9 +174,9 @@ fn errors_quoting_hostile_arguments_are_sanitised() {
             "--as-of: invalid date `[2J`",
         ),
         (
-            &["org", "--as-of", "2016", "--unit", "\u{1b}[2J"],
+            &["org", "--as-of", "2016", "--unit", "\u{1b}[2Jzz"],
             1,
-            "unknown unit `[2J`",
+            "unknown unit `[2Jzz`",
         ),
         (
             &["org", "--diff", "2015", "\u{9b}2J"],

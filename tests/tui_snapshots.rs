@@ -163,7 +163,10 @@ fn matched_characters_are_highlighted_in_search_results() {
 fn no_color_leaves_only_text_attributes() {
     let t = mini();
     let mut app = at(&t, 120, 40, "dme-reshuffle");
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        ..Theme::default()
+    };
     let coloured =
         |buffer: &Buffer| cells(buffer).any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
     assert!(

@@ -11,11 +11,11 @@ use crate::timeline::Timeline;
 
 /// Exports the events matching `query` in `format`: to the file `output` (atomically; an existing
 /// file or link is kept unless `force`), or to `out` when there is no `output` or it is `-`.
-/// Says on stderr how many events went to the file, and any effect a RON subset had to drop.
+/// Says on `err` how many events went to the file, and any effect a RON subset had to drop.
 ///
 /// # Errors
 /// A malformed query, an existing output without `force`, an unwritable path, a full disk, or a
-/// selection the format cannot hold. A closed pipe on stdout is not an error.
+/// selection the format cannot hold; a failed write to `out` or `err`.
 pub fn run(
     timeline: &Timeline,
     format: Format,
@@ -23,6 +23,7 @@ pub fn run(
     output: Option<&Path>,
     force: bool,
     out: &mut impl Write,
+    err: &mut impl Write,
 ) -> Result<(), Error> {
     let selection = Selection::matching(timeline, query)?;
     match output.filter(|p| p.as_os_str() != "-") {
@@ -31,7 +32,6 @@ pub fn run(
             let written =
                 export::write(format, &selection, &mut buffered).and_then(|()| buffered.flush());
             match written {
-                Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
                 Err(e) if e.kind() == ErrorKind::InvalidInput => {
                     return Err(Error::Usage(e.to_string()));
                 }
@@ -40,15 +40,16 @@ pub fn run(
         }
         Some(path) => {
             export::write_file(format, &selection, path, force)?;
-            eprintln!(
+            writeln!(
+                err,
                 "wrote {} to {}",
                 plural(selection.len(), "event"),
                 sanitize(&path.display().to_string())
-            );
+            )?;
         }
     }
     for note in export::notes(format, &selection) {
-        eprintln!("note: {}", sanitize(&note));
+        writeln!(err, "note: {}", sanitize(&note))?;
     }
     Ok(())
 }

@@ -2,17 +2,21 @@
 //! best first, one per line — kind, date or role span, name or title — with the matched
 //! characters highlighted when stdout is a terminal and `NO_COLOR` is not set.
 //!
-//! `--json` prints `{"query": …, "hits": [{"kind", "id", "label", "start", "end", "score",
-//! "ranges"}]}`, documented in the README (section "Query language"); control, bidi and zero-width characters are
-//! written as `\uXXXX` escapes, so the JSON is safe to print and means the same.
+//! `--json` prints `{"query": …, "total": …, "hits": [{"kind", "id", "label", "start", "end",
+//! "score", "ranges"}]}` (`assets/search.schema.json`); control, bidi and zero-width characters
+//! are written as `\uXXXX` escapes, so the JSON is safe to print and means the same.
+//!
+//! Results cut by `--limit` are counted on stderr; no match exits 1 with a note on stderr.
 
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
+use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::columns::{padded, widest};
+use super::json;
 use crate::error::Error;
-use crate::export::escape::json_ascii_safe;
 use crate::query::{self, Hit, Query, Target};
 use crate::store::date::PartialDate;
 use crate::timeline::{DateSpan, Timeline};
@@ -39,7 +43,8 @@ impl Highlight {
     }
 }
 
-/// Prints the results of `query`, highlighted as [`Highlight::for_stdout`] decides.
+/// Prints the results of `query`, highlighted as [`Highlight::for_stdout`] decides; see
+/// [`write`].
 ///
 /// # Errors
 /// A malformed query (with a caret under the bad atom), or a failed write.
@@ -49,11 +54,15 @@ pub fn run(
     limit: usize,
     json: bool,
     out: &mut impl Write,
-) -> Result<(), Error> {
-    write(timeline, query, limit, json, Highlight::for_stdout(), out)
+    err: &mut impl Write,
+) -> Result<ExitCode, Error> {
+    let highlight = Highlight::for_stdout();
+    write(timeline, query, limit, json, highlight, out, err)
 }
 
-/// Prints the results of `query` as text (highlighted as asked) or JSON.
+/// Prints the best `limit` results of `query` (all of them for 0) as text (highlighted as asked)
+/// or JSON. When results are cut, `err` says how many more there are; when none match, `err` says
+/// so and the exit code is 1.
 ///
 /// # Errors
 /// A malformed query (with a caret under the bad atom), or a failed write.
@@ -64,30 +73,59 @@ pub fn write(
     json: bool,
     highlight: Highlight,
     out: &mut impl Write,
-) -> Result<(), Error> {
-    let parsed = Query::parse(query).map_err(|e| Error::Usage(e.pointing(query)))?;
-    let hits = query::search(timeline, &parsed, limit);
+    err: &mut impl Write,
+) -> Result<ExitCode, Error> {
+    let parsed = Query::parse(query).map_err(|source| Error::Query {
+        query: query.to_string(),
+        source,
+    })?;
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let (hits, total) = query::search_counted(timeline, &parsed, limit);
     if json {
         let output = JsonOutput {
             query,
+            total,
             hits: hits.iter().map(|h| JsonHit::new(timeline, h)).collect(),
         };
-        let text = serde_json::to_string_pretty(&output).map_err(std::io::Error::from)?;
-        writeln!(out, "{}", json_ascii_safe(text))?;
-        return Ok(());
+        json::write(&output, out)?;
+    } else {
+        let rows: Vec<(&str, String)> = hits
+            .iter()
+            .map(|hit| {
+                let (kind, _, span) = describe(timeline, hit.target);
+                let span = match span {
+                    (None, None) => String::new(),
+                    (Some(start), None) if matches!(hit.target, Target::Event(_)) => {
+                        start.to_string()
+                    }
+                    (start, end) => format!("{}..{}", shown(start), shown(end)),
+                };
+                (kind, span)
+            })
+            .collect();
+        // The span column fits the longest span (`~2016-11-01..~2018-01-01`), at least 22 wide.
+        let column = widest(rows.iter().map(|(_, span)| span.as_str()), SPAN_COLUMN);
+        for (hit, (kind, span)) in hits.iter().zip(&rows) {
+            let label = styled(&hit.label, &hit.ranges, highlight);
+            writeln!(out, "{kind:<6}  {}  {label}", padded(span, column))?;
+        }
     }
-    for hit in &hits {
-        let (kind, _, span) = describe(timeline, hit.target);
-        let span = match span {
-            (None, None) => String::new(),
-            (Some(start), None) if matches!(hit.target, Target::Event(_)) => start.to_string(),
-            (start, end) => format!("{}..{}", shown(start), shown(end)),
-        };
-        let label = styled(&hit.label, &hit.ranges, highlight);
-        writeln!(out, "{kind:<6}  {span:<22}  {label}")?;
+    if hits.len() < total {
+        writeln!(
+            err,
+            "{} more; use --limit N to see more, or --limit 0 for all",
+            total - hits.len()
+        )?;
     }
-    Ok(())
+    if total == 0 {
+        writeln!(err, "no match for `{}`", crate::text::sanitize(query))?;
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
+
+/// The narrowest the span column is.
+const SPAN_COLUMN: usize = 22;
 
 fn shown(date: Option<PartialDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
@@ -137,6 +175,7 @@ fn describe(timeline: &Timeline, target: Target) -> (&'static str, String, DateS
 #[derive(Serialize)]
 struct JsonOutput<'a> {
     query: &'a str,
+    total: usize,
     hits: Vec<JsonHit>,
 }
 

@@ -9,7 +9,7 @@ use std::fs::{self, Permissions};
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::error::{Error, Existing};
 
 /// Writes the output of `produce` to `path` atomically.
 ///
@@ -19,8 +19,8 @@ use crate::error::Error;
 /// less the umask); a replaced file keeps its permissions.
 ///
 /// # Errors
-/// [`Error::File`] naming `path` (or its folder) with what went wrong and what to do: the path
-/// exists (without `force`), is a directory or special file, its folder is missing or not
+/// [`Error::Exists`] when something is at `path` (without `force`); [`Error::File`] naming `path`
+/// (or its folder) with what went wrong and what to do: the path is a directory or special file, its folder is missing or not
 /// writable, the disk is full, or `produce` failed. The temporary file is removed in every case.
 pub fn write_file(
     path: &Path,
@@ -30,6 +30,7 @@ pub fn write_file(
     let fail = |at: &Path, message: String| Error::File {
         path: at.to_path_buf(),
         message,
+        source: None,
     };
     let keep_mode = check_destination(path, force)?;
     let folder = folder_of(path);
@@ -43,10 +44,8 @@ pub fn write_file(
             ));
         }
         Err(e) => {
-            return Err(fail(
-                &folder,
-                format!("cannot use this folder: {}", describe(&e)),
-            ));
+            let message = format!("cannot use this folder: {}", describe(&e));
+            return Err(failed(&folder, message, e));
         }
     }
     // The temporary name starts with the file's name (cut short, so that adding the prefix and
@@ -63,13 +62,11 @@ pub fn write_file(
         builder.permissions(Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(&folder).map_err(|e| {
-        fail(
-            &folder,
-            format!(
-                "cannot create a file in this folder: {}; choose a folder you can write to",
-                describe(&e)
-            ),
-        )
+        let message = format!(
+            "cannot create a file in this folder: {}; choose a folder you can write to",
+            describe(&e)
+        );
+        failed(&folder, message, e)
     })?;
     // A signal while the file is written removes it (see `cleanup`).
     let _registered = crate::cleanup::TempFile::register(temp.path());
@@ -85,7 +82,11 @@ pub fn write_file(
     })();
     if let Err(e) = written {
         // Dropping `temp` deletes the temporary file.
-        return Err(fail(path, format!("{}; nothing was written", describe(&e))));
+        return Err(failed(
+            path,
+            format!("{}; nothing was written", describe(&e)),
+            e,
+        ));
     }
     let persisted = if force {
         temp.persist(path).map(drop)
@@ -93,17 +94,21 @@ pub fn write_file(
         temp.persist_noclobber(path).map(drop)
     };
     persisted.map_err(|e| {
-        let message = if e.error.kind() == ErrorKind::AlreadyExists {
-            "appeared while the export was being written and was kept; pass --force to replace it"
-                .to_string()
-        } else {
+        // `e.file` is dropped here, which deletes the temporary file.
+        if e.error.kind() == ErrorKind::AlreadyExists {
+            return Error::Exists {
+                path: path.to_path_buf(),
+                what: Existing::Appeared,
+            };
+        }
+        failed(
+            path,
             format!(
                 "cannot move the finished file into place: {}; nothing was written",
                 describe(&e.error)
-            )
-        };
-        // `e.file` is dropped here, which deletes the temporary file.
-        fail(path, message)
+            ),
+            e.error,
+        )
     })
 }
 
@@ -113,40 +118,54 @@ fn check_destination(path: &Path, force: bool) -> Result<Option<Permissions>, Er
     let fail = |message: String| Error::File {
         path: path.to_path_buf(),
         message,
+        source: None,
     };
     if path.as_os_str().is_empty() {
-        return Err(fail("an empty path; give a file name to -o".into()));
+        return Err(fail("an empty path; give a file name".into()));
     }
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(fail(format!("cannot check this path: {}", describe(&e)))),
+        Err(e) => {
+            let message = format!("cannot check this path: {}", describe(&e));
+            return Err(failed(path, message, e));
+        }
     };
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Err(fail("is a directory; give a file name to -o".into()));
+        return Err(fail("is a directory; give a file name".into()));
     }
     if kind.is_symlink() {
         if force {
             return Ok(None);
         }
-        let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
-        return Err(fail(format!(
-            "is a symbolic link (to {target}); it was not followed and nothing was written; pass --force to replace the link itself"
-        )));
+        let target = fs::read_link(path).unwrap_or_else(|_| PathBuf::from("?"));
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+            what: Existing::Link(target),
+        });
     }
     if !kind.is_file() {
         return Err(fail(
-            "is not a regular file (a pipe, socket or device); it is never replaced; choose a file path, or leave out -o to write to stdout".into(),
+            "is not a regular file (a pipe, socket or device); it is never replaced; choose a file path".into(),
         ));
     }
     if !force {
-        return Err(fail(
-            "already exists and was kept; pass --force to replace it, or choose another path"
-                .into(),
-        ));
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+            what: Existing::File,
+        });
     }
     Ok(Some(meta.permissions()))
+}
+
+/// A file error at `at` caused by `source`.
+fn failed(at: &Path, message: String, source: io::Error) -> Error {
+    Error::File {
+        path: at.to_path_buf(),
+        message,
+        source: Some(source),
+    }
 }
 
 /// The folder a file at `path` lives in (`.` for a bare file name).

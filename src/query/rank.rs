@@ -45,6 +45,13 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
     if limit == 0 {
         return Vec::new();
     }
+    search_counted(timeline, query, limit).0
+}
+
+/// As [`search`] (for a `limit` of at least 1), and how many matched in all, the cut ones too.
+#[must_use]
+pub fn search_counted(timeline: &Timeline, query: &Query, limit: usize) -> (Vec<Hit>, usize) {
+    let limit = limit.max(1);
     let mut matcher = Matcher::new(timeline, query);
     let mut found: Vec<(i64, Target)> = Vec::new();
     for (ix, _) in timeline.people() {
@@ -58,12 +65,13 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
         }
     }
     found.extend(events(&mut matcher, timeline.store.events.len()));
+    let total = found.len();
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, best_first);
         found.truncate(limit);
     }
     found.sort_unstable_by(best_first);
-    found
+    let hits = found
         .into_iter()
         .map(|(score, target)| {
             let (label, ranges) = label(timeline, &mut matcher, target);
@@ -74,7 +82,8 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
                 ranges,
             }
         })
-        .collect()
+        .collect();
+    (hits, total)
 }
 
 /// Stores with at least this many events are scanned on two threads.

@@ -45,18 +45,23 @@ pub struct PartialDate {
     approximate: bool,
 }
 
+mod advice;
+
 /// Why a date string was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date `{input}`: {reason}; {FORMS}")]
+#[error("invalid date `{input}`: {reason}{}", if *.advised { "" } else { FORMS_AFTER })]
 pub struct DateError {
     /// The text that failed to parse.
     pub input: String,
-    /// What is wrong with it.
+    /// What is wrong with it, or (when `advised`) what to write instead.
     pub reason: String,
+    /// Whether `reason` already names the form to write (`use dashes: 2015-08-01`); otherwise
+    /// the accepted forms are quoted after it.
+    pub advised: bool,
 }
 
-/// The accepted forms, quoted in every date error.
-pub const FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, with a leading ~ if approximate (e.g. 2015-07-15, 2015-03, ~2012)";
+/// The accepted forms, after a reason that does not say what to write.
+const FORMS_AFTER: &str = "; write YYYY, YYYY-MM or YYYY-MM-DD, with a leading ~ if approximate (e.g. 2015-07-15, 2015-03, ~2012)";
 
 impl PartialDate {
     /// A date known to the day.
@@ -87,6 +92,7 @@ impl PartialDate {
         let fail = |reason: &str| DateError {
             input: date.to_string(),
             reason: reason.to_string(),
+            advised: false,
         };
         if !(1..=9999).contains(&year) {
             return Err(fail("the year must be between 1 and 9999"));
@@ -232,13 +238,22 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let fail = |reason: &str| DateError {
-            input: input.to_string(),
-            reason: reason.to_string(),
-        };
         let (approximate, rest) = match input.trim().strip_prefix('~') {
             Some(rest) => (true, rest),
             None => (false, input.trim()),
+        };
+        // A malformed date gets advice on what to write when its form is a familiar one.
+        let fail = |reason: &str| match advice::advice(rest, approximate) {
+            Some(advice) => DateError {
+                input: input.to_string(),
+                reason: advice,
+                advised: true,
+            },
+            None => DateError {
+                input: input.to_string(),
+                reason: reason.to_string(),
+                advised: false,
+            },
         };
         let parts: Vec<&str> = rest.split('-').collect();
         if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
@@ -257,7 +272,7 @@ impl FromStr for PartialDate {
         let year = i32::try_from(year).map_err(|_| fail("the year is too large"))?;
         PartialDate::new(year, month, day, approximate).map_err(|e| DateError {
             input: input.to_string(),
-            reason: e.reason,
+            ..e
         })
     }
 }

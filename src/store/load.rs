@@ -39,10 +39,16 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
     let fail = |message: String| Error::File {
         path: path.to_path_buf(),
         message,
+        source: None,
+    };
+    let failed = |message: String, source: std::io::Error| Error::File {
+        path: path.to_path_buf(),
+        message,
+        source: Some(source),
     };
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => fail("no such file; check the path given to --data".into()),
-        _ => fail(format!("cannot read: {e}")),
+        std::io::ErrorKind::NotFound => failed("no such file".into(), e),
+        _ => failed(format!("cannot read: {e}"), e),
     })?;
     if meta.is_dir() {
         return Err(fail(
@@ -60,7 +66,7 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
+        .map_err(|e| failed(format!("cannot read: {e}"), e))?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(fail(format!(
             "holds more than {MAX_BYTES} bytes, the limit for a store; split it into smaller stores"

@@ -1,6 +1,8 @@
 //! Keys are data: one table, [`BINDINGS`], maps keys to actions for input handling and is listed,
 //! as it is, by the help overlay and the status bar hints.
 
+use std::sync::OnceLock;
+
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -86,6 +88,56 @@ impl Chord {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
         }
+    }
+
+    /// The key named `text`, as [`Chord::name`] writes it or in words: a character (`x`, `/`),
+    /// `Ctrl-x`, `Alt-x`, or `Space`, `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Up`, `Down`,
+    /// `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `F1`…`F12` (names ignore case).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Chord> {
+        let lower = text.to_lowercase();
+        for (prefix, modifier) in [
+            ("ctrl-", KeyModifiers::CONTROL),
+            ("alt-", KeyModifiers::ALT),
+        ] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                let mut chars = rest.chars();
+                return match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => Some(Chord {
+                        code: KeyCode::Char(c),
+                        modifiers: modifier,
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return (!c.is_control() && c != ' ').then_some(Chord::char(c));
+        }
+        let code = match lower.as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f => KeyCode::F(
+                f.strip_prefix('f')?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=12).contains(n))?,
+            ),
+        };
+        Some(Chord::plain(code))
     }
 
     /// Whether a key press is this key.
@@ -230,6 +282,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
 ];
 
+/// The key table in use, when it differs from [`BINDINGS`] (set once, before the app starts).
+static INSTALLED: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// The key table in use: [`BINDINGS`], or the table [`install`] was given (the user's keys).
+#[must_use]
+pub fn bindings() -> &'static [Binding] {
+    INSTALLED.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// Makes `table` (the default table with some bindings' keys replaced, each key slice leaked
+/// once for the life of the process) the one input, help and hints use. Only the first call
+/// counts: returns whether this one did.
+pub fn install(table: Vec<Binding>) -> bool {
+    INSTALLED.set(table).is_ok()
+}
+
 /// The mouse, for the help overlay: what each gesture does.
 pub const MOUSE: &[(&str, &str)] = &[
     ("click", "focus the pane and select the line"),
@@ -239,10 +307,10 @@ pub const MOUSE: &[(&str, &str)] = &[
 /// The binding for a key press in `context`: `Anywhere` bindings first, then the context's.
 #[must_use]
 pub fn binding_for(context: Context, key: &KeyEvent) -> Option<&'static Binding> {
-    BINDINGS
+    bindings()
         .iter()
         .filter(|b| b.context == Context::Anywhere)
-        .chain(BINDINGS.iter().filter(|b| b.context == context))
+        .chain(bindings().iter().filter(|b| b.context == context))
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
 }
 
@@ -306,7 +374,7 @@ pub fn action_for_event(context: Context, event: &Event) -> Option<Action> {
 /// The status bar hints for `context`: (first key's name, hint), in table order.
 #[must_use]
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS
+    bindings()
         .iter()
         .filter(|b| b.context == context)
         .filter_map(|b| Some((b.keys.first()?.name(), b.hint?)))

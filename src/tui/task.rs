@@ -12,6 +12,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Error, Existing};
 use crate::export::{self, Selection};
 use crate::query::Query;
 use crate::timeline::Timeline;
@@ -88,6 +89,14 @@ fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
             count: selection.len(),
             notes: export::notes(format, &selection),
             path,
+        },
+        // A file that appeared meanwhile is offered for replacing, like one found before.
+        Err(Error::Exists { path, what }) => ExportOutcome::Exists {
+            path,
+            link_to: match what {
+                Existing::Link(target) => Some(target),
+                Existing::File | Existing::Appeared => None,
+            },
         },
         Err(error) => ExportOutcome::Failed(error.to_string()),
     }

@@ -9,16 +9,62 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::store::model::EventKind;
 
+/// The accent colours. The dark palette is the terminal's own ANSI colours; the light one and a
+/// user's own are exact colours, checked for contrast against the background (see `config`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Departures, legal events, errors.
+    pub red: Color,
+    /// Foundings, launches, what an event created.
+    pub green: Color,
+    /// Financial events and deals.
+    pub yellow: Color,
+    /// Restructures and strategy.
+    pub blue: Color,
+    /// Acquisitions, mergers, matched characters, what an event moved.
+    pub magenta: Color,
+    /// Appointments, the focused border, keys.
+    pub cyan: Color,
+}
+
+impl Palette {
+    /// The terminal's ANSI colours, as its own theme draws them (for dark backgrounds, and most
+    /// light ones).
+    pub const DARK: Palette = Palette {
+        red: Color::Red,
+        green: Color::Green,
+        yellow: Color::Yellow,
+        blue: Color::Blue,
+        magenta: Color::Magenta,
+        cyan: Color::Cyan,
+    };
+
+    /// Deep colours that read on a white background (each at least 4.5:1 against white).
+    pub const LIGHT: Palette = Palette {
+        red: Color::Rgb(0xb7, 0x1c, 0x1c),
+        green: Color::Rgb(0x1b, 0x5e, 0x20),
+        yellow: Color::Rgb(0x7a, 0x5c, 0x00),
+        blue: Color::Rgb(0x0d, 0x47, 0xa1),
+        magenta: Color::Rgb(0x7b, 0x1f, 0xa2),
+        cyan: Color::Rgb(0x00, 0x60, 0x64),
+    };
+}
+
 /// The app's styles, with or without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Whether colours may be used (false when `NO_COLOR` is set).
     pub color: bool,
+    /// The accent colours, when colours are used.
+    pub palette: Palette,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { color: true }
+        Theme {
+            color: true,
+            palette: Palette::DARK,
+        }
     }
 }
 
@@ -29,7 +75,14 @@ impl Theme {
     pub fn from_env() -> Self {
         Theme {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            palette: Palette::DARK,
         }
+    }
+
+    /// This theme with `palette`'s colours.
+    #[must_use]
+    pub fn with_palette(self, palette: Palette) -> Self {
+        Theme { palette, ..self }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -62,12 +115,12 @@ impl Theme {
     #[must_use]
     pub fn kind(self, kind: EventKind) -> Style {
         let color = match kind {
-            EventKind::Acquisition | EventKind::Merger => Color::Magenta,
-            EventKind::Founding | EventKind::Launch => Color::Green,
-            EventKind::Appointment => Color::Cyan,
-            EventKind::Departure | EventKind::Legal => Color::Red,
-            EventKind::Restructure | EventKind::Strategy => Color::Blue,
-            EventKind::Financial | EventKind::Deal => Color::Yellow,
+            EventKind::Acquisition | EventKind::Merger => self.palette.magenta,
+            EventKind::Founding | EventKind::Launch => self.palette.green,
+            EventKind::Appointment => self.palette.cyan,
+            EventKind::Departure | EventKind::Legal => self.palette.red,
+            EventKind::Restructure | EventKind::Strategy => self.palette.blue,
+            EventKind::Financial | EventKind::Deal => self.palette.yellow,
         };
         self.fg(color).add_modifier(Modifier::BOLD)
     }
@@ -94,7 +147,7 @@ impl Theme {
     #[must_use]
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.palette.cyan).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -115,20 +168,20 @@ impl Theme {
     /// Characters matched by the search.
     #[must_use]
     pub fn matched(self) -> Style {
-        self.fg(Color::Magenta)
+        self.fg(self.palette.magenta)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// A unit or role the followed event created.
     #[must_use]
     pub fn new_mark(self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.green).add_modifier(Modifier::BOLD)
     }
 
     /// A unit the followed event moved.
     #[must_use]
     pub fn moved_mark(self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.magenta).add_modifier(Modifier::BOLD)
     }
 
     /// A unit or role the followed event ended.
@@ -152,13 +205,13 @@ impl Theme {
     /// Keys named in hints and in the help.
     #[must_use]
     pub fn key(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.cyan).add_modifier(Modifier::BOLD)
     }
 
     /// Error messages (a bad date or query).
     #[must_use]
     pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.red).add_modifier(Modifier::BOLD)
     }
 
     /// The text cursor in an input.

@@ -19,11 +19,16 @@ pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).expect("fixture exists")
 }
 
+/// A settings folder that does not exist, so that no user's settings reach a test.
+pub const NO_SETTINGS: &str = "/nonexistent/ali-timeline-tests";
+
 /// The `ali-timeline` binary, ready to be given arguments (colour off, store cache off so that
-/// no test writes into the user's cache directory).
+/// no test writes into the user's cache directory, no settings file).
 pub fn bin() -> Command {
     let mut cmd = Command::cargo_bin("ali-timeline").expect("binary builds");
-    cmd.env("NO_COLOR", "1").env("ALI_TIMELINE_CACHE", "off");
+    cmd.env("NO_COLOR", "1")
+        .env("ALI_TIMELINE_CACHE", "off")
+        .env("XDG_CONFIG_HOME", NO_SETTINGS);
     cmd
 }
 

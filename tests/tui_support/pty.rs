@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+/// A settings folder that does not exist, so that no user's settings reach a test.
+const NO_SETTINGS: &str = "/nonexistent/ali-timeline-tests";
+
 /// A test result whose errors say what the screen held.
 pub type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
 
@@ -63,6 +66,10 @@ impl Session {
             pixel_height: 0,
         })?;
         command.env("TERM", "xterm-256color");
+        // No settings file of the user's: the tests see the defaults (unless one is given).
+        if command.get_env("XDG_CONFIG_HOME").is_none() {
+            command.env("XDG_CONFIG_HOME", NO_SETTINGS);
+        }
         let started = Instant::now();
         let child = pair.slave.spawn_command(command)?;
         drop(pair.slave);

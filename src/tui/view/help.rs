@@ -9,7 +9,7 @@ use super::overlay;
 use super::spans::{fit, wrap};
 use crate::store::model::EventKind;
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Context, MOUSE, keys_label};
+use crate::tui::keymap::{Context, MOUSE, bindings, keys_label};
 use crate::tui::theme::Theme;
 
 /// The help text wrapped to `width` columns.
@@ -38,7 +38,7 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(context.title(), theme.heading())));
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+        for binding in bindings().iter().filter(|b| b.context == context) {
             entry(&mut lines, keys_label(binding), binding.help);
         }
     }
