@@ -115,7 +115,7 @@ pub fn org_lines(timeline: &Timeline, day: NaiveDate, changed_by: Option<&str>) 
     )
 }
 
-/// [`org_lines`] from the chart of the day (see [`chart`]) and, when an event's changes are to be
+/// [`org_lines`] from the chart of the day (see [`chart()`]) and, when an event's changes are to be
 /// marked, its id and what it changed (see [`changes_by`]): for callers that keep either.
 #[must_use]
 pub fn lines_of(
