@@ -1,6 +1,6 @@
 //! Replays event effects in date order into a [`History`] (see [`super::history`]): who held
 //! which role when, and where each unit sat. Loading runs this same replay and reports what it
-//! rejects (see [`super::diagnose`]).
+//! rejects (see [`super::load_str`]).
 
 mod units;
 

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
-use crate::org::{DiffEntry, OrgChart, as_of, changes_by};
+use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
@@ -170,9 +170,10 @@ impl App<'_> {
             let Some((day, followed)) = key else {
                 return Arc::new([]);
             };
-            let chart = self.derived.chart.get(&day, || {
-                Arc::new(as_of(&self.timeline.store, &self.timeline.history, day))
-            });
+            let chart = self
+                .derived
+                .chart
+                .get(&day, || Arc::new(chart(self.timeline, day)));
             let changes = followed.map(|ix| (ix, self.event_changes(ix)));
             lines_of(
                 self.timeline,

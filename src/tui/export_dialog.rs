@@ -3,7 +3,7 @@
 //! last write.
 //!
 //! Nothing here touches the file system: the update turns Enter into an [`ExportRequest`], the
-//! run loop carries it out ([`crate::tui::effect`]) and the [`ExportOutcome`] comes back to the
+//! run loop carries it out ([`crate::tui::task`]) and the [`ExportOutcome`] comes back to the
 //! dialog's [`Status`].
 
 use std::path::PathBuf;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::org::{DiffEntry, OrgChart, as_of, changes_by};
+use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::timeline::Timeline;
 use crate::timeline::history::{ChangeKind, TenureIx};
@@ -107,7 +107,7 @@ fn touched_by(timeline: &Timeline, event: &str, changes: &[DiffEntry]) -> Touche
 /// marked and what it ended is kept (marked [`Mark::Ended`]) under its former parent.
 #[must_use]
 pub fn org_lines(timeline: &Timeline, day: NaiveDate, changed_by: Option<&str>) -> Vec<OrgLine> {
-    let chart = as_of(&timeline.store, &timeline.history, day);
+    let chart = chart(timeline, day);
     let changes = changed_by.map(|id| (id, changes_by(timeline, id)));
     lines_of(
         timeline,
@@ -116,7 +116,7 @@ pub fn org_lines(timeline: &Timeline, day: NaiveDate, changed_by: Option<&str>) 
     )
 }
 
-/// [`org_lines`] from the chart of the day (see [`as_of`]) and, when an event's changes are to be
+/// [`org_lines`] from the chart of the day (see [`chart()`]) and, when an event's changes are to be
 /// marked, its id and what it changed (see [`changes_by`]): for callers that keep either.
 #[must_use]
 pub fn lines_of(

@@ -1,8 +1,8 @@
 //! Searching off the UI thread, so typing never waits for the matcher on a large store.
 //!
-//! The update leaves each query the user types in the state ([`crate::tui::app::SearchJob`]);
-//! the run loop hands it to a [`Searcher`], whose worker thread runs [`crate::query::search`] and
-//! sends back a [`Searched`] that [`crate::tui::update::searched`] applies — or drops, when the
+//! The update asks for each query the user types as a [`crate::tui::task::Task::Search`]; the
+//! run loop hands it to a [`Searcher`], whose worker thread runs [`crate::query::search`] and
+//! sends back a [`Searched`] that [`crate::tui::update::finished`] applies — or drops, when the
 //! query has been typed over since. Queries typed over while the worker was busy are skipped: only
 //! the newest waiting one is run.
 

@@ -1,6 +1,6 @@
 //! The one place the state changes: [`update`] applies an [`Action`] to the [`App`] (and
-//! [`searched`] the results of a background search), then brings the cached rows, org lines and
-//! detail text up to date and keeps every selection in view.
+//! [`finished`] what came of a task: a search's results, an export's outcome), then brings the
+//! cached rows, org lines and detail text up to date and keeps every selection in view.
 
 mod export;
 mod inputs;
