@@ -26,7 +26,7 @@ use crate::error::Error;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
-pub use parse::QueryError;
+pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search};
 
 impl From<QueryError> for Error {
