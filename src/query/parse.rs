@@ -258,6 +258,9 @@ fn pattern(column: usize, text: &str, negated: bool, field: &str) -> Result<Patt
         };
         (mode, rest)
     };
+    // Texts are matched as shown, so the pattern is too (a character pasted with it may be
+    // invisible).
+    let body = &crate::text::sanitize(body);
     if body.trim().is_empty() {
         let what = if field.is_empty() {
             format!("`{text}` has nothing to match")

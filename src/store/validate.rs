@@ -10,6 +10,7 @@ use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::org::replay::History;
+use crate::text::sanitize;
 
 /// What is wrong, in words.
 enum Message {
@@ -180,6 +181,49 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     }
 }
 
+/// Reports each title and name that shows as nothing: one made only of characters that are
+/// removed before text reaches a terminal (format characters such as U+202E, controls) and
+/// spaces. Wholly empty titles are reported with the other event checks.
+fn check_shown_text(report: &mut Report, store: &Store) {
+    let blank = |text: &str| sanitize(text).trim().is_empty();
+    let mut shows_nothing = |path: Path, owner: String, field: &str| {
+        report.error(
+            path.field(field),
+            format!(
+                "{owner} has a `{field}` that shows as nothing (it is empty or made only of \
+                 invisible characters such as U+202E); write visible text"
+            ),
+        );
+    };
+    let people = store.people.iter().map(|p| (&p.id, &p.name, &p.name_zh));
+    let units = store.units.iter().map(|u| (&u.id, &u.name, &u.name_zh));
+    for (list, what, names) in [
+        ("people", "person", people.collect::<Vec<_>>()),
+        ("units", "unit", units.collect()),
+    ] {
+        for (i, (id, name, name_zh)) in names.into_iter().enumerate() {
+            let path = || Path::root().field(list).index(i);
+            if blank(name) {
+                shows_nothing(path(), format!("{what} `{id}`"), "name");
+            }
+            // An empty Chinese name is allowed (it is not shown); an invisible one is not.
+            if name_zh
+                .as_deref()
+                .is_some_and(|zh| !zh.is_empty() && blank(zh))
+            {
+                shows_nothing(path(), format!("{what} `{id}`"), "name_zh");
+            }
+        }
+    }
+    for (i, event) in store.events.iter().enumerate() {
+        // A title of spaces only is reported with the other event checks.
+        if !event.title.trim().is_empty() && blank(&event.title) {
+            let path = Path::root().field("events").index(i);
+            shows_nothing(path, format!("event `{}`", event.id), "title");
+        }
+    }
+}
+
 /// Validates `store` (parsed from `text`, shown as `file`) against its replayed `history`.
 /// Returns every error and warning, located, in file order.
 #[must_use]
@@ -209,6 +253,7 @@ pub fn validate(file: &str, text: &str, store: &Store, history: &History) -> Vec
         "event",
         store.events.iter().map(|e| e.id.as_str()),
     );
+    check_shown_text(&mut report, store);
 
     for (i, source) in store.sources.iter().enumerate() {
         let path = || Path::root().field("sources").index(i);
