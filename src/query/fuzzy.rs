@@ -172,6 +172,15 @@ impl Scorer {
     /// breaks as spaces), or `None` when it does not occur as its mode requires (for a fuzzy
     /// pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
+        // Removing characters keeps the others in order: when `text` lacks the pattern's
+        // characters in order, so does what is shown (unless the pattern has a space, which a
+        // line break becomes). This skips the closer look at most non-ASCII texts.
+        if !text.is_ascii()
+            && !pattern.text.contains(' ')
+            && !has_subsequence(text, &pattern.text, !pattern.case_sensitive)
+        {
+            return None;
+        }
         self.with_shown(text, |scorer, shown| scorer.score_shown(pattern, shown))
     }
 
