@@ -27,7 +27,7 @@ use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
-pub use parse::QueryError;
+pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search, search_counted};
 
 /// A parsed query.

@@ -3,6 +3,9 @@
 
 pub mod date;
 pub mod ids;
+pub mod lex;
+#[cfg(test)]
+mod lex_agrees;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -219,3 +219,40 @@ fn matches_are_highlighted_only_on_a_terminal_without_no_color() {
     assert!(plain.contains("Gao Xiaosong (高晓松)"), "{plain:?}");
     assert!(!plain.contains('\u{1b}'), "{plain:?}");
 }
+
+#[test]
+fn huge_queries_are_refused_with_the_limit() {
+    let atoms: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
+    bin()
+        .args(["search", &atoms.join(" ")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "longer than 4096 characters, the most a query may have",
+        ));
+    bin()
+        .args(["list", &atoms[..300].join(" ")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "more than 256 different atoms, the most a query may have",
+        ));
+}
+
+#[test]
+fn repeated_atoms_give_the_same_results() {
+    for (once, repeated) in [
+        ("gao", "gao gao gao"),
+        ("music 'ali", "'ali music 'ali music"),
+    ] {
+        for command in ["search", "list"] {
+            assert_eq!(
+                stdout(&[command, once]),
+                stdout(&[command, repeated]),
+                "{repeated}"
+            );
+        }
+    }
+}

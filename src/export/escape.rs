@@ -97,23 +97,25 @@ pub fn link(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// JSON text (as serde_json writes it) with every DEL, C1 control, bidi, zero-width, line-separator and
-/// paragraph-separator character written as a `\uXXXX` escape. Such characters can only occur
+/// JSON text (as serde_json writes it) with every character [`is_unsafe`] finds above ASCII's
+/// controls (DEL, C1 controls, format characters such as bidi, zero-width and tag characters,
+/// line and paragraph separators) written as a `\uXXXX` escape (a surrogate pair beyond U+FFFF). Such characters can only occur
 /// inside JSON strings (everything outside strings is ASCII), where the escape means the same
 /// character, so the data is unchanged while the file is safe to print.
 #[must_use]
 pub fn json_ascii_safe(json: String) -> String {
     // C0 controls (below U+0020) are escaped by serde_json inside strings and are whitespace
     // outside them, so only the characters above ASCII's controls are needed here.
-    let needs = |c: char| (c >= '\u{7f}' && is_unsafe(c)) || matches!(c, '\u{2028}' | '\u{2029}');
+    let needs = |c: char| c >= '\u{7f}' && is_unsafe(c);
     if !json.chars().any(needs) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if needs(c) {
-            // Every such character is in the Basic Multilingual Plane: one \u escape suffices.
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
         } else {
             out.push(c);
         }
@@ -155,10 +157,14 @@ mod tests {
 
     #[test]
     fn json_escapes_invisible_characters_inside_strings() {
-        let json = serde_json::to_string("a\u{202e}b\u{7f}c\u{1b}d\u{2028}").unwrap();
+        let hidden = "a\u{202e}b\u{7f}c\u{1b}d\u{2028}e\u{e0041}f\u{ad}";
+        let json = serde_json::to_string(hidden).unwrap();
         let safe = json_ascii_safe(json.clone());
-        assert_eq!(safe, r#""a\u202eb\u007fc\u001bd\u2028""#);
+        assert_eq!(
+            safe,
+            r#""a\u202eb\u007fc\u001bd\u2028e\udb40\udc41f\u00ad""#
+        );
         let back: String = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back, "a\u{202e}b\u{7f}c\u{1b}d\u{2028}");
+        assert_eq!(back, hidden);
     }
 }

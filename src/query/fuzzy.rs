@@ -163,12 +163,41 @@ pub(crate) struct Scorer {
     chars: Vec<char>,
     /// The pattern as chars.
     pattern: Vec<char>,
+    /// A text with invisible characters, as it is shown (see [`crate::text::sanitize`]).
+    shown: String,
 }
 
 impl Scorer {
-    /// The score of `pattern` in `text`, or `None` when it does not occur as its mode requires
-    /// (for a fuzzy pattern: in order, and tightly).
+    /// The score of `pattern` in `text` as it is shown (invisible characters removed, line
+    /// breaks as spaces), or `None` when it does not occur as its mode requires (for a fuzzy
+    /// pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
+        // Removing characters keeps the others in order: when `text` lacks the pattern's
+        // characters in order, so does what is shown (unless the pattern has a space, which a
+        // line break becomes). This skips the closer look at most non-ASCII texts.
+        if !text.is_ascii()
+            && !pattern.text.contains(' ')
+            && !has_subsequence(text, &pattern.text, !pattern.case_sensitive)
+        {
+            return None;
+        }
+        self.with_shown(text, |scorer, shown| scorer.score_shown(pattern, shown))
+    }
+
+    /// Runs `f` on `text` as it is shown: `text` itself when it has nothing to remove.
+    fn with_shown<T>(&mut self, text: &str, f: impl FnOnce(&mut Self, &str) -> T) -> T {
+        if crate::text::is_clean(text) {
+            return f(self, text);
+        }
+        let mut shown = std::mem::take(&mut self.shown);
+        crate::text::sanitize_into(text, &mut shown);
+        let result = f(self, &shown);
+        self.shown = shown;
+        result
+    }
+
+    /// [`Scorer::score`] of a text with nothing to remove.
+    fn score_shown(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
         let fold_text = !pattern.case_sensitive;
         let score = if text.is_ascii() {
             // The window search checks the order of the chars itself.
@@ -199,9 +228,14 @@ impl Scorer {
         (pattern.mode != Mode::Fuzzy || pattern.is_tight(score)).then_some(score)
     }
 
-    /// The score and matched char indices of `pattern` in `text` (for highlighting).
+    /// The score and matched char indices of `pattern` in `text` as shown (for highlighting a
+    /// label, which is shown sanitised).
     pub(crate) fn indices(&mut self, pattern: &Pattern, text: &str) -> Option<(i64, Vec<usize>)> {
-        let score = self.score(pattern, text)?;
+        self.with_shown(text, |scorer, shown| scorer.indices_shown(pattern, shown))
+    }
+
+    fn indices_shown(&mut self, pattern: &Pattern, text: &str) -> Option<(i64, Vec<usize>)> {
+        let score = self.score_shown(pattern, text)?;
         let hay = self.hay(pattern, text);
         let indices = match pattern.mode {
             Mode::Fuzzy => skim().fuzzy_indices(hay, &pattern.text)?.1,

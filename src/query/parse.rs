@@ -92,12 +92,43 @@ fn fail(column: usize, message: impl Into<String>) -> QueryError {
     }
 }
 
-/// Parses every atom of `query`.
+/// The most characters a query may have: far more than anyone types, few enough that a query
+/// pasted by mistake is refused at once.
+pub const MAX_QUERY_CHARS: usize = 4096;
+
+/// The most different atoms a query may have (repeated atoms count once).
+pub const MAX_ATOMS: usize = 256;
+
+/// Parses every atom of `query`, each repeated atom kept once.
 pub(crate) fn atoms(query: &str) -> Result<Vec<Atom>, QueryError> {
-    tokens(query)
-        .into_iter()
-        .map(|(column, text)| atom(column, text))
-        .collect()
+    if query.chars().nth(MAX_QUERY_CHARS).is_some() {
+        return Err(fail(
+            MAX_QUERY_CHARS,
+            format!(
+                "the query is longer than {MAX_QUERY_CHARS} characters, the most a query may have; shorten it"
+            ),
+        ));
+    }
+    let mut kept: Vec<Atom> = Vec::new();
+    for (column, text) in tokens(query) {
+        let atom = atom(column, text)?;
+        if kept
+            .iter()
+            .any(|k| k.negated == atom.negated && k.test == atom.test)
+        {
+            continue;
+        }
+        if kept.len() == MAX_ATOMS {
+            return Err(fail(
+                column,
+                format!(
+                    "the query has more than {MAX_ATOMS} different atoms, the most a query may have; remove some"
+                ),
+            ));
+        }
+        kept.push(atom);
+    }
+    Ok(kept)
 }
 
 /// The whitespace-separated words of `query` with their char columns, a quoted phrase counted
@@ -227,6 +258,9 @@ fn pattern(column: usize, text: &str, negated: bool, field: &str) -> Result<Patt
         };
         (mode, rest)
     };
+    // Texts are matched as shown, so the pattern is too (a character pasted with it may be
+    // invisible).
+    let body = &crate::text::sanitize(body);
     if body.trim().is_empty() {
         let what = if field.is_empty() {
             format!("`{text}` has nothing to match")

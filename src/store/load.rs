@@ -6,6 +6,7 @@ use std::path::Path as FsPath;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
+use super::lex;
 use super::model::Store;
 use crate::diagnostic::{Diagnostic, Position, Severity};
 use crate::error::Error;
@@ -72,12 +73,15 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
             "holds more than {MAX_BYTES} bytes, the limit for a store; split it into smaller stores"
         )));
     }
+    if bytes.starts_with(BOM.encode_utf8(&mut [0; 3]).as_bytes()) {
+        bytes.drain(..BOM.len_utf8());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         Error::Store(vec![Diagnostic {
             file: path.display().to_string(),
-            position: position_at_end(&text),
+            position: lex::position(&text, text.len()),
             severity: Severity::Error,
             message: format!(
                 "not UTF-8 text (byte {} is invalid); a store must be saved as UTF-8",
@@ -87,85 +91,12 @@ pub fn read_text(path: &FsPath) -> Result<String, Error> {
     })
 }
 
-fn position_at_end(text: &str) -> Position {
-    let line = text.matches('\n').count() + 1;
-    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Position { line, col }
-}
-
-/// Checks the bracket nesting of `text` (outside strings and comments) against [`MAX_DEPTH`],
-/// without recursion, so hostile input cannot overflow the stack. Works on bytes (every byte it
-/// looks for is ASCII, and no byte of a multi-byte character is), skips through strings eight
-/// bytes at a time, and works out the line and column only when the limit is exceeded.
-fn check_depth(text: &str) -> Option<Position> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        match b {
-            b'"' => {
-                // Skip to the closing quote; an unclosed string is left for the parser to report.
-                at += 1;
-                loop {
-                    let i = quote_or_backslash(bytes.get(at..)?)?;
-                    at += i;
-                    if bytes[at] == b'"' {
-                        break;
-                    }
-                    at += 2; // a backslash and the byte it escapes
-                }
-            }
-            b'/' if bytes.get(at + 1) == Some(&b'/') => {
-                at += bytes[at..]
-                    .iter()
-                    .position(|&c| c == b'\n')
-                    .unwrap_or(bytes.len() - at);
-                continue;
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(position_at_end(&text[..at]));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        at += 1;
-    }
-    None
-}
-
-/// The offset of the first `"` or `\` in `bytes`, testing eight bytes at a time.
-pub(super) fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Non-zero when some byte of `word` equals `byte` (the classic "has zero byte" test).
-    let has = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    let mut start = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        if has(word, b'"') | has(word, b'\\') != 0 {
-            break;
-        }
-        start += 8;
-    }
-    bytes[start..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\')
-        .map(|i| start + i)
-}
-
 /// Parses RON text into a [`Store`]. `name` is the file name used in messages.
 ///
 /// # Errors
 /// One located diagnostic for the first syntax or shape error (a parse cannot go on past it).
 pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let located = |position: Position, message: String| Diagnostic {
         file: name.to_string(),
         position,
@@ -190,19 +121,59 @@ pub fn parse(name: &str, text: &str) -> Result<Store, Diagnostic> {
             return Ok(store);
         }
     }
-    if let Some(pos) = check_depth(text) {
+    if let Some(at) = lex::too_deep(text, MAX_DEPTH) {
         return Err(located(
-            pos,
+            lex::position(text, at),
             format!("brackets nest deeper than {MAX_DEPTH} levels; a store needs about 5"),
         ));
     }
     options.from_str::<Store>(text).map_err(|e| {
+        if let Some(cr) = lone_cr_line_endings(text) {
+            return located(
+                lex::position(text, cr),
+                "the lines of this file end with a lone CR (carriage return, as classic Mac OS \
+                 saved text), which RON does not take as a line break, so a `//` comment runs to \
+                 the end of the file; save it with LF or CRLF line endings (e.g. `tr '\\r' '\\n'`)"
+                    .into(),
+            );
+        }
         let position = Position {
             line: e.span.end.line.max(1),
             col: e.span.end.col.max(1),
         };
-        located(start_of_culprit(text, position, &e.code), explain(&e))
+        let message = match (lex::open_at_end(text), &e.code) {
+            (None, _) => explain(&e),
+            (
+                Some(open),
+                RonError::Eof | RonError::ExpectedStringEnd | RonError::UnclosedBlockComment,
+            ) => ends_early(text, open),
+            (Some(open), _) => format!("{}; {}", explain(&e), ends_early(text, open)),
+        };
+        located(start_of_culprit(text, position, &e.code), message)
     })
+}
+
+/// The byte-order mark some editors (Windows Notepad) put at the start of a UTF-8 file.
+const BOM: char = '\u{feff}';
+
+/// The offset of the first CR when `text` has CRs and no LF at all: its lines end with a lone CR.
+fn lone_cr_line_endings(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'\n', bytes)
+        .is_none()
+        .then(|| memchr::memchr(b'\r', bytes))
+        .flatten()
+}
+
+/// "The file ends too early" and what it ends inside of, located.
+fn ends_early(text: &str, open: lex::OpenAtEnd) -> String {
+    let (what, at) = match open {
+        lex::OpenAtEnd::Unclosed(lex::Unclosed::Str, at) => ("the string".to_string(), at),
+        lex::OpenAtEnd::Unclosed(lex::Unclosed::Comment, at) => ("the comment".to_string(), at),
+        lex::OpenAtEnd::Bracket(at) => (format!("`{}`", char::from(text.as_bytes()[at])), at),
+    };
+    let Position { line, col } = lex::position(text, at);
+    format!("the file ends too early: {what} opened at line {line}, column {col} is not closed")
 }
 
 /// RON reports some errors just after the offending token; move back to its start so the
@@ -270,7 +241,9 @@ fn explain(error: &SpannedError) -> String {
             "field `{field}` appears twice in {}; keep one",
             outer.as_deref().unwrap_or("this struct")
         ),
-        RonError::Eof => "the file ends too early: a bracket or string is not closed".into(),
+        RonError::Eof | RonError::ExpectedStringEnd | RonError::UnclosedBlockComment => {
+            "the file ends too early: a bracket, string or comment is not closed".into()
+        }
         RonError::ExpectedComma => {
             "expected `,` here: is a comma missing at the end of the previous field or item?".into()
         }
@@ -296,26 +269,6 @@ pub fn did_you_mean<S: AsRef<str>>(found: &str, candidates: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn depth_check_is_iterative_and_ignores_strings() {
-        let deep = "(".repeat(100_000);
-        assert!(check_depth(&deep).is_some());
-        let quoted = format!("Store(events: [], people: [], units: [], sources: []) // {deep}");
-        assert!(check_depth(&quoted).is_none());
-        assert!(check_depth(&format!("\"{deep}\"")).is_none());
-        // Escaped quotes and backslashes, at every offset of an 8-byte block: brackets inside the
-        // string are ignored, brackets after it are counted.
-        for pad in 0..9 {
-            let x = "x".repeat(pad);
-            let inside = format!("(\"{x}\\\"{deep}\\\\\")");
-            assert!(check_depth(&inside).is_none(), "{pad}");
-            let after = format!("\"{x}\\\\\"{deep}");
-            assert!(check_depth(&after).is_some(), "{pad}");
-        }
-        let unclosed = format!("(\"{deep}");
-        assert!(check_depth(&unclosed).is_none());
-    }
 
     #[test]
     fn suggests_close_names_only() {

@@ -1,14 +1,15 @@
 //! Where each value of a RON store sits in its file, so semantic errors can name a line and column.
 //!
-//! serde forgets positions once a value is deserialised. This module re-reads the text with a small
-//! scanner that understands only RON's shape (strings, comments, brackets, `field:` keys, commas)
-//! and records the line and column where each value starts, keyed by its path
+//! serde forgets positions once a value is deserialised. This module re-reads the tokens of the
+//! text (from the store's [lexer](super::lex)), following RON's shape (brackets, `field:` keys,
+//! commas), and records the line and column where each value starts, keyed by its path
 //! (`events[3].sources[1]`). It never fails: text it cannot follow is skipped, and a path it did not
 //! record falls back to its nearest recorded ancestor.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::lex::{Kind, Lines, Tokens};
 use crate::diagnostic::Position;
 
 /// One step of a path into the store: a struct field or a list index.
@@ -105,16 +106,15 @@ impl SourceMap {
 
     fn scan(text: &str, max_depth: usize, keep: Option<HashSet<Path>>) -> Self {
         let mut scanner = Scanner {
-            text: text.as_bytes(),
-            at: 0,
-            line: 1,
-            col: 1,
+            text,
+            tokens: Tokens::new(text),
+            lines: Lines::new(text),
             path: Path::root(),
             keep,
             map: SourceMap::default(),
             max_depth,
         };
-        scanner.skip_trivia_and_attributes();
+        scanner.skip_attributes();
         scanner.value(0);
         scanner.map
     }
@@ -133,19 +133,12 @@ impl SourceMap {
     }
 }
 
-/// Whether `b` can be part of a name: ASCII letters, digits, `_`, `#` (raw names) or any byte of
-/// a non-ASCII character.
-fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'#' || b >= 0x80
-}
-
-/// Walks the bytes of the text (every delimiter RON uses is ASCII, and no byte of a multi-byte
-/// UTF-8 character is ASCII), counting lines and characters for positions.
+/// Walks the tokens of the text, turning the offsets of the values it records into lines and
+/// columns.
 struct Scanner<'t> {
-    text: &'t [u8],
-    at: usize,
-    line: usize,
-    col: usize,
+    text: &'t str,
+    tokens: Tokens<'t>,
+    lines: Lines<'t>,
     /// The path of the value being scanned.
     path: Path,
     /// Only these paths are recorded and descended into; `None` records everything.
@@ -155,125 +148,20 @@ struct Scanner<'t> {
 }
 
 impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.text.get(self.at).copied()
+    /// Whether the next token is the one-byte bracket or punctuation `byte`.
+    fn next_is(&mut self, byte: u8) -> bool {
+        self.tokens.peek().is_some_and(|t| {
+            matches!(t.kind, Kind::Open | Kind::Close | Kind::Punct)
+                && self.text.as_bytes()[t.start] == byte
+        })
     }
 
-    fn peek_at(&self, offset: usize) -> Option<u8> {
-        self.text.get(self.at + offset).copied()
-    }
-
-    fn bump(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.at += 1;
-        if b == b'\n' {
-            self.line += 1;
-            self.col = 1;
-        } else if b & 0xC0 != 0x80 {
-            // Continuation bytes (10xxxxxx) belong to the character already counted.
-            self.col += 1;
-        }
-        Some(b)
-    }
-
-    fn here(&self) -> Position {
-        Position {
-            line: self.line,
-            col: self.col,
-        }
-    }
-
-    /// Skips whitespace and comments (`//…` and nested `/* … */`).
-    fn skip_trivia(&mut self) {
-        loop {
-            match (self.peek(), self.peek_at(1)) {
-                (Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), _) => {
-                    self.bump();
-                }
-                (Some(b'/'), Some(b'/')) => {
-                    while self.peek().is_some_and(|b| b != b'\n') {
-                        self.bump();
-                    }
-                }
-                (Some(b'/'), Some(b'*')) => {
-                    let mut depth = 0usize;
-                    while let Some(b) = self.bump() {
-                        if b == b'/' && self.peek() == Some(b'*') {
-                            self.bump();
-                            depth += 1;
-                        } else if b == b'*' && self.peek() == Some(b'/') {
-                            self.bump();
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                    }
-                }
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_trivia_and_attributes(&mut self) {
-        self.skip_trivia();
-        while self.peek() == Some(b'#') {
-            while self.peek().is_some_and(|b| b != b']') {
-                self.bump();
-            }
-            self.bump();
-            self.skip_trivia();
-        }
-    }
-
-    fn ident(&mut self) -> String {
-        let start = self.at;
-        while self.peek().is_some_and(is_name_byte) {
-            self.bump();
-        }
-        String::from_utf8_lossy(&self.text[start..self.at]).into_owned()
-    }
-
-    fn string(&mut self) {
-        self.bump(); // opening quote
-        while let Some(b) = self.bump() {
-            match b {
-                b'\\' => {
-                    self.bump();
-                }
-                b'"' => return,
-                _ => {}
-            }
-        }
-    }
-
-    fn raw_string(&mut self) {
-        self.bump(); // r
-        let mut hashes = 0;
-        while self.peek() == Some(b'#') {
-            self.bump();
-            hashes += 1;
-        }
-        self.bump(); // opening quote
-        while let Some(b) = self.bump() {
-            if b == b'"' && (0..hashes).all(|i| self.peek_at(i) == Some(b'#')) {
-                for _ in 0..hashes {
-                    self.bump();
-                }
-                return;
-            }
-        }
-    }
-
-    fn char_literal(&mut self) {
-        self.bump();
-        while let Some(b) = self.bump() {
-            match b {
-                b'\\' => {
-                    self.bump();
-                }
-                b'\'' => break,
-                _ => {}
+    /// Skips attributes (`#![enable(…)]`) before the value.
+    fn skip_attributes(&mut self) {
+        while self.tokens.eat(b'#') {
+            self.tokens.eat(b'!');
+            if self.tokens.eat(b'[') {
+                self.tokens.skip_group();
             }
         }
     }
@@ -287,70 +175,37 @@ impl Scanner<'_> {
 
     /// Records and skips one value at the current path.
     fn value(&mut self, depth: usize) {
-        self.skip_trivia();
+        let Some(token) = self.tokens.peek() else {
+            return;
+        };
         let wanted = self.wanted();
         if wanted {
-            self.map.positions.insert(self.path.clone(), self.here());
+            let here = self.lines.at(token.start);
+            self.map.positions.insert(self.path.clone(), here);
         }
-        match self.peek() {
-            Some(b'"') => self.string(),
-            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => self.raw_string(),
-            Some(b'\'') => self.char_literal(),
-            Some(b'(' | b'[' | b'{') => self.group_or_skip(wanted, depth),
-            Some(b) if is_name_byte(b) && b != b'#' => {
-                self.ident();
-                self.skip_trivia();
-                if self.peek() == Some(b'(') {
+        match token.kind {
+            Kind::Open => self.group_or_skip(wanted, depth),
+            Kind::Word => {
+                self.tokens.next();
+                if self.next_is(b'(') {
                     self.group_or_skip(wanted, depth);
                 }
             }
-            Some(_) => {
-                // Numbers and signs: skip up to the next separator.
-                while self.peek().is_some_and(|b| {
-                    !matches!(b, b',' | b')' | b']' | b'}') && !b.is_ascii_whitespace()
-                }) {
-                    self.bump();
-                }
+            // Left for the enclosing group: a closing bracket or a separator.
+            Kind::Close => {}
+            Kind::Punct if self.next_is(b',') || self.next_is(b':') => {}
+            Kind::Str | Kind::Char | Kind::Punct | Kind::Unclosed(_) => {
+                self.tokens.next();
             }
-            None => {}
         }
     }
 
     fn group_or_skip(&mut self, wanted: bool, depth: usize) {
-        if wanted {
+        self.tokens.next();
+        if wanted && depth < self.max_depth {
             self.group(depth);
         } else {
-            self.skip_group();
-        }
-    }
-
-    /// Skips a bracketed group and everything in it, recording nothing.
-    fn skip_group(&mut self) {
-        let mut depth = 0usize;
-        loop {
-            self.skip_trivia();
-            match self.peek() {
-                None => return,
-                Some(b'"') => self.string(),
-                Some(b'\'') => self.char_literal(),
-                Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => self.raw_string(),
-                Some(b) if is_name_byte(b) => {
-                    self.ident();
-                }
-                Some(b) => {
-                    self.bump();
-                    match b {
-                        b'(' | b'[' | b'{' => depth += 1,
-                        b')' | b']' | b'}' => {
-                            depth = depth.saturating_sub(1);
-                            if depth == 0 {
-                                return;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            self.tokens.skip_group();
         }
     }
 
@@ -361,32 +216,32 @@ impl Scanner<'_> {
         self.path.0.pop();
     }
 
-    /// Records and skips a bracketed group: `( fields | values )`, `[ values ]` or `{ map }`.
+    /// Records and skips the rest of a bracketed group whose opening bracket was just taken:
+    /// `( fields | values )`, `[ values ]` or `{ map }`.
     fn group(&mut self, depth: usize) {
-        let Some(open) = self.bump() else { return };
+        let open = self.text.as_bytes()[self.tokens.last_end() - 1];
         let close = match open {
             b'(' => b')',
             b'[' => b']',
             _ => b'}',
         };
-        if depth >= self.max_depth {
-            return;
-        }
         let mut index = 0;
         loop {
-            self.skip_trivia();
-            match self.peek() {
-                None => return,
-                Some(b) if b == close => {
-                    self.bump();
+            let Some(token) = self.tokens.peek() else {
+                return;
+            };
+            match token.kind {
+                Kind::Close => {
+                    if self.next_is(close) {
+                        self.tokens.next();
+                    }
                     return;
                 }
-                Some(b',') => {
-                    self.bump();
+                Kind::Punct if self.next_is(b',') => {
+                    self.tokens.next();
                     index += 1;
                     continue;
                 }
-                Some(b')' | b']' | b'}') => return,
                 _ => {}
             }
             let step = if open == b'(' {
@@ -394,34 +249,35 @@ impl Scanner<'_> {
             } else {
                 Step::Index(index)
             };
+            let before = self.tokens.last_end();
             self.child(step, depth + 1);
-            if open == b'{' {
+            if open == b'{' && self.tokens.eat(b':') {
                 // map: `key: value`
-                self.skip_trivia();
-                if self.peek() == Some(b':') {
-                    self.bump();
-                    self.child(Step::Index(index), depth + 1);
-                }
+                self.child(Step::Index(index), depth + 1);
+            }
+            if self.tokens.last_end() == before {
+                // Nothing was taken (a stray `:`): step over it so the scan moves on.
+                self.tokens.next();
             }
         }
     }
 
     /// Inside `( … )`: a `name:` key gives a field step; otherwise a positional one.
     fn field_or_index(&mut self, index: usize) -> Step {
-        let start = (self.at, self.line, self.col);
-        if self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b >= 0x80)
-        {
-            let name = self.ident();
-            self.skip_trivia();
-            if self.peek() == Some(b':') {
-                self.bump();
-                return Step::Field(name);
-            }
-            (self.at, self.line, self.col) = start;
+        let Some(word) = self.tokens.peek().filter(|t| t.kind == Kind::Word) else {
+            return Step::Index(index);
+        };
+        let colon = self
+            .tokens
+            .peek_second()
+            .is_some_and(|t| t.kind == Kind::Punct && self.text.as_bytes()[t.start] == b':');
+        if !colon {
+            return Step::Index(index);
         }
-        Step::Index(index)
+        self.tokens.next();
+        self.tokens.next();
+        let name = &self.text[word.start..word.end];
+        Step::Field(name.strip_prefix("r#").unwrap_or(name).to_string())
     }
 }
 

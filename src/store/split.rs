@@ -1,23 +1,24 @@
 //! Parsing a large store on several threads.
 //!
-//! A quick scan finds the `events` list and where each event starts and ends, and checks the
-//! bracket nesting against [`MAX_DEPTH`] on the way (so no parser recurses deeper). The rest of the
-//! store is parsed with an empty `events: []`, and the events are parsed one by one, in
-//! contiguous shares, one share per thread. The scan follows only plain RON (strings, `//`
-//! comments, brackets, names, numbers) under a lone `#![enable(implicit_some)]`; anything else
-//! (raw strings, characters, block comments, other extensions, a missing comma) and any parse
-//! error make [`parse`] give up, and the caller parses the whole text the usual way, which
-//! reports errors exactly as it always has.
+//! A quick scan over the tokens of the store's [lexer](super::lex) finds the `events` list and
+//! where each event starts and ends, and checks the bracket nesting against [`MAX_DEPTH`] on the
+//! way (so no parser recurses deeper). The rest of the store is parsed with an empty `events: []`,
+//! and the events are parsed one by one, in contiguous shares, one share per thread. The scan
+//! follows all of RON's tokens under a lone `#![enable(implicit_some)]`; another extension, a
+//! shape it does not expect (a missing comma, a stray token) and any parse error make [`parse`]
+//! give up, and the caller parses the whole text the usual way, which reports errors exactly as it
+//! always has.
 
 use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::load::{MAX_DEPTH, quote_or_backslash};
+use super::lex::{Kind, Token, Tokens};
+use super::load::MAX_DEPTH;
 use super::model::{Event, Store};
 
 /// The only attribute the scan accepts: the one every store starts with.
-const IMPLICIT_SOME: &[u8] = b"#![enable(implicit_some)]";
+const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
 
 /// Parses `text` on up to `threads` threads; `None` when the scan cannot follow the text, the
 /// nesting is too deep, or any part fails to parse (the caller then checks and parses the whole
@@ -100,35 +101,34 @@ impl Layout {
     /// Scans `text`; `None` when it holds anything the scan does not follow.
     fn of(text: &str) -> Option<Layout> {
         let mut scan = Scan {
-            bytes: text.as_bytes(),
-            at: 0,
+            text,
+            tokens: Tokens::new(text),
         };
-        scan.trivia()?;
-        while scan.peek() == Some(b'#') {
-            if !scan.bytes[scan.at..].starts_with(IMPLICIT_SOME) {
+        while let Some(hash) = scan.tokens.peek() {
+            if !scan.is(hash, b'#') {
+                break;
+            }
+            if !text[hash.start..].starts_with(IMPLICIT_SOME) {
                 return None;
             }
-            scan.at += IMPLICIT_SOME.len();
-            scan.trivia()?;
+            // `#`, `!`, `[`, `enable`, `(`, `implicit_some`, `)`, `]`
+            for _ in 0..8 {
+                scan.tokens.next();
+            }
         }
-        if scan.peek().is_some_and(is_name_byte) {
-            scan.name();
-            scan.trivia()?;
+        if scan.tokens.peek()?.kind == Kind::Word {
+            scan.tokens.next();
         }
         scan.expect(b'(')?;
         // Inside `Store(`: values here start at depth 1.
         let mut layout = None;
         loop {
-            scan.trivia()?;
-            if scan.peek() == Some(b')') {
-                scan.at += 1;
+            if scan.tokens.eat(b')') {
                 break;
             }
-            let field = scan.name();
-            scan.trivia()?;
+            let field = scan.tokens.next().filter(|t| t.kind == Kind::Word)?;
             scan.expect(b':')?;
-            scan.trivia()?;
-            if field == b"events" {
+            if &text[field.start..field.end] == "events" {
                 if layout.is_some() {
                     return None;
                 }
@@ -136,114 +136,50 @@ impl Layout {
             } else {
                 scan.value(1)?;
             }
-            scan.trivia()?;
-            match scan.peek()? {
-                b',' => scan.at += 1,
-                b')' => {}
-                _ => return None,
+            if !scan.tokens.eat(b',') {
+                let next = scan.tokens.peek()?;
+                if !scan.is(next, b')') {
+                    return None;
+                }
             }
         }
-        scan.trivia()?;
-        (scan.at == scan.bytes.len()).then_some(())?;
+        scan.tokens.next().is_none().then_some(())?;
         layout
     }
 }
 
-/// Whether `b` can be part of a name (ASCII letters, digits, `_`).
-fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Bytes a group can hold that matter to nothing but the parser: all but brackets, quotes and `/`.
-const PLAIN: [bool; 256] = {
-    let mut plain = [true; 256];
-    let special = *b"\"'()[]{}/";
-    let mut i = 0;
-    while i < special.len() {
-        plain[special[i] as usize] = false;
-        i += 1;
-    }
-    plain
-};
-
-/// A cursor over the bytes of the text. Every method returns `None` for what it cannot follow.
+/// A cursor over the tokens of the text. Every method returns `None` for what it cannot follow.
 struct Scan<'t> {
-    bytes: &'t [u8],
-    at: usize,
+    text: &'t str,
+    tokens: Tokens<'t>,
 }
 
-impl<'t> Scan<'t> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+impl Scan<'_> {
+    /// Whether `token` is the one-byte bracket or punctuation `byte`.
+    fn is(&self, token: Token, byte: u8) -> bool {
+        matches!(token.kind, Kind::Open | Kind::Close | Kind::Punct)
+            && self.text.as_bytes()[token.start] == byte
     }
 
     fn expect(&mut self, byte: u8) -> Option<()> {
-        (self.peek()? == byte).then(|| self.at += 1)
+        self.tokens.eat(byte).then_some(())
     }
 
-    /// Skips whitespace and `//` comments; a block comment is not followed.
-    fn trivia(&mut self) -> Option<()> {
-        loop {
-            match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.at += 1,
-                Some(b'/') => match self.bytes.get(self.at + 1) {
-                    Some(b'/') => {
-                        let rest = &self.bytes[self.at..];
-                        self.at += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-                    }
-                    _ => return None,
-                },
-                _ => return Some(()),
-            }
-        }
-    }
-
-    fn name(&mut self) -> &'t [u8] {
-        let start = self.at;
-        while self.peek().is_some_and(is_name_byte) {
-            self.at += 1;
-        }
-        &self.bytes[start..self.at]
-    }
-
-    /// Skips a string from its opening quote to just past its closing one.
-    fn string(&mut self) -> Option<()> {
-        self.at += 1;
-        loop {
-            self.at += quote_or_backslash(self.bytes.get(self.at..)?)?;
-            if self.bytes[self.at] == b'"' {
-                self.at += 1;
-                return Some(());
-            }
-            self.at += 2;
-        }
-    }
-
-    /// Skips one value at nesting `depth`: a string, a name with an optional bracketed group, a
-    /// group, a number.
+    /// Skips one value at nesting `depth`: a string, a character, a name or number with an
+    /// optional bracketed group, or a group.
     fn value(&mut self, depth: usize) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.string(),
-            b'r' if matches!(self.bytes.get(self.at + 1), Some(b'"' | b'#')) => None,
-            b'(' | b'[' | b'{' => self.group(depth),
-            b if is_name_byte(b) => {
-                self.name();
-                if self.peek() == Some(b'"') {
-                    return None; // byte strings are not followed
-                }
-                let before = self.at;
-                self.trivia()?;
-                if self.peek() == Some(b'(') {
-                    self.group(depth)
-                } else {
-                    self.at = before;
-                    Some(())
-                }
-            }
-            b'-' | b'+' | b'.' => {
-                self.at += 1;
-                self.name();
+        match self.tokens.peek()?.kind {
+            Kind::Str | Kind::Char => {
+                self.tokens.next();
                 Some(())
+            }
+            Kind::Open => self.group(depth),
+            Kind::Word => {
+                self.tokens.next();
+                match self.tokens.peek() {
+                    Some(t) if self.is(t, b'(') => self.group(depth),
+                    _ => Some(()),
+                }
             }
             _ => None,
         }
@@ -255,64 +191,46 @@ impl<'t> Scan<'t> {
     fn group(&mut self, depth: usize) -> Option<()> {
         let mut inside = 0usize;
         loop {
-            while self
-                .bytes
-                .get(self.at)
-                .is_some_and(|&b| PLAIN[usize::from(b)])
-            {
-                self.at += 1;
-            }
-            match self.peek()? {
-                b'(' | b'[' | b'{' => {
+            match self.tokens.next()?.kind {
+                Kind::Open => {
                     inside += 1;
                     if depth + inside > MAX_DEPTH {
                         return None;
                     }
-                    self.at += 1;
                 }
-                b')' | b']' | b'}' => {
-                    self.at += 1;
+                Kind::Close => {
                     inside = inside.checked_sub(1)?;
                     if inside == 0 {
                         return Some(());
                     }
                 }
-                b'"' => {
-                    // `r"`, `r#"` (raw) and `b"` (bytes) are not followed.
-                    let before = self.at.checked_sub(1).map(|i| self.bytes[i]);
-                    if matches!(before, Some(b'r' | b'#' | b'b')) {
-                        return None;
-                    }
-                    self.string()?;
-                }
-                b'/' if self.bytes.get(self.at + 1) == Some(&b'/') => self.trivia()?,
-                _ => return None, // `'`, or `/` opening a block comment
+                Kind::Unclosed(_) => return None,
+                _ => {}
             }
         }
     }
 
     /// Scans the events list from its `[`: each item must be one value followed by `,` or `]`.
     fn list(&mut self) -> Option<Layout> {
-        let list_open = self.at;
+        let list_open = self.tokens.peek()?.start;
         self.expect(b'[')?;
         let mut items = Vec::new();
-        loop {
-            self.trivia()?;
-            if self.peek()? == b']' {
-                break;
+        let list_close = loop {
+            let next = self.tokens.peek()?;
+            if self.is(next, b']') {
+                break next.start;
             }
-            let start = self.at;
             self.value(2)?;
-            items.push(start..self.at);
-            self.trivia()?;
-            match self.peek()? {
-                b',' => self.at += 1,
-                b']' => break,
-                _ => return None,
+            items.push(next.start..self.tokens.last_end());
+            if !self.tokens.eat(b',') {
+                let next = self.tokens.peek()?;
+                if !self.is(next, b']') {
+                    return None;
+                }
+                break next.start;
             }
-        }
-        let list_close = self.at;
-        self.at += 1;
+        };
+        self.tokens.next();
         Some(Layout {
             list_open,
             list_close,
@@ -379,16 +297,32 @@ mod tests {
     }
 
     #[test]
+    fn follows_comments_raw_strings_and_characters() {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        for text in [
+            STORE.replace("kind: deal", "kind: deal /* ( [ \" /* nested ) */ ' */"),
+            STORE.replace("\"t ] ) \\\" (\"", "r#\"say \"(((\" ] )\"#"),
+            STORE.replace("\"u\"", "r\"(\""),
+            STORE.replace("[\"s\"]),\n", "[\"s\"]), // '(' \"\n"),
+            STORE.replace("Store(", "Store( /* '(' */"),
+        ] {
+            let whole: Store = options.from_str(&text).unwrap();
+            assert_eq!(parse(&text, &options, 2), Some(whole), "{text}");
+        }
+    }
+
+    #[test]
     fn gives_up_on_what_it_does_not_follow() {
         let options = ron::Options::default();
         for text in [
-            STORE.replace("kind: deal", "kind: deal /* x */"),
-            STORE.replace("\"t ]", "r\"t ]"),
             STORE.replace("#![enable(implicit_some)]", "#![enable(unwrap_newtypes)]"),
             STORE.replace("[\"s\"]),\n", "[\"s\"])\n"),
             STORE.replace("kind: deal", "kind: 'd'"),
             STORE.replace("events: [", "events: [[], "),
+            STORE.replace("events: [", "events: [ , "),
             format!("{STORE} trailing"),
+            format!("{STORE} \"open"),
             STORE.replace("  people: [],\n", "  events: [],\n"),
             STORE.replace(
                 "sources: [\"s\"]),\n",

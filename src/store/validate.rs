@@ -12,6 +12,7 @@ use super::model::{Effect, Store};
 use crate::diagnostic::{Diagnostic, Severity};
 
 mod starts;
+use crate::text::sanitize;
 use starts::check_unit_starts;
 
 /// What is wrong, in words.
@@ -193,6 +194,49 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
     }
 }
 
+/// Reports each title and name that shows as nothing: one made only of characters that are
+/// removed before text reaches a terminal (format characters such as U+202E, controls) and
+/// spaces. Wholly empty titles are reported with the other event checks.
+fn check_shown_text(report: &mut Report, store: &Store) {
+    let blank = |text: &str| sanitize(text).trim().is_empty();
+    let mut shows_nothing = |path: Path, owner: String, field: &str| {
+        report.error(
+            path.field(field),
+            format!(
+                "{owner} has a `{field}` that shows as nothing (it is empty or made only of \
+                 invisible characters such as U+202E); write visible text"
+            ),
+        );
+    };
+    let people = store.people.iter().map(|p| (&p.id, &p.name, &p.name_zh));
+    let units = store.units.iter().map(|u| (&u.id, &u.name, &u.name_zh));
+    for (list, what, names) in [
+        ("people", "person", people.collect::<Vec<_>>()),
+        ("units", "unit", units.collect()),
+    ] {
+        for (i, (id, name, name_zh)) in names.into_iter().enumerate() {
+            let path = || Path::root().field(list).index(i);
+            if blank(name) {
+                shows_nothing(path(), format!("{what} `{id}`"), "name");
+            }
+            // An empty Chinese name is allowed (it is not shown); an invisible one is not.
+            if name_zh
+                .as_deref()
+                .is_some_and(|zh| !zh.is_empty() && blank(zh))
+            {
+                shows_nothing(path(), format!("{what} `{id}`"), "name_zh");
+            }
+        }
+    }
+    for (i, event) in store.events.iter().enumerate() {
+        // A title of spaces only is reported with the other event checks.
+        if !event.title.trim().is_empty() && blank(&event.title) {
+            let path = Path::root().field("events").index(i);
+            shows_nothing(path, format!("event `{}`", event.id), "title");
+        }
+    }
+}
+
 /// Checks the references of `store`, looked up in its `ids` (built for the store as written):
 /// every problem found, not yet located (see [`Report::locate`]).
 #[must_use]
@@ -261,6 +305,7 @@ pub fn references(store: &Store, ids: &Ids) -> Report {
     }
 
     check_unit_starts(&mut report, store, &sources);
+    check_shown_text(&mut report, store);
 
     for (i, event) in store.events.iter().enumerate() {
         let path = |field: &str| Path::root().field("events").index(i).field(field);

@@ -6,13 +6,21 @@
 //! and hash and a checksum of its payload matches. Any problem — no directory, a missing, stale,
 //! truncated or corrupt entry, a full disk — makes the caller load the store the normal way.
 //!
+//! Nothing found at an entry's path is trusted: only a regular file of plausible size is read,
+//! opened so that a symbolic link or a FIFO cannot make a load hang or read without end, and
+//! anything else there is a miss (and removed). Temporary files of interrupted writes are removed
+//! when stale.
+//!
 //! Environment: `ALI_TIMELINE_CACHE=off` turns the cache off; `ALI_TIMELINE_CACHE_DIR` sets its
-//! directory (else `$XDG_CACHE_HOME/ali-timeline`, else `~/.cache/ali-timeline`).
+//! directory (else `$XDG_CACHE_HOME/ali-timeline`, else `$HOME/.cache/ali-timeline`; a relative
+//! `XDG_CACHE_HOME` or `HOME` is ignored).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
+
+mod files;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
@@ -20,12 +28,13 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
+use files::{TEMP_PREFIX, TEMP_SUFFIX, entry_bytes, prune};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;
 
 /// The version of the entry layout; bump it whenever any cached type changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"ALITLC\0\x01";
@@ -94,7 +103,8 @@ pub fn dir() -> Option<PathBuf> {
     let xdg = var("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute());
-    let base = xdg.or_else(|| var("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
+    let home = var("HOME").map(PathBuf::from).filter(|p| p.is_absolute());
+    let base = xdg.or_else(|| home.map(|home| home.join(".cache")))?;
     Some(base.join("ali-timeline"))
 }
 
@@ -190,7 +200,7 @@ fn header(key: &Key) -> Vec<u8> {
 /// After the header comes a directory (chunk count, then each chunk's length and checksum), the
 /// [`Head`] chunk and the event chunks; the chunks are checked and decoded in parallel.
 pub(super) fn read(key: &Key) -> Option<Entry> {
-    let bytes = std::fs::read(&key.path).ok()?;
+    let bytes = entry_bytes(key)?;
     let rest = bytes.strip_prefix(header(key).as_slice())?;
     let (count, mut rest) = rest.split_first_chunk::<4>()?;
     let count = usize::try_from(u32::from_le_bytes(*count)).ok()?;
@@ -287,7 +297,10 @@ pub(super) fn write(key: &Key, entry: &EntryRef<'_>) -> bool {
         return false;
     };
     let written = std::fs::create_dir_all(dir).and_then(|()| {
-        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        let mut file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir)?;
         let mut head = header(key);
         let count = u32::try_from(chunks.len()).map_err(std::io::Error::other)?;
         head.extend_from_slice(&count.to_le_bytes());
@@ -306,32 +319,4 @@ pub(super) fn write(key: &Key, entry: &EntryRef<'_>) -> bool {
         prune(dir, path);
     }
     written.is_ok()
-}
-
-/// Removes all but the [`KEEP`] newest entries in `dir` (never `just_written`).
-fn prune(dir: &Path, just_written: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| is_entry_name(&e.file_name().to_string_lossy()))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .filter(|(_, p)| p != just_written)
-        .collect();
-    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-    for (_, old) in found.into_iter().skip(KEEP - 1) {
-        let _ = std::fs::remove_file(old);
-    }
-}
-
-/// Whether `name` is an entry's file name (`<32 hex digits>-<version>-f<format>-<build>.bin`), so that
-/// pruning never touches anything else in a directory the user chose.
-fn is_entry_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    bytes.len() > 33
-        && bytes[..32].iter().all(u8::is_ascii_hexdigit)
-        && bytes[32] == b'-'
-        && name.contains("-f")
-        && name.ends_with(".bin")
 }

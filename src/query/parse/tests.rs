@@ -212,3 +212,33 @@ fn the_caret_points_at_the_column_in_display_width() {
     assert_eq!(lines[2], "          ^");
     assert!(e.to_string().starts_with("query error at column 6: "));
 }
+
+#[test]
+fn repeated_atoms_count_once() {
+    let all = atoms("gao 'ali gao !x 'ali !x x").unwrap();
+    let shown: Vec<(usize, bool)> = all.iter().map(|a| (a.column, a.negated)).collect();
+    assert_eq!(shown, [(0, false), (4, false), (13, true), (24, false)]);
+}
+
+#[test]
+fn queries_have_a_limit_of_atoms_and_characters() {
+    let words = |n: usize| {
+        (0..n)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(atoms(&words(MAX_ATOMS)).unwrap().len(), MAX_ATOMS);
+    // Repeats do not count towards the limit.
+    let repeated = format!("{} {}", words(MAX_ATOMS), words(MAX_ATOMS));
+    assert_eq!(atoms(&repeated).unwrap().len(), MAX_ATOMS);
+    let over = words(MAX_ATOMS + 1);
+    let e = error(&over);
+    assert_eq!(e.column, over.rfind(' ').unwrap() + 1, "{e}");
+    assert!(e.message.contains("more than 256 different atoms"), "{e}");
+    let long = "x".repeat(MAX_QUERY_CHARS);
+    assert_eq!(atoms(&long).unwrap().len(), 1);
+    let e = error(&format!("{long}高"));
+    assert_eq!(e.column, MAX_QUERY_CHARS);
+    assert!(e.message.contains("longer than 4096 characters"), "{e}");
+}
