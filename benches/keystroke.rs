@@ -64,8 +64,8 @@ fn replay(timeline: &Timeline, keys: &[Event], rounds: usize) -> Times {
     std::thread::scope(|scope| {
         let searcher = Searcher::start(scope, timeline);
         let mut app = App::new(timeline, 120, 40);
-        app.search_job.background = true;
         app.cursor = app.visible.len() / 2;
+        update::refresh(&mut app);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         let draw = |terminal: &mut Terminal<TestBackend>, app: &App<'_>| {
             terminal

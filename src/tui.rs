@@ -4,10 +4,15 @@
 //! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
 //!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
 //!   [`org_lines`]: the org chart as lines with what an event changed marked; [`derived`]: what
-//!   the views need, worked out when the state changes rather than on every frame;
-//!   [`searcher`]: searching on a worker thread, so typing never waits for the matcher;
-//!   [`export_dialog`]: the export dialog's state; [`effect`]: what the update asks the loop to
-//!   do outside the state (writing an export), carried out between two frames.
+//!   the views need, worked out by the update when the state it depends on changes rather than
+//!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
+//!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
+//!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
+//!   matcher; [`export_dialog`]: the export dialog's state; [`effect`]: what the update asks the
+//!   loop to do outside the state (writing an export, between two frames; a search, handed to
+//!   the searcher).
+//!
+//! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
 //! that also turns mouse capture off): [`init`] and [`restore`].
@@ -15,12 +20,16 @@
 pub mod action;
 pub mod app;
 pub mod derived;
+pub mod detail_doc;
 pub mod effect;
 pub mod export_dialog;
+pub mod help_text;
 pub mod keymap;
 pub mod layout;
 pub mod org_lines;
 pub mod searcher;
+pub mod spans;
+pub mod theme;
 pub mod update;
 pub mod view;
 
@@ -42,7 +51,7 @@ use app::App;
 use effect::Effect;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
-use view::theme::Theme;
+use theme::Theme;
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);
@@ -130,7 +139,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env();
-    app.search_job.background = true;
+    update::refresh(&mut app);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {
@@ -185,22 +194,24 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 }
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
-/// the update to the state; a query the update left for the background is handed to `searcher`
-/// (or run here if its worker is gone).
+/// the update to the state. A search the update asks for is handed to `searcher` (or run here if
+/// its worker is gone); any other effect is returned, for the loop to carry out.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Effect> {
     let effect = if let Event::Paste(text) = event {
-        update::paste(app, text);
-        None
+        update::paste(app, text)
     } else {
         action_for_event(Context::of(&app.mode), event)
             .and_then(|action| update::update(app, action))
     };
-    if let Some(query) = app.take_search_request()
-        && let Err(query) = searcher.ask(query)
-    {
-        update::searched(app, searcher::run(app.timeline, &query));
+    match effect {
+        Some(Effect::Search(query)) => {
+            if let Err(query) = searcher.ask(query) {
+                effect::run(app, Effect::Search(query));
+            }
+            None
+        }
+        other => other,
     }
-    effect
 }
 
 /// Turns mouse capture off (errors ignored: this runs while restoring, when nothing else can be

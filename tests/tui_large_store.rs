@@ -13,15 +13,15 @@ use std::sync::OnceLock;
 use ali_timeline::Timeline;
 use ali_timeline::tui::app::{App, Pane};
 use ali_timeline::tui::derived::TimelineRows;
+use ali_timeline::tui::detail_doc;
 use ali_timeline::tui::layout;
 use ali_timeline::tui::org_lines::org_lines;
 use ali_timeline::tui::searcher;
+use ali_timeline::tui::spans::clean;
 use ali_timeline::tui::update::searched;
-use ali_timeline::tui::view;
-use ali_timeline::tui::view::spans::clean;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use tui_support::{buffer_text, draw, press, type_keys};
+use tui_support::{buffer_text, draw, press, type_asking, type_keys};
 
 /// A synthetic store of 3,000 events (600 people, 150 units), the same every run; made once.
 fn large() -> &'static Timeline {
@@ -97,7 +97,7 @@ fn assert_kept_values_fresh(app: &App<'_>, after: &str) {
     for width in [30, 53] {
         assert_eq!(
             &app.detail_lines(width)[..],
-            &view::detail::lines(app, width)[..],
+            &detail_doc::lines(app, width)[..],
             "detail text after {after}"
         );
     }
@@ -131,9 +131,7 @@ fn the_timeline_window_shows_the_selection_after_every_jump() {
     // Jumping to a search result far down the timeline (searched once, in the background, as
     // the app does, rather than once per character typed).
     let wanted = &t.store.events[t.store.events.len() - 10];
-    app.search_job.background = true;
-    type_keys(&mut app, &format!("/'{}'", wanted.title));
-    let query = app.take_search_request().expect("a query to run");
+    let query = type_asking(&mut app, &format!("/'{}'", wanted.title)).expect("a query to run");
     searched(&mut app, searcher::run(t, &query));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.selected_event().map(|e| &e.title), Some(&wanted.title));

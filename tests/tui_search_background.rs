@@ -1,10 +1,11 @@
-//! Searching in the background, as the run loop does it: each query typed is handed to the
-//! searcher while typing goes on; the overlay says "Searching…" and keeps the previous results
-//! until the new ones come; results for a query typed over are dropped; Enter pressed while
-//! searching jumps when the results come; the worker runs only the newest of the queries waiting.
+//! Searching in the background, as the run loop does it: each query typed is asked for as an
+//! effect and handed to the searcher while typing goes on; the overlay says "Searching…" and keeps
+//! the previous results until the new ones come; results for a query typed over are dropped;
+//! Enter pressed while searching jumps when the results come; the worker runs only the newest of
+//! the queries waiting.
 //!
-//! Results are fed back by hand (the order decided by the test) except in the last test, which
-//! runs the real worker thread.
+//! The tests play the searcher (the search effects are kept, and results fed back by hand in the
+//! order the test decides) except the last, which runs the real worker thread.
 
 mod tui_support;
 
@@ -18,13 +19,12 @@ use ali_timeline::tui::handle_event;
 use ali_timeline::tui::searcher::{self, Searched, Searcher, serve};
 use ali_timeline::tui::update::searched;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tui_support::{mini, person, press, screen, type_keys};
+use tui_support::{mini, person, press, press_asking, screen, type_asking, type_keys};
 
-/// An app that searches in the background, as the run loop sets it up.
+/// The app these tests search in (its searches are asked for with [`type_asking`] and answered
+/// by the test).
 fn background(timeline: &Timeline) -> App<'_> {
-    let mut app = App::new(timeline, 100, 30);
-    app.search_job.background = true;
-    app
+    App::new(timeline, 100, 30)
 }
 
 /// The results the worker would send for `text`.
@@ -40,7 +40,7 @@ fn overlay<'a>(app: &'a App<'_>) -> &'a ali_timeline::tui::app::Search {
     }
 }
 
-/// What the same keys show when the search runs inside the update.
+/// What the same keys show when each search asked for is run at once.
 fn searched_inline(timeline: &Timeline, keys: &str) -> Vec<Target> {
     let mut app = App::new(timeline, 100, 30);
     type_keys(&mut app, keys);
@@ -51,10 +51,8 @@ fn searched_inline(timeline: &Timeline, keys: &str) -> Vec<Target> {
 fn each_query_typed_is_handed_over_and_searching_shows_until_its_results_come() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao");
-    let request = app.take_search_request().expect("a query for the searcher");
+    let request = type_asking(&mut app, "/gao").expect("a query for the searcher");
     assert_eq!(request.text, "gao");
-    assert_eq!(app.take_search_request(), None, "taken once");
     assert!(app.search_pending());
     assert!(overlay(&app).hits.is_empty(), "nothing searched yet");
     assert!(screen(&app).contains("Searching…"), "{}", screen(&app));
@@ -72,12 +70,11 @@ fn each_query_typed_is_handed_over_and_searching_shows_until_its_results_come() 
 fn results_for_a_query_typed_over_are_dropped() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/ga");
-    type_keys(&mut app, "o");
+    type_asking(&mut app, "/ga");
     assert_eq!(
-        app.take_search_request().map(|q| q.text),
+        type_asking(&mut app, "o").map(|q| q.text),
         Some("gao".into()),
-        "only the newest query waits to be handed over"
+        "the query typed over is asked for anew"
     );
     searched(&mut app, results(&t, "ga"));
     assert!(
@@ -100,12 +97,12 @@ fn results_for_a_query_typed_over_are_dropped() {
 fn the_previous_results_stay_listed_while_the_next_are_searched() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/song");
+    type_asking(&mut app, "/song");
     searched(&mut app, results(&t, "song"));
     let before = overlay(&app).hits.clone();
     assert!(!before.is_empty());
 
-    type_keys(&mut app, " ke");
+    type_asking(&mut app, " ke");
     assert!(app.search_pending());
     assert_eq!(overlay(&app).hits, before, "still listed meanwhile");
     let text = screen(&app);
@@ -117,16 +114,14 @@ fn the_previous_results_stay_listed_while_the_next_are_searched() {
 fn a_malformed_or_empty_query_is_settled_at_once_without_the_searcher() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/kind:");
-    assert_eq!(app.take_search_request(), None);
+    assert_eq!(type_asking(&mut app, "/kind:"), None);
     assert!(!app.search_pending());
     assert!(overlay(&app).error.is_some(), "the error shows at once");
 
     press(&mut app, KeyCode::Esc);
-    type_keys(&mut app, "/g");
-    press(&mut app, KeyCode::Backspace);
+    type_asking(&mut app, "/g");
     assert_eq!(
-        app.take_search_request(),
+        press_asking(&mut app, KeyCode::Backspace),
         None,
         "nothing to search for an empty query"
     );
@@ -138,7 +133,7 @@ fn a_malformed_or_empty_query_is_settled_at_once_without_the_searcher() {
 fn enter_while_searching_jumps_to_the_first_result_when_it_comes() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao xiaosong");
+    type_asking(&mut app, "/gao xiaosong");
     press(&mut app, KeyCode::Enter);
     assert!(
         matches!(app.mode, Mode::Search(_)),
@@ -165,7 +160,7 @@ fn enter_while_searching_jumps_to_the_first_result_when_it_comes() {
 fn moving_in_the_results_while_searching_cancels_the_pending_jump() {
     let t = mini();
     let mut app = background(&t);
-    type_keys(&mut app, "/gao");
+    type_asking(&mut app, "/gao");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
     searched(&mut app, results(&t, "gao"));
@@ -195,8 +190,11 @@ fn the_searcher_thread_answers_while_the_app_takes_keys() {
         let searcher = Searcher::start(scope, &t);
         for c in "/song ke".chars() {
             let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            handle_event(&mut app, &key, &searcher);
-            assert_eq!(app.take_search_request(), None, "handed over at once");
+            assert_eq!(
+                handle_event(&mut app, &key, &searcher),
+                None,
+                "the search is handed over, not left to the caller"
+            );
         }
         // Apply results as they come, as the run loop does (the deadline only guards a hang).
         let deadline = Instant::now() + Duration::from_secs(60);

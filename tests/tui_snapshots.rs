@@ -7,7 +7,7 @@ mod tui_support;
 
 use ali_timeline::Timeline;
 use ali_timeline::tui::app::App;
-use ali_timeline::tui::view::theme::Theme;
+use ali_timeline::tui::theme::Theme;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;

@@ -1,19 +1,20 @@
 //! The app's state: a plain struct that borrows the timeline and never changes the store.
 //!
-//! Everything the views draw is here or derived from here by pure functions ([`App::rows`],
-//! [`App::org_lines`], [`App::detail_lines`]: kept once worked out, so that drawing does not grow
-//! with the store); [`crate::tui::update::update`] is the only code that changes it.
+//! Everything the views draw is here: the user's state, and what is worked out from it that is
+//! costly on a large store ([`App::rows`], [`App::org_lines`], [`App::detail_lines`]: kept as
+//! plain data, see [`crate::tui::derived`]); [`crate::tui::update::update`] is the only code that
+//! changes it.
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use crate::query::{Hit, Query, QueryError};
+use crate::query::{Hit, QueryError};
 use crate::store::date::PartialDate;
 use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// One of the three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,14 +73,10 @@ pub struct Search {
     pub error: Option<QueryError>,
 }
 
-/// The background side of searching (see [`crate::tui::searcher`]).
+/// The search asked for and not yet answered (the update asks for each query with an
+/// [`crate::tui::effect::Effect::Search`]; see [`crate::tui::searcher`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchJob {
-    /// Whether searches run in the background: the update then only records each query, for the
-    /// run loop to hand over. Off (the update searches itself) unless the run loop turns it on.
-    pub background: bool,
-    /// A query waiting to be taken by the run loop ([`App::take_search_request`]).
-    pub request: Option<Query>,
     /// The query text whose results are awaited.
     pub awaiting: Option<String>,
     /// Enter was pressed while they were awaited: jump to the first result when they come.
@@ -168,10 +165,10 @@ pub struct App<'a> {
     pub org_offset: usize,
     /// First help line shown.
     pub help_scroll: usize,
-    /// Searching in the background: whether, and what is asked and awaited.
+    /// The search asked for and awaited.
     pub search_job: SearchJob,
-    /// Rows, org chart and lines, detail text: worked out once per state (see
-    /// [`crate::tui::derived`]).
+    /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
+    /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
 }
 
@@ -227,11 +224,6 @@ impl<'a> App<'a> {
             Some(date) => Some(date.start()),
             None => self.selected_event().map(|e| e.date.start()),
         }
-    }
-
-    /// The query the update left for the background searcher, if any (taking it leaves none).
-    pub fn take_search_request(&mut self) -> Option<Query> {
-        self.search_job.request.take()
     }
 
     /// Whether the search overlay waits for the results of what is typed in it.

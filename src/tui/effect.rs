@@ -2,10 +2,12 @@
 //! state, and carrying it out.
 //!
 //! The update stays a pure function of state and action (so it is tested without a terminal or
-//! a file system); when an action needs the outside world — writing an export — the update
-//! returns an [`Effect`] and the run loop calls [`run`], which performs it and feeds what came of
-//! it back through [`crate::tui::update::finished`]. Actions are small `Copy` values taken from
-//! the key table, so results come back as an [`Outcome`] rather than an action.
+//! a file system); when an action needs the outside world — writing an export, running a search —
+//! the update returns an [`Effect`] and [`run`] performs it and feeds what came of it back
+//! through [`crate::tui::update::finished`]. The run loop hands a search to its background worker
+//! instead ([`crate::tui::searcher`]), whose results come back through
+//! [`crate::tui::update::searched`], the same way. Actions are small `Copy` values taken from the
+//! key table, so results come back as an [`Outcome`] rather than an action.
 //!
 //! The store is only read: an export writes a new file and never changes the timeline.
 
@@ -13,9 +15,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Selection};
+use crate::query::Query;
 use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
 
 /// Something the update asks the run loop to do.
@@ -23,6 +27,8 @@ use crate::tui::update;
 pub enum Effect {
     /// Write an export file.
     Export(ExportRequest),
+    /// Run a search (the query typed in the search overlay).
+    Search(Query),
 }
 
 /// What came of an [`Effect`].
@@ -30,20 +36,24 @@ pub enum Effect {
 pub enum Outcome {
     /// What came of an export.
     Export(ExportOutcome),
+    /// The results of a search.
+    Search(Searched),
 }
 
-/// Performs `effect` and applies its outcome to `app`: what the run loop does with an effect.
+/// Performs `effect` here and now and applies its outcome to `app`: what the run loop does with
+/// an export (and with a search when its worker is gone), and what tests do with every effect.
 pub fn run(app: &mut App<'_>, effect: Effect) {
     let outcome = perform(app.timeline, effect);
     update::finished(app, outcome);
 }
 
-/// Performs `effect` against the file system and says what came of it (never panics: every
-/// failure is an outcome).
+/// Performs `effect` against the file system or the timeline and says what came of it (never
+/// panics: every failure is an outcome).
 #[must_use]
 pub fn perform(timeline: &Timeline, effect: Effect) -> Outcome {
     match effect {
         Effect::Export(request) => Outcome::Export(write_export(timeline, request)),
+        Effect::Search(query) => Outcome::Search(searcher::run(timeline, &query)),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Searching off the UI thread, so typing never waits for the matcher on a large store.
 //!
-//! The update leaves each query the user types in the state ([`crate::tui::app::SearchJob`]);
-//! the run loop hands it to a [`Searcher`], whose worker thread runs [`crate::query::search`] and
-//! sends back a [`Searched`] that [`crate::tui::update::searched`] applies — or drops, when the
-//! query has been typed over since. Queries typed over while the worker was busy are skipped: only
-//! the newest waiting one is run.
+//! The update asks for each query the user types with an effect
+//! ([`crate::tui::effect::Effect::Search`]); the run loop hands it to a [`Searcher`], whose worker
+//! thread runs [`crate::query::search`] and sends back a [`Searched`] that
+//! [`crate::tui::update::searched`] applies — or drops, when the query has been typed over since.
+//! Queries typed over while the worker was busy are skipped: only the newest waiting one is run.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::Scope;

@@ -1,18 +1,22 @@
 //! The one place the state changes: [`update`] applies an [`Action`] to the [`App`] (and
-//! [`searched`] the results of a background search), then brings the cached rows, org lines and
-//! detail text up to date and keeps every selection in view.
+//! [`finished`] what came of an effect, [`searched`] the results of a background search), then
+//! works out again what the views read that depends on what changed (the rows, org lines and
+//! detail text: [`crate::tui::derived`]) and keeps every selection in view.
+//!
+//! Nothing here draws: what the update needs to know about the screen comes from
+//! [`crate::tui::layout`], the detail text from [`crate::tui::detail_doc`] and the help text from
+//! [`crate::tui::help_text`], which the views use too.
 
 mod export;
 mod inputs;
 mod mouse;
-
-pub use crate::tui::searcher::SEARCH_LIMIT;
 
 use ratatui::layout::Rect;
 
 use crate::query::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::derived;
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::export_dialog::Field;
 use crate::tui::layout::{self, keep_visible};
@@ -32,7 +36,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
             Mode::Browse => browse(app, action),
-            Mode::Search(_) => inputs::search(app, action),
+            Mode::Search(_) => effect = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => effect = export::update(app, action),
@@ -45,11 +49,13 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Effect> {
 /// Applies a bracketed paste: its text goes into the input being typed in (the search box, the
 /// date, the export dialog's path) in one piece, line breaks turned into spaces and other
 /// invisible characters removed. While browsing, in the help, in the format list or when a
-/// question is asked, a paste is ignored, so pasted letters are never read as keys.
-pub fn paste(app: &mut App<'_>, text: &str) {
+/// question is asked, a paste is ignored, so pasted letters are never read as keys. Returns the
+/// search to run when the paste went into the search box.
+pub fn paste(app: &mut App<'_>, text: &str) -> Option<Effect> {
     let text = pasted_text(text);
+    let mut effect = None;
     match &mut app.mode {
-        Mode::Search(_) => inputs::paste_into_search(app, &text),
+        Mode::Search(_) => effect = inputs::paste_into_search(app, &text),
         Mode::Date(_) => text
             .chars()
             .for_each(|c| inputs::date(app, Action::Type(c))),
@@ -59,6 +65,7 @@ pub fn paste(app: &mut App<'_>, text: &str) {
         _ => {}
     }
     follow(app);
+    effect
 }
 
 /// Pasted text as one line: each run of line breaks and tabs becomes one space; other control
@@ -81,13 +88,21 @@ fn pasted_text(text: &str) -> String {
 pub fn finished(app: &mut App<'_>, outcome: Outcome) {
     match outcome {
         Outcome::Export(outcome) => export::finished(app, outcome),
+        Outcome::Search(done) => searched(app, done),
     }
 }
 
-/// Applies results from the background searcher (see [`crate::tui::searcher`]): shown when they
-/// are for the query typed now, dropped when it has changed since.
+/// Applies the results of a search (run by the background searcher, see
+/// [`crate::tui::searcher`], or by [`crate::tui::effect::run`]): shown when they are for the query
+/// typed now, dropped when it has changed since.
 pub fn searched(app: &mut App<'_>, done: Searched) {
     inputs::searched(app, done);
+    follow(app);
+}
+
+/// Works out again what the views read and keeps each selection in view, after fields were set
+/// without an action (the run loop's colours, a benchmark's selection).
+pub fn refresh(app: &mut App<'_>) {
     follow(app);
 }
 
@@ -182,6 +197,7 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
     if moved {
         app.detail_scroll = 0;
         if app.org_date.is_none() {
+            derived::refresh_org(app);
             let lines = app.org_lines();
             let first = lines.iter().position(|l| l.mark != Mark::Same).unwrap_or(0);
             // Show the changed line under its parent unit when that is close above it.
@@ -189,8 +205,9 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
             let parent = (first.saturating_sub(ORG_CONTEXT)..first)
                 .rev()
                 .find(|&i| lines[i].depth < depth && matches!(lines[i].item, OrgItem::Unit(_)));
+            let offset = parent.unwrap_or(first);
             app.org_cursor = first;
-            app.org_offset = parent.unwrap_or(first);
+            app.org_offset = offset;
         }
     }
 }
@@ -234,9 +251,8 @@ fn confirm(app: &mut App<'_>) {
             }
         }
         Pane::Org => {
-            let lines = app.org_lines();
             let store = &app.timeline.store;
-            let entity = match lines.get(app.org_cursor).map(|l| &l.item) {
+            let entity = match app.org_lines().get(app.org_cursor).map(|l| &l.item) {
                 Some(OrgItem::Unit(id)) => store
                     .units
                     .iter()
@@ -317,12 +333,14 @@ fn detail_len(app: &App<'_>) -> usize {
         .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
 
-/// Keeps each selection on screen and each scroll within its text (working out, and so keeping
-/// for the views, the rows, org lines and detail text of the new state).
+/// Keeps each selection on screen and each scroll within its text, working out again (and
+/// keeping for the views) the rows, org lines and detail text where the state they depend on has
+/// changed.
 fn follow(app: &mut App<'_>) {
     let areas = layout::areas(app.size, app.focus, app.side);
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
+        derived::refresh_rows(app);
         let rows = app.rows();
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
@@ -334,8 +352,10 @@ fn follow(app: &mut App<'_>) {
             rows.len(),
             height,
         );
-        app.timeline_offset = keep_visible(offset, selected, rows.len(), height);
+        let offset = keep_visible(offset, selected, rows.len(), height);
+        app.timeline_offset = offset;
     }
+    derived::refresh_org(app);
     let org_len = app.org_lines().len();
     app.org_cursor = app.org_cursor.min(org_len.saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Org) {
@@ -347,6 +367,7 @@ fn follow(app: &mut App<'_>) {
         );
     }
     if let Some(pane) = areas.pane(Pane::Detail) {
+        derived::refresh_detail(app, pane.inner.width);
         let len = app.detail_lines(pane.inner.width).len();
         app.detail_scroll = app
             .detail_scroll

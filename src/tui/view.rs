@@ -1,15 +1,12 @@
 //! Drawing the app: a pure function of the state, one module per pane or overlay.
 
 pub mod detail;
-mod detail_entity;
 pub mod export;
 pub mod help;
 pub mod org;
 pub mod overlay;
 pub mod search;
-pub mod spans;
 pub mod status;
-pub mod theme;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -19,8 +16,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::{self, Frame, PaneArea};
-use spans::{fit, wrap};
-use theme::Theme;
+use crate::tui::spans::{self, fit, wrap};
+use crate::tui::theme::Theme;
 
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {

@@ -8,9 +8,10 @@
 pub mod pty;
 
 use ali_timeline::Timeline;
+use ali_timeline::query::Query;
 use ali_timeline::text::is_unsafe;
 use ali_timeline::tui::app::App;
-use ali_timeline::tui::effect;
+use ali_timeline::tui::effect::{self, Effect};
 use ali_timeline::tui::keymap::{Context, action_for_key};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
@@ -42,6 +43,27 @@ pub fn press_key(app: &mut App<'_>, code: KeyCode, modifiers: KeyModifiers) {
 /// Presses one plain key.
 pub fn press(app: &mut App<'_>, code: KeyCode) {
     press_key(app, code, KeyModifiers::NONE);
+}
+
+/// Presses one plain key as the run loop does while its background searcher has not answered:
+/// the search the update asks for, if any, is returned instead of run (the test plays the
+/// searcher and feeds results back with `update::searched`). Any other effect is carried out.
+pub fn press_asking(app: &mut App<'_>, code: KeyCode) -> Option<Query> {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    match action_for_key(Context::of(&app.mode), &key).and_then(|action| update(app, action)) {
+        Some(Effect::Search(query)) => Some(query),
+        Some(effect) => {
+            effect::run(app, effect);
+            None
+        }
+        None => None,
+    }
+}
+
+/// Types each character of `text` as [`press_asking`] does; the search the last key asked for.
+pub fn type_asking(app: &mut App<'_>, text: &str) -> Option<Query> {
+    text.chars()
+        .fold(None, |_, c| press_asking(app, KeyCode::Char(c)))
 }
 
 /// Filters the timeline to the person found first by `query`, through the search, as a user

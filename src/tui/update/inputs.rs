@@ -6,37 +6,35 @@ use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Search};
+use crate::tui::effect::Effect;
+use crate::tui::help_text;
 use crate::tui::layout;
-use crate::tui::searcher::{self, Searched};
-use crate::tui::view;
+use crate::tui::searcher::Searched;
 
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
 
-/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is run
-/// here, or left for the background searcher (the results shown until then stay).
-fn refresh(app: &mut App<'_>, search: &mut Search) {
+/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is
+/// asked for as an effect, its results awaited (the results shown until then stay).
+fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Effect> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
-    job.request = None;
     job.awaiting = None;
     match Query::parse(&search.text) {
         Err(error) => {
             search.error = Some(error);
             settle(search, Vec::new());
+            None
         }
         Ok(q) if q.is_empty() => {
             search.error = None;
             settle(search, Vec::new());
+            None
         }
         Ok(q) => {
             search.error = None;
-            if job.background {
-                job.awaiting = Some(search.text.clone());
-                job.request = Some(q);
-            } else {
-                settle(search, searcher::run(app.timeline, &q).hits);
-            }
+            job.awaiting = Some(search.text.clone());
+            Some(Effect::Search(q))
         }
     }
 }
@@ -47,7 +45,7 @@ fn settle(search: &mut Search, hits: Vec<Hit>) {
     search.selected = 0;
 }
 
-/// Results from the background searcher: shown if they are for what is typed now (else they
+/// Results of a search: shown if they are for what is typed now (else they
 /// are stale and dropped); a jump asked for while they were awaited then happens.
 pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     let job = &mut app.search_job;
@@ -70,29 +68,32 @@ pub(super) fn searched(app: &mut App<'_>, done: Searched) {
 }
 
 /// Appends pasted text to the query and searches once for the whole of it.
-pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) {
+pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) -> Option<Effect> {
     let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
-        return;
+        return None;
     };
     s.text.push_str(text);
-    refresh(app, &mut s);
+    let effect = refresh(app, &mut s);
     app.mode = Mode::Search(s);
+    effect
 }
 
-pub(super) fn search(app: &mut App<'_>, action: Action) {
+/// Applies `action` in the search overlay; returns the search to run when the query changed.
+pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Effect> {
     let page = App::page(usize::from(mouse::search_results(app).height));
     let pending = app.search_pending();
     let Mode::Search(mut s) = std::mem::replace(&mut app.mode, Mode::Browse) else {
-        return;
+        return None;
     };
+    let mut effect = None;
     match action {
         Action::Type(c) => {
             s.text.push(c);
-            refresh(app, &mut s);
+            effect = refresh(app, &mut s);
         }
         Action::Erase => {
             s.text.pop();
-            refresh(app, &mut s);
+            effect = refresh(app, &mut s);
         }
         action if action.is_movement() => {
             app.search_job.jump_when_done = false;
@@ -108,16 +109,17 @@ pub(super) fn search(app: &mut App<'_>, action: Action) {
         Action::Confirm => {
             if let Some(hit) = s.hits.get(s.selected) {
                 jump(app, hit.target);
-                return;
+                return None;
             }
         }
         Action::Back => {
             app.search_job.jump_when_done = false;
-            return;
+            return None;
         }
         _ => {}
     }
     app.mode = Mode::Search(s);
+    effect
 }
 
 pub(super) fn help(app: &mut App<'_>, action: Action) {
@@ -167,7 +169,7 @@ pub(super) fn help_size(app: &App<'_>) -> (usize, usize) {
     let body = layout::areas(app.size, app.focus, app.side).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     (
-        view::help::lines(app, inner.width).len(),
+        help_text::lines(app, inner.width).len(),
         usize::from(inner.height),
     )
 }

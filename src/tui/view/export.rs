@@ -8,13 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::overlay;
-use super::spans::{clean, fit, wrap};
-use super::theme::Theme;
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportDialog, ExportOutcome, Field, Status, describe};
 use crate::tui::layout::{self, Frame};
+use crate::tui::spans::{clean, fit, wrap};
+use crate::tui::theme::Theme;
 
 /// The widest the dialog gets.
 const MAX_WIDTH: u16 = 72;

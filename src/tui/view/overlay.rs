@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::spans::fit;
-use super::theme::Theme;
 use crate::tui::layout::{self, Frame};
+use crate::tui::spans::fit;
+use crate::tui::theme::Theme;
 
 /// Clears `area`, draws a bordered frame titled `title` when the area is large enough for one
 /// (see [`layout::overlay_inner`]), and returns the area left for the content.

@@ -9,8 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use super::theme::Theme;
 use crate::text::{sanitize, width};
+use crate::tui::theme::Theme;
 
 /// Store text made safe for the terminal (see [`crate::text::sanitize`]).
 #[must_use]
