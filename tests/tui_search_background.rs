@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 use ali_timeline::Timeline;
 use ali_timeline::query::{Query, Target};
 use ali_timeline::tui::app::{App, Entity, Mode};
+use ali_timeline::tui::effect::Effect;
 use ali_timeline::tui::handle_event;
 use ali_timeline::tui::searcher::{self, Searched, Searcher, serve};
-use ali_timeline::tui::update::searched;
+use ali_timeline::tui::update::{paste, searched};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_support::{mini, person, press, press_asking, screen, type_asking, type_keys};
 
@@ -165,6 +166,30 @@ fn moving_in_the_results_while_searching_cancels_the_pending_jump() {
     press(&mut app, KeyCode::Down);
     searched(&mut app, results(&t, "gao"));
     assert!(matches!(app.mode, Mode::Search(_)), "no jump after moving");
+}
+
+#[test]
+fn a_paste_into_the_search_box_asks_for_one_search_for_the_whole_text() {
+    let t = mini();
+    let mut app = background(&t);
+    press(&mut app, KeyCode::Char('/'));
+    let asked = paste(&mut app, "gao\nxiaosong");
+    assert_eq!(
+        asked,
+        Some(Effect::Search(
+            Query::parse("gao xiaosong").expect("the query parses")
+        ))
+    );
+    assert!(app.search_pending());
+    searched(&mut app, results(&t, "gao xiaosong"));
+    assert!(screen(&app).contains("Gao Xiaosong"));
+
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        paste(&mut app, "gao"),
+        None,
+        "a paste while browsing is ignored"
+    );
 }
 
 #[test]
