@@ -205,9 +205,8 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
             let parent = (first.saturating_sub(ORG_CONTEXT)..first)
                 .rev()
                 .find(|&i| lines[i].depth < depth && matches!(lines[i].item, OrgItem::Unit(_)));
-            let offset = parent.unwrap_or(first);
             app.org_cursor = first;
-            app.org_offset = offset;
+            app.org_offset = parent.unwrap_or(first);
         }
     }
 }
@@ -352,8 +351,7 @@ fn follow(app: &mut App<'_>) {
             rows.len(),
             height,
         );
-        let offset = keep_visible(offset, selected, rows.len(), height);
-        app.timeline_offset = offset;
+        app.timeline_offset = keep_visible(offset, selected, rows.len(), height);
     }
     derived::refresh_org(app);
     let org_len = app.org_lines().len();

@@ -45,8 +45,8 @@ fn settle(search: &mut Search, hits: Vec<Hit>) {
     search.selected = 0;
 }
 
-/// Results of a search: shown if they are for what is typed now (else they
-/// are stale and dropped); a jump asked for while they were awaited then happens.
+/// Results of a search: shown if they are for what is typed now (else they are stale and
+/// dropped); a jump asked for while they were awaited then happens.
 pub(super) fn searched(app: &mut App<'_>, done: Searched) {
     let job = &mut app.search_job;
     if job.awaiting.as_ref() == Some(&done.text) {
