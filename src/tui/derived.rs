@@ -2,8 +2,8 @@
 //! chart (per day), what the selected event changed, the org pane's lines and the detail pane's
 //! text. Plain data kept in the state, each with its key: the parts of the state it was made from.
 //!
-//! The update works each out again when its key no longer matches the state ([`refresh_rows`],
-//! [`refresh_org`], [`refresh_detail`]), so the work is done once, on the keystroke that changed
+//! The update works each out again when its key no longer matches the state (`refresh_rows`,
+//! `refresh_org`, `refresh_detail`), so the work is done once, on the keystroke that changed
 //! what it depends on, and a frame costs the same on 100,000 events as on 60. The views only read
 //! it, through the accessors on [`App`] ([`App::rows`], [`App::org_lines`], [`App::event_changes`],
 //! [`App::detail_lines`]), which hand out what is kept when its key matches the state and

@@ -1,6 +1,6 @@
 //! The detail pane's text, laid out for a width: the selected event in full (date at its
 //! precision, summary, people, units, the changes it made, sources with their addresses), or the
-//! person or unit opened ([`entity`]).
+//! person or unit opened (in `entity`).
 //!
 //! Styled lines, not drawing: the update keeps them in the state (see [`crate::tui::derived`])
 //! to scroll by, and the detail view draws them.
