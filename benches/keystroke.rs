@@ -66,6 +66,7 @@ fn replay(timeline: &Timeline, keys: &[Event], rounds: usize) -> Times {
         let searcher = Searcher::start(scope, timeline);
         let mut app = App::new(timeline, 120, 40);
         app.cursor = app.visible.len() / 2;
+        update::refresh(&mut app);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         let draw = |terminal: &mut Terminal<TestBackend>, app: &App<'_>| {
             terminal

@@ -9,7 +9,7 @@ use ali_timeline::Timeline;
 use ali_timeline::query::{self, Query};
 use ali_timeline::tui::app::{App, Mode, Pane, Search};
 use ali_timeline::tui::layout::{self, PaneArea};
-use ali_timeline::tui::view;
+use ali_timeline::tui::{update, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,10 +19,12 @@ use ratatui::layout::Rect;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-/// The app with the middle event selected.
+/// The app with the middle event selected (and what the views read worked out for it, as the
+/// update does after a key).
 fn app(timeline: &Timeline) -> App<'_> {
     let mut app = App::new(timeline, WIDTH, HEIGHT);
     app.cursor = app.visible.len() / 2;
+    update::refresh(&mut app);
     app
 }
 

@@ -1,6 +1,6 @@
 //! Measures keystroke → rendered frame in the terminal app: loads a store, then replays a
 //! keystroke script through the run loop's own path ([`ali_timeline::tui::handle_event`]: key →
-//! action → update → query handed to the background searcher; then a draw into a 120×40
+//! action → update → a search effect handed to the background searcher; then a draw into a 120×40
 //! `TestBackend`) and prints p50/p95/max per phase.
 //!
 //! Searches run on the searcher's worker thread, as in the app. For the search phases two times

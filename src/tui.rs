@@ -4,11 +4,15 @@
 //! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
 //!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
 //!   [`org_lines`]: the org chart as lines with what an event changed marked; [`derived`]: what
-//!   the views need, worked out when the state changes rather than on every frame;
-//!   [`searcher`]: searching on a worker thread, so typing never waits for the matcher;
-//!   [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the loop to
-//!   do outside the state (a search, writing an export), carried out between two frames;
-//!   [`theme`]: colours and styles, which the state holds and the views use.
+//!   the views need, worked out by the update when the state it depends on changes rather than
+//!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
+//!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
+//!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
+//!   matcher; [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the
+//!   loop to do outside the state (a search, handed to the searcher; writing an export, between
+//!   two frames).
+//!
+//! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!
 //! The terminal is restored on quit, on error and on panic (ratatui's panic hook, plus one here
 //! that also turns mouse capture off): [`init`] and [`restore`].
@@ -16,11 +20,14 @@
 pub mod action;
 pub mod app;
 pub mod derived;
+pub mod detail_doc;
 pub mod export_dialog;
+pub mod help_text;
 pub mod keymap;
 pub mod layout;
 pub mod org_lines;
 pub mod searcher;
+pub mod spans;
 pub mod task;
 pub mod theme;
 pub mod update;
@@ -141,6 +148,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
+    update::refresh(&mut app);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
         match next_input(&app, searcher)? {

@@ -11,10 +11,10 @@ use std::path::PathBuf;
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::{App, Mode};
 use ali_timeline::tui::export_dialog::{ExportOutcome, Status};
+use ali_timeline::tui::help_text;
 use ali_timeline::tui::keymap::{BINDINGS, Context, action_for_key, hints};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::view;
-use ali_timeline::tui::view::help;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -32,7 +32,7 @@ fn e_is_in_the_key_table_the_help_and_the_hints() {
     let t = mini();
     let app = App::new(&t, 120, 40);
     assert!(screen(&app).contains("e export"), "status bar hint");
-    let help: Vec<String> = help::lines(&app, 200)
+    let help: Vec<String> = help_text::lines(&app, 200)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

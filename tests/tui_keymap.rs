@@ -8,10 +8,10 @@ use std::collections::HashSet;
 
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::App;
+use ali_timeline::tui::help_text;
 use ali_timeline::tui::keymap::{
     BINDINGS, Context, action_for_event, action_for_key, hints, keys_label,
 };
-use ali_timeline::tui::view::help;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -182,7 +182,7 @@ fn no_key_is_bound_twice_where_it_applies() {
 fn the_help_overlay_lists_every_binding_from_the_table() {
     let t = mini();
     let app = App::new(&t, 120, 40);
-    let text: Vec<String> = help::lines(&app, 200)
+    let text: Vec<String> = help_text::lines(&app, 200)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

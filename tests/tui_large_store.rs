@@ -1,23 +1,24 @@
 //! The app on a large store (made here by the synthetic generator the benchmarks use): after every
 //! kind of jump the timeline shows the selected event, under its year, with its position in the
 //! status bar; and the rows, org chart lines and detail text the app keeps between frames are
-//! always what working them out afresh gives.
+//! always what working them out afresh gives, and are worked out by the key that changes them.
 
 #[allow(dead_code)] // the generator has more than these tests use
 #[path = "../examples/synth/mod.rs"]
 mod synth;
 mod tui_support;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use ali_timeline::Timeline;
 use ali_timeline::tui::app::{App, Pane};
 use ali_timeline::tui::derived::TimelineRows;
+use ali_timeline::tui::detail_doc;
 use ali_timeline::tui::layout;
 use ali_timeline::tui::org_lines::org_lines;
 use ali_timeline::tui::searcher;
-use ali_timeline::tui::view;
-use ali_timeline::tui::view::spans::clean;
+use ali_timeline::tui::spans::clean;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use tui_support::{buffer_text, draw, press, searched, type_handing_over, type_keys};
@@ -96,7 +97,7 @@ fn assert_kept_values_fresh(app: &App<'_>, after: &str) {
     for width in [30, 53] {
         assert_eq!(
             &app.detail_lines(width)[..],
-            &view::detail::lines(app, width)[..],
+            &detail_doc::lines(app, width)[..],
             "detail text after {after}"
         );
     }
@@ -188,4 +189,36 @@ fn what_the_app_keeps_between_frames_is_always_fresh() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     assert_kept_values_fresh(&app, "Esc twice");
+}
+
+#[test]
+fn what_the_views_read_is_worked_out_by_the_key_not_by_the_frame() {
+    let t = large();
+    let mut app = App::new(t, 120, 40);
+    let detail_width = layout::areas(app.size, app.focus, app.side)
+        .pane(Pane::Detail)
+        .expect("the detail pane is shown at 120x40")
+        .inner
+        .width;
+    for (name, key) in [
+        ("j", KeyCode::Char('j')),
+        ("]", KeyCode::Char(']')),
+        ("End", KeyCode::End),
+        ("Tab", KeyCode::Tab),
+        ("Tab", KeyCode::Tab),
+        ("Enter on an org line", KeyCode::Enter),
+        ("Esc", KeyCode::Esc),
+    ] {
+        press(&mut app, key);
+        // Borrowed: the copy the update keeps in the state, so drawing works nothing out.
+        assert!(matches!(app.rows(), Cow::Borrowed(_)), "rows after {name}");
+        assert!(
+            matches!(app.org_lines(), Cow::Borrowed(_)),
+            "org lines after {name}"
+        );
+        assert!(
+            matches!(app.detail_lines(detail_width), Cow::Borrowed(_)),
+            "detail text after {name}"
+        );
+    }
 }

@@ -1,8 +1,9 @@
 //! The app's state: a plain struct that borrows the timeline and never changes the store.
 //!
-//! Everything the views draw is here or derived from here by pure functions ([`App::rows`],
-//! [`App::org_lines`], [`App::detail_lines`]: kept once worked out, so that drawing does not grow
-//! with the store); [`crate::tui::update::update`] is the only code that changes it.
+//! Everything the views draw is here: the user's state, and what is worked out from it that is
+//! costly on a large store ([`App::rows`], [`App::org_lines`], [`App::detail_lines`]: kept as
+//! plain data, see [`crate::tui::derived`]); [`crate::tui::update::update`] is the only code that
+//! changes it.
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -162,8 +163,8 @@ pub struct App<'a> {
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
-    /// Rows, org chart and lines, detail text: worked out once per state (see
-    /// [`crate::tui::derived`]).
+    /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
+    /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
 }
 

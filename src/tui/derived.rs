@@ -1,17 +1,17 @@
 //! What the views need that is costly to work out on a large store: the timeline's rows, the org
 //! chart (per day), what the selected event changed, the org pane's lines and the detail pane's
-//! text.
+//! text. Plain data kept in the state, each with its key: the parts of the state it was made from.
 //!
-//! Each is worked out when what it depends on changes, not on every frame, so a frame costs the
-//! same on 100,000 events as on 60. A [`Memo`] keeps one value with the key it was made for
-//! (the parts of the state it depends on); asked with another key, it makes the value afresh and
-//! keeps that instead. The update asks for each after every change (keeping each selection in
-//! view needs them), so the work is done on the keystroke and drawing finds it done; but what is
-//! drawn never depends on the cache, only on the state.
+//! The update works each out again when its key no longer matches the state (`refresh_rows`,
+//! `refresh_org`, `refresh_detail`), so the work is done once, on the keystroke that changed
+//! what it depends on, and a frame costs the same on 100,000 events as on 60. The views only read
+//! it, through the accessors on [`App`] ([`App::rows`], [`App::org_lines`], [`App::event_changes`],
+//! [`App::detail_lines`]), which hand out what is kept when its key matches the state and
+//! otherwise work it out on the spot without keeping it: what is drawn depends only on the state,
+//! even when a field was set without the update (the run loop's theme, a test's colours).
 
-use std::cell::RefCell;
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::text::Line;
@@ -20,54 +20,9 @@ use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
+use crate::tui::detail_doc;
 use crate::tui::org_lines::{OrgLine, lines_of};
 use crate::tui::theme::Theme;
-use crate::tui::view::detail;
-
-/// One value kept with the key it was made for.
-pub struct Memo<K, V: ?Sized>(RefCell<Option<(K, Arc<V>)>>);
-
-impl<K: PartialEq + Clone, V: ?Sized> Memo<K, V> {
-    /// The value for `key`: the one kept if it was made for `key`, else `make()` (then kept).
-    pub fn get(&self, key: &K, make: impl FnOnce() -> Arc<V>) -> Arc<V> {
-        if let Ok(kept) = self.0.try_borrow()
-            && let Some((k, value)) = kept.as_ref()
-            && k == key
-        {
-            return Arc::clone(value);
-        }
-        let value = make();
-        // Borrows of the cell never outlive these two statements, so this cannot fail; if it
-        // somehow did, the value would simply not be kept.
-        if let Ok(mut kept) = self.0.try_borrow_mut() {
-            *kept = Some((key.clone(), Arc::clone(&value)));
-        }
-        value
-    }
-}
-
-impl<K, V: ?Sized> Default for Memo<K, V> {
-    fn default() -> Self {
-        Memo(RefCell::new(None))
-    }
-}
-
-impl<K: Clone, V: ?Sized> Clone for Memo<K, V> {
-    fn clone(&self) -> Self {
-        Memo(RefCell::new(
-            self.0.try_borrow().ok().and_then(|k| k.clone()),
-        ))
-    }
-}
-
-impl<K: fmt::Debug, V: ?Sized> fmt::Debug for Memo<K, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.try_borrow().as_deref() {
-            Ok(Some((key, _))) => write!(f, "Memo(for {key:?})"),
-            _ => f.write_str("Memo(empty)"),
-        }
-    }
-}
 
 /// The timeline's lines for a list of events: a year header before the first event of each year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,79 +88,179 @@ impl TimelineRows {
 type RowsKey = (Option<Entity>, usize);
 
 /// What the org lines depend on: the day shown and the event whose changes are marked.
-type OrgKey = (NaiveDate, Option<EventIx>);
+type OrgKey = Option<(NaiveDate, Option<EventIx>)>;
 
 /// What the detail text depends on: subject, filter, selected event, width and colours.
 type DetailKey = (Option<Entity>, Option<Entity>, Option<EventIx>, u16, Theme);
 
-/// The values kept, each with the state it was made for.
-#[derive(Debug, Clone, Default)]
+/// A value with the key it was made for.
+#[derive(Clone)]
+struct Kept<K, V> {
+    key: K,
+    value: V,
+}
+
+/// The value in `slot` if it was made for `key`.
+fn kept<'v, K: PartialEq, V>(slot: &'v Option<Kept<K, V>>, key: &K) -> Option<&'v V> {
+    slot.as_ref()
+        .filter(|kept| kept.key == *key)
+        .map(|kept| &kept.value)
+}
+
+/// Whether `slot` holds a value made for `key`.
+fn fresh<K: PartialEq, V>(slot: &Option<Kept<K, V>>, key: &K) -> bool {
+    kept(slot, key).is_some()
+}
+
+/// The values kept, each with the state it was made for (none at first).
+#[derive(Clone, Default)]
 pub struct Derived {
-    rows: Memo<RowsKey, TimelineRows>,
-    chart: Memo<NaiveDate, OrgChart>,
-    changes: Memo<EventIx, [DiffEntry]>,
-    org: Memo<Option<OrgKey>, [OrgLine]>,
-    detail: Memo<DetailKey, [Line<'static>]>,
+    rows: Option<Kept<RowsKey, TimelineRows>>,
+    chart: Option<Kept<NaiveDate, OrgChart>>,
+    changes: Option<Kept<EventIx, Vec<DiffEntry>>>,
+    org: Option<Kept<OrgKey, Vec<OrgLine>>>,
+    detail: Option<Kept<DetailKey, Vec<Line<'static>>>>,
+}
+
+impl fmt::Debug for Derived {
+    /// The keys only: the values can be as long as the store.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Derived")
+            .field("rows", &self.rows.as_ref().map(|k| k.key))
+            .field("chart", &self.chart.as_ref().map(|k| k.key))
+            .field("changes", &self.changes.as_ref().map(|k| k.key))
+            .field("org", &self.org.as_ref().map(|k| k.key))
+            .field("detail", &self.detail.as_ref().map(|k| k.key))
+            .finish()
+    }
 }
 
 impl App<'_> {
-    /// The timeline's rows for the events shown.
-    #[must_use]
-    pub fn rows(&self) -> Arc<TimelineRows> {
-        let key = (self.filter, self.visible.len());
-        self.derived.rows.get(&key, || {
-            Arc::new(TimelineRows::new(self.timeline, &self.visible))
-        })
+    fn rows_key(&self) -> RowsKey {
+        (self.filter, self.visible.len())
     }
 
-    /// The org chart's lines, with what the selected event changed marked (when following it).
-    #[must_use]
-    pub fn org_lines(&self) -> Arc<[OrgLine]> {
+    fn org_key(&self) -> OrgKey {
         let followed = match self.org_date {
             Some(_) => None,
             None => self.event_index(),
         };
-        let key = self.org_day().map(|day| (day, followed));
-        self.derived.org.get(&key, || {
-            let Some((day, followed)) = key else {
-                return Arc::new([]);
-            };
-            let chart = self
-                .derived
-                .chart
-                .get(&day, || Arc::new(chart(self.timeline, day)));
-            let changes = followed.map(|ix| (ix, self.event_changes(ix)));
-            lines_of(
-                self.timeline,
-                &chart,
-                changes
-                    .as_ref()
-                    .map(|(ix, changes)| (self.timeline.event_id(*ix), &changes[..])),
-            )
-            .into()
-        })
+        self.org_day().map(|day| (day, followed))
     }
 
-    /// What event `ix` changed in the organisation (see [`changes_by`]).
-    #[must_use]
-    pub fn event_changes(&self, ix: EventIx) -> Arc<[DiffEntry]> {
-        self.derived.changes.get(&ix, || {
-            changes_by(self.timeline, self.timeline.event_id(ix)).into()
-        })
-    }
-
-    /// The detail pane's text wrapped to `width` columns.
-    #[must_use]
-    pub fn detail_lines(&self, width: u16) -> Arc<[Line<'static>]> {
-        let key = (
+    fn detail_key(&self, width: u16) -> DetailKey {
+        (
             self.subject,
             self.filter,
             self.event_index(),
             width,
             self.theme,
-        );
-        self.derived
-            .detail
-            .get(&key, || detail::lines(self, width).into())
+        )
     }
+
+    /// The timeline's rows for the events shown.
+    #[must_use]
+    pub fn rows(&self) -> Cow<'_, TimelineRows> {
+        match kept(&self.derived.rows, &self.rows_key()) {
+            Some(rows) => Cow::Borrowed(rows),
+            None => Cow::Owned(TimelineRows::new(self.timeline, &self.visible)),
+        }
+    }
+
+    /// The org chart as of `day`.
+    fn chart(&self, day: NaiveDate) -> Cow<'_, OrgChart> {
+        match kept(&self.derived.chart, &day) {
+            Some(chart) => Cow::Borrowed(chart),
+            None => Cow::Owned(chart(self.timeline, day)),
+        }
+    }
+
+    /// The org chart's lines, with what the selected event changed marked (when following it).
+    #[must_use]
+    pub fn org_lines(&self) -> Cow<'_, [OrgLine]> {
+        let key = self.org_key();
+        if let Some(lines) = kept(&self.derived.org, &key) {
+            return Cow::Borrowed(lines);
+        }
+        let Some((day, followed)) = key else {
+            return Cow::Borrowed(&[]);
+        };
+        let changes = followed.map(|ix| (ix, self.event_changes(ix)));
+        Cow::Owned(lines_of(
+            self.timeline,
+            &self.chart(day),
+            changes
+                .as_ref()
+                .map(|(ix, changes)| (self.timeline.event_id(*ix), &changes[..])),
+        ))
+    }
+
+    /// What event `ix` changed in the organisation (see [`changes_by`]).
+    #[must_use]
+    pub fn event_changes(&self, ix: EventIx) -> Cow<'_, [DiffEntry]> {
+        match kept(&self.derived.changes, &ix) {
+            Some(changes) => Cow::Borrowed(changes),
+            None => Cow::Owned(changes_by(self.timeline, self.timeline.event_id(ix))),
+        }
+    }
+
+    /// The detail pane's text wrapped to `width` columns.
+    #[must_use]
+    pub fn detail_lines(&self, width: u16) -> Cow<'_, [Line<'static>]> {
+        match kept(&self.derived.detail, &self.detail_key(width)) {
+            Some(lines) => Cow::Borrowed(lines),
+            None => Cow::Owned(detail_doc::lines(self, width)),
+        }
+    }
+}
+
+/// Works the timeline's rows out again if the events shown have changed.
+pub(crate) fn refresh_rows(app: &mut App<'_>) {
+    let key = app.rows_key();
+    if !fresh(&app.derived.rows, &key) {
+        let value = TimelineRows::new(app.timeline, &app.visible);
+        app.derived.rows = Some(Kept { key, value });
+    }
+}
+
+/// Works out again what event `ix` changed, if it is another event than last time.
+fn refresh_changes(app: &mut App<'_>, ix: EventIx) {
+    if !fresh(&app.derived.changes, &ix) {
+        let value = changes_by(app.timeline, app.timeline.event_id(ix));
+        app.derived.changes = Some(Kept { key: ix, value });
+    }
+}
+
+/// Works the org lines out again if the day shown or the event followed has changed (the chart
+/// only if the day has, the changes only if the event has).
+pub(crate) fn refresh_org(app: &mut App<'_>) {
+    let key = app.org_key();
+    if fresh(&app.derived.org, &key) {
+        return;
+    }
+    if let Some((day, followed)) = key {
+        if !fresh(&app.derived.chart, &day) {
+            let value = chart(app.timeline, day);
+            app.derived.chart = Some(Kept { key: day, value });
+        }
+        if let Some(index) = followed {
+            refresh_changes(app, index);
+        }
+    }
+    let value = app.org_lines().into_owned();
+    app.derived.org = Some(Kept { key, value });
+}
+
+/// Works the detail text out again for `width` columns if what it shows, the width or the
+/// colours have changed.
+pub(crate) fn refresh_detail(app: &mut App<'_>, width: u16) {
+    let key = app.detail_key(width);
+    if fresh(&app.derived.detail, &key) {
+        return;
+    }
+    if let (None, Some(index)) = (app.subject, app.event_index()) {
+        refresh_changes(app, index);
+    }
+    let value = detail_doc::lines(app, width);
+    app.derived.detail = Some(Kept { key, value });
 }

@@ -1,12 +1,15 @@
 //! The one place the state changes: [`update`] applies an [`Action`] to the [`App`] (and
-//! [`finished`] what came of a task: a search's results, an export's outcome), then brings the
-//! cached rows, org lines and detail text up to date and keeps every selection in view.
+//! [`finished`] what came of a task: a search's results, an export's outcome), then works out
+//! again what the views read that depends on what changed (the rows, org lines and detail text:
+//! [`crate::tui::derived`]) and keeps every selection in view.
+//!
+//! Nothing here draws: what the update needs to know about the screen comes from
+//! [`crate::tui::layout`], the detail text from [`crate::tui::detail_doc`] and the help text from
+//! [`crate::tui::help_text`], which the views use too.
 
 mod export;
 mod inputs;
 mod mouse;
-
-pub use crate::tui::searcher::SEARCH_LIMIT;
 
 use ratatui::layout::Rect;
 
@@ -14,6 +17,7 @@ use crate::query::Target;
 use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::derived;
 use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::org_lines::{Mark, OrgItem};
@@ -89,6 +93,12 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
             follow(app);
         }
     }
+}
+
+/// Works out again what the views read and keeps each selection in view, after fields were set
+/// without an action (the run loop's colours, a benchmark's selection).
+pub fn refresh(app: &mut App<'_>) {
+    follow(app);
 }
 
 /// Where a movement takes position `pos` in a list of `len` lines, `page` lines to a page.
@@ -182,6 +192,7 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
     if moved {
         app.detail_scroll = 0;
         if app.org_date.is_none() {
+            derived::refresh_org(app);
             let lines = app.org_lines();
             let first = lines.iter().position(|l| l.mark != Mark::Same).unwrap_or(0);
             // Show the changed line under its parent unit when that is close above it.
@@ -308,12 +319,14 @@ fn detail_len(app: &App<'_>) -> usize {
         .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
 
-/// Keeps each selection on screen and each scroll within its text (working out, and so keeping
-/// for the views, the rows, org lines and detail text of the new state).
+/// Keeps each selection on screen and each scroll within its text, working out again (and
+/// keeping for the views) the rows, org lines and detail text where the state they depend on has
+/// changed.
 fn follow(app: &mut App<'_>) {
     let areas = layout::areas(app.size, app.focus, app.side);
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
+        derived::refresh_rows(app);
         let rows = app.rows();
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
@@ -327,6 +340,7 @@ fn follow(app: &mut App<'_>) {
         );
         app.timeline_offset = keep_visible(offset, selected, rows.len(), height);
     }
+    derived::refresh_org(app);
     let org_len = app.org_lines().len();
     app.org_cursor = app.org_cursor.min(org_len.saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Org) {
@@ -338,6 +352,7 @@ fn follow(app: &mut App<'_>) {
         );
     }
     if let Some(pane) = areas.pane(Pane::Detail) {
+        derived::refresh_detail(app, pane.inner.width);
         let len = app.detail_lines(pane.inner.width).len();
         app.detail_scroll = app
             .detail_scroll

@@ -1,13 +1,11 @@
 //! Drawing the app: a pure function of the state, one module per pane or overlay.
 
 pub mod detail;
-mod detail_entity;
 pub mod export;
 pub mod help;
 pub mod org;
 pub mod overlay;
 pub mod search;
-pub mod spans;
 pub mod status;
 pub mod timeline;
 
@@ -18,8 +16,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::{self, Framing, PaneArea};
+use crate::tui::spans::{self, fit, wrap};
 use crate::tui::theme::Theme;
-use spans::{fit, wrap};
 
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {

@@ -6,10 +6,10 @@ use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Search};
+use crate::tui::help_text;
 use crate::tui::layout;
 use crate::tui::searcher::Searched;
 use crate::tui::task::Task;
-use crate::tui::view;
 
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
@@ -169,7 +169,7 @@ pub(super) fn help_size(app: &App<'_>) -> (usize, usize) {
     let body = layout::areas(app.size, app.focus, app.side).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     (
-        view::help::lines(app, inner.width).len(),
+        help_text::lines(app, inner.width).len(),
         usize::from(inner.height),
     )
 }

@@ -8,12 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::overlay;
-use super::spans::{clean, fit, wrap};
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status, describe};
 use crate::tui::layout::{self, Framing};
+use crate::tui::spans::{clean, fit, wrap};
 use crate::tui::theme::Theme;
 
 /// The widest the dialog gets.

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::spans::{clean, fit, note, styled};
 use crate::tui::app::App;
 use crate::tui::layout::keep_visible;
 use crate::tui::org_lines::{Mark, OrgItem, OrgLine};
+use crate::tui::spans::{clean, fit, note, styled};
 use crate::tui::theme::Theme;
 
 /// The pane's title: the date shown, and whether it is pinned.

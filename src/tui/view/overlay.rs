@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::spans::fit;
 use crate::tui::layout::{self, Framing};
+use crate::tui::spans::fit;
 use crate::tui::theme::Theme;
 
 /// Clears `area`, draws a bordered frame titled `title` when the area is large enough for one

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::overlay;
-use super::spans::{clean, fit, highlighted, wrap};
 use crate::query::{Hit, QueryError, Target};
 use crate::text::width;
 use crate::tui::app::{App, Search};
 use crate::tui::layout::{self, keep_visible};
+use crate::tui::spans::{clean, fit, highlighted, wrap};
 use crate::tui::theme::Theme;
 
 /// Narrowest results list that names each result's type in words.
@@ -152,7 +152,7 @@ fn status_line(theme: Theme, search: &Search, pending: bool) -> Vec<Span<'static
         match search.hits.len() {
             0 => "No match.".to_string(),
             1 => "1 result".to_string(),
-            n if n >= crate::tui::update::SEARCH_LIMIT => format!("first {n} results"),
+            n if n >= crate::tui::searcher::SEARCH_LIMIT => format!("first {n} results"),
             n => format!("{n} results"),
         }
     };

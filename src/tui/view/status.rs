@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::spans::{clean, fit, spans_width};
 use crate::text::truncate;
 use crate::tui::app::{App, DateInput, Mode};
 use crate::tui::keymap::{Context, hints};
+use crate::tui::spans::{clean, fit, spans_width};
 use crate::tui::theme::Theme;
 
 /// Draws the status bar into `area` (one row).

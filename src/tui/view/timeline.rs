@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::spans::{clean, fit, note, styled_line};
 use crate::tui::app::{App, Row};
 use crate::tui::layout::keep_visible;
+use crate::tui::spans::{clean, fit, note, styled_line};
 use crate::tui::theme::Theme;
 
 /// Narrowest content width that still shows dates (the year headers carry the year below it).

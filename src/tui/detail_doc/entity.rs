@@ -5,12 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::detail::Doc;
-use super::spans::{clean, styled};
+use super::Doc;
 use crate::org::{CareerEntry, career, lineage};
 use crate::store::date::PartialDate;
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::tui::app::{App, Entity};
+use crate::tui::spans::{clean, styled};
 use crate::tui::theme::Theme;
 
 /// A person: name, aliases, note, career, events.
