@@ -1,7 +1,8 @@
 //! An export stopped by a signal while it writes leaves nothing behind: the real binary exports a
 //! large synthetic store to a file, is sent SIGTERM (or SIGINT, as Ctrl-C in a shell would) as
 //! soon as its hidden temporary file appears, and must exit with 128 + N leaving neither the
-//! temporary file nor a partial export.
+//! temporary file nor a partial export; a temporary file left by such an export is reported by the
+//! next export to the same file.
 
 #[allow(dead_code)] // the generator has more than these tests use
 #[path = "../examples/synth/mod.rs"]
@@ -70,4 +71,29 @@ fn sigterm_during_an_export_removes_its_temporary_file() -> Result {
 #[test]
 fn sigint_during_an_export_removes_its_temporary_file() -> Result {
     killed_mid_write_leaves_nothing("INT", 2)
+}
+
+#[test]
+fn a_temporary_file_left_by_a_stopped_export_is_reported_by_the_next() -> Result {
+    let dir = tempfile::tempdir()?;
+    let target = dir.path().join("timeline.md");
+    let leftover = dir.path().join(".timeline.md.a1B2c3.tmp");
+    std::fs::write(&leftover, "half an export")?;
+    let unrelated = dir.path().join(".other.md.a1B2c3.tmp");
+    std::fs::write(&unrelated, "another file's")?;
+    let out = Command::new(env!("CARGO_BIN_EXE_ali-timeline"))
+        .args(["export", "--format", "md", "--output"])
+        .arg(&target)
+        .env("ALI_TIMELINE_CACHE", "off")
+        .output()?;
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr)?;
+    assert!(
+        err.contains(".timeline.md.a1B2c3.tmp looks left over from an export to the same file"),
+        "{err}"
+    );
+    assert!(!err.contains(".other.md"), "{err}");
+    // Reported, never removed: it is the user's to delete.
+    assert!(leftover.exists() && unrelated.exists());
+    Ok(())
 }

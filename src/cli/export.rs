@@ -39,6 +39,7 @@ pub fn run(
             }
         }
         Some(path) => {
+            let leftovers = export::atomic::leftovers(path);
             export::write_file(format, &selection, path, force)?;
             writeln!(
                 err,
@@ -46,6 +47,14 @@ pub fn run(
                 plural(selection.len(), "event"),
                 sanitize(&path.display().to_string())
             )?;
+            for leftover in leftovers {
+                writeln!(
+                    err,
+                    "note: {} looks left over from an export to the same file that was stopped; \
+                     remove it unless an export is running",
+                    sanitize(&leftover.display().to_string())
+                )?;
+            }
         }
     }
     for note in export::notes(format, &selection) {

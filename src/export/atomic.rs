@@ -48,12 +48,7 @@ pub fn write_file(
             return Err(failed(&folder, message, e));
         }
     }
-    // The temporary name starts with the file's name (cut short, so that adding the prefix and
-    // suffix cannot make a name the file system refuses).
-    let name: String = path.file_name().map_or_else(String::new, |n| {
-        n.to_string_lossy().chars().take(64).collect()
-    });
-    let prefix = format!(".{name}.");
+    let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -110,6 +105,43 @@ pub fn write_file(
             e.error,
         )
     })
+}
+
+/// The start of the name of a temporary file for `path`: `.NAME.`, the file's name cut short
+/// (so that adding the prefix and suffix cannot make a name the file system refuses).
+fn temp_prefix(path: &Path) -> String {
+    let name: String = path.file_name().map_or_else(String::new, |n| {
+        n.to_string_lossy().chars().take(64).collect()
+    });
+    format!(".{name}.")
+}
+
+/// Temporary files of ours beside `path` (`.NAME.XXXXXX.tmp`, as [`write_file`] names them):
+/// left over from an export to `path` that was killed before it could remove its own (or from
+/// one that is running now), sorted. Looked for before a write, so the write's own is not among
+/// them.
+#[must_use]
+pub fn leftovers(path: &Path) -> Vec<PathBuf> {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|middle| {
+                    middle.len() == 6 && middle.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+                && entry.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|entry| entry.path())
+        .collect();
+    found.sort();
+    found
 }
 
 /// Checks what is at `path` now. Returns the permissions to keep when a regular file will be

@@ -84,12 +84,22 @@ fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
     }
     let format = request.format;
     let selection = Selection::new(timeline, request.events, request.query);
+    let leftovers = export::atomic::leftovers(&path);
     match export::write_file(format, &selection, &path, request.force) {
-        Ok(()) => ExportOutcome::Wrote {
-            count: selection.len(),
-            notes: export::notes(format, &selection),
-            path,
-        },
+        Ok(()) => {
+            let mut notes = export::notes(format, &selection);
+            notes.extend(leftovers.iter().map(|leftover| {
+                format!(
+                    "{} looks left over from an export to the same file that was stopped; remove it unless an export is running",
+                    leftover.display()
+                )
+            }));
+            ExportOutcome::Wrote {
+                count: selection.len(),
+                notes,
+                path,
+            }
+        }
         // A file that appeared meanwhile is offered for replacing, like one found before.
         Err(Error::Exists { path, what }) => ExportOutcome::Exists {
             path,
