@@ -29,7 +29,7 @@ const RUN_BONUS: i64 = 4;
 
 /// How a pattern must occur in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
+pub(crate) enum MatchKind {
     /// Every char, in order, with gaps allowed (`gao`).
     Fuzzy,
     /// A contiguous substring (`'gao`).
@@ -46,7 +46,7 @@ pub(crate) enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pattern {
     /// How it must occur.
-    pub mode: Mode,
+    pub mode: MatchKind,
     /// The text to find; folded with [`fold`] unless `case_sensitive`.
     pub text: String,
     /// Smart case: a pattern with an uppercase letter matches case exactly.
@@ -210,7 +210,8 @@ impl Scorer {
             if !has_subsequence(text, &pattern.text, fold_text) {
                 return None;
             }
-            if pattern.mode != Mode::Fuzzy && !occurs(pattern, hay(pattern, text, &mut self.buffer))
+            if pattern.mode != MatchKind::Fuzzy
+                && !occurs(pattern, hay(pattern, text, &mut self.buffer))
             {
                 return None;
             }
@@ -225,7 +226,7 @@ impl Scorer {
             window::best(&self.chars, &self.pattern, false, &mut self.rows)?
         };
         // An exact occurrence is contiguous, hence tight.
-        (pattern.mode != Mode::Fuzzy || pattern.is_tight(score)).then_some(score)
+        (pattern.mode != MatchKind::Fuzzy || pattern.is_tight(score)).then_some(score)
     }
 
     /// The score and matched char indices of `pattern` in `text` as shown (for highlighting a
@@ -238,12 +239,12 @@ impl Scorer {
         let score = self.score_shown(pattern, text)?;
         let hay = self.hay(pattern, text);
         let indices = match pattern.mode {
-            Mode::Fuzzy => skim().fuzzy_indices(hay, &pattern.text)?.1,
+            MatchKind::Fuzzy => skim().fuzzy_indices(hay, &pattern.text)?.1,
             mode => {
                 let n = pattern.text.chars().count();
                 let start = match mode {
-                    Mode::Prefix | Mode::Whole => 0,
-                    Mode::Suffix => hay.chars().count().saturating_sub(n),
+                    MatchKind::Prefix | MatchKind::Whole => 0,
+                    MatchKind::Suffix => hay.chars().count().saturating_sub(n),
                     _ => hay[..hay.find(&pattern.text)?].chars().count(),
                 };
                 (start..start + n).collect()
@@ -272,11 +273,11 @@ fn hay<'s>(pattern: &Pattern, text: &'s str, buffer: &'s mut String) -> &'s str 
 fn occurs(pattern: &Pattern, hay: &str) -> bool {
     let p = pattern.text.as_str();
     match pattern.mode {
-        Mode::Fuzzy => true, // the prefilter has checked the subsequence
-        Mode::Exact => hay.contains(p),
-        Mode::Prefix => hay.starts_with(p),
-        Mode::Suffix => hay.ends_with(p),
-        Mode::Whole => hay == p,
+        MatchKind::Fuzzy => true, // the prefilter has checked the subsequence
+        MatchKind::Exact => hay.contains(p),
+        MatchKind::Prefix => hay.starts_with(p),
+        MatchKind::Suffix => hay.ends_with(p),
+        MatchKind::Whole => hay == p,
     }
 }
 

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::fuzzy::{Mode, Pattern, fold, has_upper};
+use super::fuzzy::{MatchKind, Pattern, fold, has_upper};
 use crate::store::date::PartialDate;
 use crate::store::load::did_you_mean;
 use crate::store::model::EventKind;
@@ -239,7 +239,14 @@ fn pattern(column: usize, text: &str, negated: bool, field: &str) -> Result<Patt
     let (mode, body) = if let Some(quoted) = text.strip_prefix('\'') {
         let quoted = quoted.strip_suffix('\'').unwrap_or(quoted);
         // fzf: `'` makes a pattern exact, but makes an exclusion (exact by default) fuzzy.
-        (if negated { Mode::Fuzzy } else { Mode::Exact }, quoted)
+        (
+            if negated {
+                MatchKind::Fuzzy
+            } else {
+                MatchKind::Exact
+            },
+            quoted,
+        )
     } else {
         let (prefix, rest) = match text.strip_prefix('^') {
             Some(rest) => (true, rest),
@@ -250,11 +257,11 @@ fn pattern(column: usize, text: &str, negated: bool, field: &str) -> Result<Patt
             None => (false, rest),
         };
         let mode = match (prefix, suffix) {
-            (true, true) => Mode::Whole,
-            (true, false) => Mode::Prefix,
-            (false, true) => Mode::Suffix,
-            (false, false) if negated => Mode::Exact,
-            (false, false) => Mode::Fuzzy,
+            (true, true) => MatchKind::Whole,
+            (true, false) => MatchKind::Prefix,
+            (false, true) => MatchKind::Suffix,
+            (false, false) if negated => MatchKind::Exact,
+            (false, false) => MatchKind::Fuzzy,
         };
         (mode, rest)
     };

@@ -3,7 +3,7 @@
 
 use super::*;
 
-fn pattern(mode: Mode, text: &str) -> Pattern {
+fn pattern(mode: MatchKind, text: &str) -> Pattern {
     let case_sensitive = has_upper(text);
     Pattern {
         mode,
@@ -45,44 +45,67 @@ fn folding_keeps_one_char_per_char() {
 fn each_mode_matches_where_it_should() {
     let mut s = Scorer::default();
     let title = "Alibaba acquires Xiami";
-    assert!(s.score(&pattern(Mode::Fuzzy, "alx"), title).is_some());
-    assert!(s.score(&pattern(Mode::Exact, "xiami"), title).is_some());
-    assert!(s.score(&pattern(Mode::Exact, "alx"), title).is_none());
-    assert!(s.score(&pattern(Mode::Prefix, "ali"), title).is_some());
-    assert!(s.score(&pattern(Mode::Prefix, "xiami"), title).is_none());
-    assert!(s.score(&pattern(Mode::Suffix, "xiami"), title).is_some());
-    assert!(s.score(&pattern(Mode::Suffix, "ali"), title).is_none());
+    assert!(s.score(&pattern(MatchKind::Fuzzy, "alx"), title).is_some());
     assert!(
-        s.score(&pattern(Mode::Whole, "alibaba acquires xiami"), title)
+        s.score(&pattern(MatchKind::Exact, "xiami"), title)
             .is_some()
     );
-    assert!(s.score(&pattern(Mode::Whole, "alibaba"), title).is_none());
+    assert!(s.score(&pattern(MatchKind::Exact, "alx"), title).is_none());
+    assert!(s.score(&pattern(MatchKind::Prefix, "ali"), title).is_some());
+    assert!(
+        s.score(&pattern(MatchKind::Prefix, "xiami"), title)
+            .is_none()
+    );
+    assert!(
+        s.score(&pattern(MatchKind::Suffix, "xiami"), title)
+            .is_some()
+    );
+    assert!(s.score(&pattern(MatchKind::Suffix, "ali"), title).is_none());
+    assert!(
+        s.score(&pattern(MatchKind::Whole, "alibaba acquires xiami"), title)
+            .is_some()
+    );
+    assert!(
+        s.score(&pattern(MatchKind::Whole, "alibaba"), title)
+            .is_none()
+    );
 }
 
 #[test]
 fn smart_case_respects_uppercase_patterns() {
     let mut s = Scorer::default();
-    assert!(s.score(&pattern(Mode::Fuzzy, "ttpod"), "TTPod").is_some());
-    assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "TTPod").is_some());
-    assert!(s.score(&pattern(Mode::Fuzzy, "TTP"), "ttpod").is_none());
+    assert!(
+        s.score(&pattern(MatchKind::Fuzzy, "ttpod"), "TTPod")
+            .is_some()
+    );
+    assert!(
+        s.score(&pattern(MatchKind::Fuzzy, "TTP"), "TTPod")
+            .is_some()
+    );
+    assert!(
+        s.score(&pattern(MatchKind::Fuzzy, "TTP"), "ttpod")
+            .is_none()
+    );
 }
 
 #[test]
 fn indices_are_chars_not_bytes() {
     let mut s = Scorer::default();
     let text = "阿里音乐 Ali Music";
-    let (_, fuzzy) = s.indices(&pattern(Mode::Fuzzy, "music"), text).unwrap();
+    let (_, fuzzy) = s
+        .indices(&pattern(MatchKind::Fuzzy, "music"), text)
+        .unwrap();
     assert_eq!(fuzzy, vec![9, 10, 11, 12, 13]);
-    let (_, exact) = s.indices(&pattern(Mode::Exact, "音乐"), text).unwrap();
+    let (_, exact) = s.indices(&pattern(MatchKind::Exact, "音乐"), text).unwrap();
     assert_eq!(exact, vec![2, 3]);
-    let (_, suffix) = s.indices(&pattern(Mode::Suffix, "sic"), text).unwrap();
+    let (_, suffix) = s.indices(&pattern(MatchKind::Suffix, "sic"), text).unwrap();
     assert_eq!(suffix, vec![11, 12, 13]);
 }
 
 #[test]
 fn a_better_placed_match_scores_higher() {
     let mut s = Scorer::default();
-    let p = pattern(Mode::Fuzzy, "gao");
+    let p = pattern(MatchKind::Fuzzy, "gao");
     let start = s.score(&p, "Gao Xiaosong").unwrap();
     let inside = s.score(&p, "Alibaba names Gao Xiaosong").unwrap();
     let mid_word = s.score(&p, "Mingaode").unwrap();
@@ -106,7 +129,7 @@ fn fuzzy_matches_must_be_tight() {
     ];
     for (p, text) in tight {
         assert!(
-            s.score(&pattern(Mode::Fuzzy, p), text).is_some(),
+            s.score(&pattern(MatchKind::Fuzzy, p), text).is_some(),
             "{p} in {text}"
         );
     }
@@ -121,7 +144,7 @@ fn fuzzy_matches_must_be_tight() {
     ];
     for (p, text) in strewn {
         assert!(
-            s.score(&pattern(Mode::Fuzzy, p), text).is_none(),
+            s.score(&pattern(MatchKind::Fuzzy, p), text).is_none(),
             "{p} in {text}"
         );
     }
@@ -141,7 +164,7 @@ fn whole(pattern: &Pattern, text: &str) -> Option<i64> {
 fn windows_find_a_tight_match_far_into_a_long_text() {
     let mut s = Scorer::default();
     let long = format!("{} and then Gao Xiaosong", "big cart rolls ".repeat(20));
-    let p = pattern(Mode::Fuzzy, "gao");
+    let p = pattern(MatchKind::Fuzzy, "gao");
     assert_eq!(s.score(&p, &long), whole(&p, &long));
     assert!(s.score(&p, &long).is_some());
     assert!(s.score(&p, &"big cart rolls ".repeat(20)).is_none());
@@ -152,7 +175,7 @@ fn merged_windows_keep_the_farthest_end() {
     // A window from the `B` at 1 reaches further than the overlapping one from the `B` at 2;
     // the best match (`B` … ` d`) lies beyond the shorter one.
     let text = "aBBA0ad0 da 00a.a 0 A A0aAaA a  00. 000A.a aA a  A A A  00  ";
-    let p = pattern(Mode::Fuzzy, "Bd");
+    let p = pattern(MatchKind::Fuzzy, "Bd");
     assert_eq!(whole(&p, text), Some(35));
     assert_eq!(Scorer::default().score(&p, text), Some(35));
 }
@@ -166,7 +189,7 @@ proptest::proptest! {
         p in "[a-dA-D .]{1,5}",
         text in "[a-dA-D .:/0-9_]{0,40}",
     ) {
-        let pattern = pattern(Mode::Fuzzy, &p);
+        let pattern = pattern(MatchKind::Fuzzy, &p);
         let fold_text = !pattern.case_sensitive;
         let mut rows = Vec::new();
         let ours = score::score(text.as_bytes(), score::Kind::Start, pattern.text.as_bytes(), fold_text, &mut rows);
@@ -179,13 +202,13 @@ proptest::proptest! {
     fn windowed_scores_equal_whole_text_scores(
         p in "[a-dA-D 高晓]{1,5}",
         text in "[a-dA-D .:/0-9]{60,400}|[a-dA-D .:/0-9高晓松]{60,400}",
-        mode in proptest::sample::select(vec![Mode::Fuzzy, Mode::Exact]),
+        mode in proptest::sample::select(vec![MatchKind::Fuzzy, MatchKind::Exact]),
     ) {
         let pattern = pattern(mode, p.trim());
         proptest::prop_assume!(!pattern.text.is_empty());
         let expected = whole(&pattern, &text)
-            .filter(|&w| mode != Mode::Fuzzy || pattern.is_tight(w))
-            .filter(|_| mode != Mode::Exact || window::occurs(&pattern, text.as_bytes(), !pattern.case_sensitive));
+            .filter(|&w| mode != MatchKind::Fuzzy || pattern.is_tight(w))
+            .filter(|_| mode != MatchKind::Exact || window::occurs(&pattern, text.as_bytes(), !pattern.case_sensitive));
         proptest::prop_assert_eq!(Scorer::default().score(&pattern, &text), expected);
     }
 }

@@ -12,7 +12,7 @@
 //! contiguous, hence tight, and scored the same way.
 
 use super::score::{self, Kind, Unit};
-use super::{Mode, Pattern, byte_eq};
+use super::{MatchKind, Pattern, byte_eq};
 
 /// The widest span of a tight match of `n` chars starting at a position with bonus `bonus`.
 ///
@@ -30,8 +30,8 @@ pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
         part.len() == p.len() && part.iter().zip(p).all(|(&b, &q)| byte_eq(b, q, fold_text))
     };
     match pattern.mode {
-        Mode::Fuzzy => true, // the prefilter has checked the subsequence
-        Mode::Exact => {
+        MatchKind::Fuzzy => true, // the prefilter has checked the subsequence
+        MatchKind::Exact => {
             let Some(&first) = p.first() else {
                 return true;
             };
@@ -48,9 +48,9 @@ pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
             }
             false
         }
-        Mode::Prefix => text.get(..p.len()).is_some_and(same),
-        Mode::Suffix => text.len() >= p.len() && same(&text[text.len() - p.len()..]),
-        Mode::Whole => same(text),
+        MatchKind::Prefix => text.get(..p.len()).is_some_and(same),
+        MatchKind::Suffix => text.len() >= p.len() && same(&text[text.len() - p.len()..]),
+        MatchKind::Whole => same(text),
     }
 }
 

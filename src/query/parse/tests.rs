@@ -8,7 +8,7 @@ fn one(text: &str) -> Atom {
     all.remove(0)
 }
 
-fn text_atom(text: &str) -> (bool, Field, Mode, String) {
+fn text_atom(text: &str) -> (bool, Field, MatchKind, String) {
     match one(text) {
         Atom {
             negated,
@@ -29,42 +29,42 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn fzf_forms() {
-    let plain = |m: Mode, t: &str| (false, Field::Any, m, t.to_string());
-    assert_eq!(text_atom("gao"), plain(Mode::Fuzzy, "gao"));
-    assert_eq!(text_atom("'gao"), plain(Mode::Exact, "gao"));
-    assert_eq!(text_atom("'gao'"), plain(Mode::Exact, "gao"));
-    assert_eq!(text_atom("^ali"), plain(Mode::Prefix, "ali"));
-    assert_eq!(text_atom("music$"), plain(Mode::Suffix, "music"));
-    assert_eq!(text_atom("^xiami$"), plain(Mode::Whole, "xiami"));
-    assert_eq!(text_atom("高晓松"), plain(Mode::Fuzzy, "高晓松"));
+    let plain = |m: MatchKind, t: &str| (false, Field::Any, m, t.to_string());
+    assert_eq!(text_atom("gao"), plain(MatchKind::Fuzzy, "gao"));
+    assert_eq!(text_atom("'gao"), plain(MatchKind::Exact, "gao"));
+    assert_eq!(text_atom("'gao'"), plain(MatchKind::Exact, "gao"));
+    assert_eq!(text_atom("^ali"), plain(MatchKind::Prefix, "ali"));
+    assert_eq!(text_atom("music$"), plain(MatchKind::Suffix, "music"));
+    assert_eq!(text_atom("^xiami$"), plain(MatchKind::Whole, "xiami"));
+    assert_eq!(text_atom("高晓松"), plain(MatchKind::Fuzzy, "高晓松"));
 }
 
 #[test]
 fn exclusions_are_exact_unless_quoted() {
-    let not = |m: Mode, t: &str| (true, Field::Any, m, t.to_string());
-    assert_eq!(text_atom("!ttpod"), not(Mode::Exact, "ttpod"));
-    assert_eq!(text_atom("!'ttp"), not(Mode::Fuzzy, "ttp"));
-    assert_eq!(text_atom("!^ali"), not(Mode::Prefix, "ali"));
-    assert_eq!(text_atom("!pod$"), not(Mode::Suffix, "pod"));
+    let not = |m: MatchKind, t: &str| (true, Field::Any, m, t.to_string());
+    assert_eq!(text_atom("!ttpod"), not(MatchKind::Exact, "ttpod"));
+    assert_eq!(text_atom("!'ttp"), not(MatchKind::Fuzzy, "ttp"));
+    assert_eq!(text_atom("!^ali"), not(MatchKind::Prefix, "ali"));
+    assert_eq!(text_atom("!pod$"), not(MatchKind::Suffix, "pod"));
 }
 
 #[test]
 fn fields_take_every_pattern_form() {
     assert_eq!(
         text_atom("person:gao"),
-        (false, Field::Person, Mode::Fuzzy, "gao".into())
+        (false, Field::Person, MatchKind::Fuzzy, "gao".into())
     );
     assert_eq!(
         text_atom("unit:'xiami"),
-        (false, Field::Unit, Mode::Exact, "xiami".into())
+        (false, Field::Unit, MatchKind::Exact, "xiami".into())
     );
     assert_eq!(
         text_atom("!tag:^mus"),
-        (true, Field::Tag, Mode::Prefix, "mus".into())
+        (true, Field::Tag, MatchKind::Prefix, "mus".into())
     );
     assert_eq!(
         text_atom("Person:高"),
-        (false, Field::Person, Mode::Fuzzy, "高".into())
+        (false, Field::Person, MatchKind::Fuzzy, "高".into())
     );
 }
 
@@ -137,7 +137,7 @@ fn quoted_phrases_span_words() {
     let all = atoms("'ali music' gao").unwrap();
     assert_eq!(all.len(), 2);
     assert!(
-        matches!(&all[0].test, Test::Text(Field::Any, p) if p.text == "ali music" && p.mode == Mode::Exact)
+        matches!(&all[0].test, Test::Text(Field::Any, p) if p.text == "ali music" && p.mode == MatchKind::Exact)
     );
     assert_eq!(all[1].column, 12);
     let unclosed = atoms("'ali music").unwrap();
