@@ -9,18 +9,7 @@ mod common;
 use common::{assert_terminal_safe, bin, fixture};
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = bin()
-        .arg("--data")
-        .arg(fixture("hostile.ron"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::stdout_with(&fixture("hostile.ron"), args)
 }
 
 #[test]

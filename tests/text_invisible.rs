@@ -103,20 +103,7 @@ fn no_invisible_character_reaches_text_or_json_output() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hidden.ron");
     std::fs::write(&path, store_with(&all)).unwrap();
-    let run = |args: &[&str]| {
-        let out = common::bin()
-            .arg("--data")
-            .arg(&path)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| common::stdout_with(&path, args);
     for args in [
         &["list"][..],
         &["search", "visible"],

@@ -32,6 +32,23 @@ pub fn bin() -> Command {
     cmd
 }
 
+/// What `ali-timeline --data STORE ARGS…` prints on stdout; fails the test, showing stderr, when
+/// the command does not succeed.
+pub fn stdout_with(store: &std::path::Path, args: &[&str]) -> String {
+    let out = bin()
+        .arg("--data")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
 /// A calendar day from `YYYY-MM-DD` (panics on a typo in a test).
 pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a YYYY-MM-DD date")
