@@ -1,65 +1,75 @@
-//! When units start, as far as the store itself says: the units an event founds (or renames into
-//! existence) and the first event that names each unit. The validator and the replay both ask.
-
-use std::collections::{HashMap, HashSet};
+//! When units start, as far as the store itself says: whether an event founds each unit (or
+//! renames one into it), and the date of the earliest event that names it. The reference checks
+//! and the replay both ask, through the one id map, so a unit's references are hashed once each.
 
 use super::date::PartialDate;
+use super::ids::{Ids, UnitIx};
 use super::model::{Effect, Store};
 
-/// The units an event creates: founded (`Found`) or given their identity by a `Rename`.
-#[must_use]
-pub fn founded_units(store: &Store) -> HashSet<&str> {
-    store
-        .events
-        .iter()
-        .flat_map(|e| &e.effects)
-        .filter_map(|effect| match effect {
-            Effect::Found { unit, .. } => Some(unit.as_str()),
-            Effect::Rename { to, .. } => Some(to.as_str()),
-            _ => None,
-        })
-        .collect()
+/// For each unit (by [`UnitIx`]): founded by an event, and first named when.
+#[derive(Debug, Clone)]
+pub struct UnitStarts {
+    founded: Vec<bool>,
+    first_named: Vec<Option<PartialDate>>,
 }
 
-/// The date of the first event, by date (ties as written), that names each unit (in `units` or
-/// an effect).
-#[must_use]
-pub fn first_named(store: &Store) -> HashMap<&str, PartialDate> {
-    let mut order: Vec<usize> = (0..store.events.len()).collect();
-    order.sort_by_key(|&i| store.events[i].date);
-    let mut first = HashMap::new();
-    for i in order {
-        let event = &store.events[i];
-        let named = event
-            .units
-            .iter()
-            .map(String::as_str)
-            .chain(event.effects.iter().flat_map(effect_units));
-        for unit in named {
-            first.entry(unit).or_insert(event.date);
+impl UnitStarts {
+    /// Works out the starts of every unit of `store` (looked up in `ids`; unknown ids are
+    /// skipped, the reference checks report them).
+    #[must_use]
+    pub fn new(store: &Store, ids: &Ids) -> Self {
+        let mut starts = UnitStarts {
+            founded: vec![false; store.units.len()],
+            first_named: vec![None; store.units.len()],
+        };
+        for event in &store.events {
+            let named = event
+                .units
+                .iter()
+                .map(String::as_str)
+                .chain(event.effects.iter().flat_map(effect_units).flatten());
+            for unit in named.filter_map(|id| ids.unit(id)) {
+                let first = &mut starts.first_named[unit.index()];
+                *first = Some(first.map_or(event.date, |date| date.min(event.date)));
+            }
+            for effect in &event.effects {
+                if let Effect::Found { unit: id, .. } | Effect::Rename { to: id, .. } = effect
+                    && let Some(unit) = ids.unit(id)
+                {
+                    starts.founded[unit.index()] = true;
+                }
+            }
         }
+        starts
     }
-    first
+
+    /// Whether an event founds `unit` or renames a unit into it.
+    #[must_use]
+    pub fn founded(&self, unit: UnitIx) -> bool {
+        self.founded.get(unit.index()).copied().unwrap_or(false)
+    }
+
+    /// The date of the earliest event that names `unit`, if any does.
+    #[must_use]
+    pub fn first_named(&self, unit: UnitIx) -> Option<PartialDate> {
+        self.first_named.get(unit.index()).copied().flatten()
+    }
 }
 
 /// The units an effect names.
-fn effect_units(effect: &Effect) -> Vec<&str> {
+fn effect_units(effect: &Effect) -> [Option<&str>; 2] {
     match effect {
         Effect::StartRole { unit, .. }
         | Effect::EndRole { unit, .. }
         | Effect::LastRecorded { unit, .. }
-        | Effect::Dissolve { unit } => vec![unit],
-        Effect::Found { unit, parent, .. } => {
-            let mut units = vec![unit.as_str()];
-            units.extend(parent.as_deref());
-            units
-        }
+        | Effect::Dissolve { unit } => [Some(unit), None],
+        Effect::Found { unit, parent, .. } => [Some(unit), parent.as_deref()],
         Effect::Place {
             unit,
             parent: other,
         }
         | Effect::Acquire { unit, by: other }
         | Effect::Merge { unit, into: other }
-        | Effect::Rename { unit, to: other } => vec![unit, other],
+        | Effect::Rename { unit, to: other } => [Some(unit), Some(other)],
     }
 }

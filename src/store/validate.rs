@@ -198,7 +198,10 @@ fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
 /// removed before text reaches a terminal (format characters such as U+202E, controls) and
 /// spaces. Wholly empty titles are reported with the other event checks.
 fn check_shown_text(report: &mut Report, store: &Store) {
-    let blank = |text: &str| sanitize(text).trim().is_empty();
+    // Most text is clean: only text that holds something to remove is sanitised.
+    let blank = |text: &str| {
+        text.trim().is_empty() || (!crate::text::is_clean(text) && sanitize(text).trim().is_empty())
+    };
     let mut shows_nothing = |path: Path, owner: String, field: &str| {
         report.error(
             path.field(field),
@@ -304,7 +307,7 @@ pub fn references(store: &Store, ids: &Ids) -> Report {
         }
     }
 
-    check_unit_starts(&mut report, store, &sources);
+    check_unit_starts(&mut report, store, ids, &sources);
     check_shown_text(&mut report, store);
 
     for (i, event) in store.events.iter().enumerate() {

@@ -12,7 +12,7 @@ use super::history::{Change, ChangeKind, History, ReplayIssue, Tenure, TenureIx,
 use crate::store::date::PartialDate;
 use crate::store::ids::{EventIx, Ids, PersonIx, UnitIx};
 use crate::store::model::{Effect, Store};
-use crate::store::starts::{first_named, founded_units};
+use crate::store::starts::UnitStarts;
 
 /// Roles only one person should hold at a time at a unit; a second holder is warned about.
 pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general manager", "cfo"];
@@ -70,20 +70,19 @@ impl<'a> Replayer<'a> {
         // else from the first event that names it ("first recorded"); one with neither has no
         // life (the reference checks report it). A unit that only repeats another unit's id gets
         // none either: that id names the first.
-        let founded = founded_units(store);
-        let named = first_named(store);
+        let starts = UnitStarts::new(store, ids);
         let units = store
             .units
             .iter()
             .enumerate()
             .map(|(i, unit)| {
-                if ids.unit(&unit.id) != Some(UnitIx::new(i)) || founded.contains(unit.id.as_str())
-                {
+                let ix = UnitIx::new(i);
+                if ids.unit(&unit.id) != Some(ix) || starts.founded(ix) {
                     return None;
                 }
-                let (start, first_recorded) = match (unit.since, named.get(unit.id.as_str())) {
+                let (start, first_recorded) = match (unit.since, starts.first_named(ix)) {
                     (Some(since), _) => (since, false),
-                    (None, Some(first)) => (*first, true),
+                    (None, Some(first)) => (first, true),
                     (None, None) => return None,
                 };
                 Some(UnitLife {

@@ -4,7 +4,7 @@
 use crate::store::ids::Ids;
 use crate::store::locate::Path;
 use crate::store::model::Store;
-use crate::store::starts::founded_units;
+use crate::store::starts::UnitStarts;
 use crate::store::validate::Report;
 use crate::timeline::history::History;
 
@@ -17,18 +17,19 @@ pub(super) fn add_early_names(
     history: &History,
     written: &[usize],
 ) {
-    let founded = founded_units(store);
+    // Worked out only for the message of a problem found (a valid store has none).
+    let mut starts = None;
     for (i, event) in store.events.iter().enumerate() {
         for (j, id) in event.units.iter().enumerate() {
-            let Some(start) = ids
+            let Some((unit, start)) = ids
                 .unit(id)
-                .and_then(|u| history.unit(u))
-                .and_then(|life| life.start)
+                .and_then(|u| Some((u, history.unit(u)?.start?)))
             else {
                 continue;
             };
             if event.date.end() < start.start() {
-                let how = if founded.contains(id.as_str()) {
+                let starts = starts.get_or_insert_with(|| UnitStarts::new(store, ids));
+                let how = if starts.founded(unit) {
                     "founded or renamed into existence"
                 } else {
                     "its `since` date"

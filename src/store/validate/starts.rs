@@ -2,20 +2,27 @@
 //! names it). That no event names a unit before its start is checked after the replay, by the
 //! timeline layer.
 
+use super::super::ids::{Ids, UnitIx};
 use super::super::locate::Path;
 use super::super::model::Store;
-use super::super::starts::{first_named, founded_units};
+use super::super::starts::UnitStarts;
 use super::{Known, Report, check_ref};
 
 /// Every unit needs a start: a founding (or renaming) event, a sourced `since` date, or at
 /// least an event that names it.
-pub(super) fn check_unit_starts(report: &mut Report, store: &Store, sources: &Known<'_>) {
-    let founded = founded_units(store);
-    let named = first_named(store);
+pub(super) fn check_unit_starts(
+    report: &mut Report,
+    store: &Store,
+    ids: &Ids,
+    sources: &Known<'_>,
+) {
+    let starts = UnitStarts::new(store, ids);
     for (i, unit) in store.units.iter().enumerate() {
+        // A repeated id is reported with the duplicates; its unit starts as the first does.
+        let ix = ids.unit(&unit.id).unwrap_or(UnitIx::new(i));
         let path = || Path::root().field("units").index(i);
         if let Some(since) = unit.since {
-            if founded.contains(unit.id.as_str()) {
+            if starts.founded(ix) {
                 report.error(
                     path().field("since"),
                     format!(
@@ -48,10 +55,7 @@ pub(super) fn check_unit_starts(report: &mut Report, store: &Store, sources: &Kn
                 sources,
             );
         }
-        if unit.since.is_none()
-            && !founded.contains(unit.id.as_str())
-            && !named.contains_key(unit.id.as_str())
-        {
+        if unit.since.is_none() && !starts.founded(ix) && starts.first_named(ix).is_none() {
             report.error(
                 path().field("id"),
                 format!(
