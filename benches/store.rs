@@ -8,6 +8,7 @@ use ali_timeline::timeline;
 use std::hint::black_box;
 
 use ali_timeline::store::ids::Ids;
+use ali_timeline::store::starts::UnitStarts;
 use ali_timeline::store::{load, validate};
 use ali_timeline::timeline::replay::replay;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -55,7 +56,8 @@ fn phases(c: &mut Criterion) {
     group.bench_function("validate", |b| {
         b.iter_with_large_drop(|| {
             let ids = Ids::new(black_box(&parsed));
-            validate::references(&parsed, &ids).locate("big.ron", &text)
+            validate::references(&parsed, &ids, &UnitStarts::new(&parsed, &ids))
+                .locate("big.ron", &text)
         });
     });
     group.finish();

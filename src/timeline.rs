@@ -16,12 +16,13 @@ use std::path::Path as FsPath;
 use sha2::{Digest, Sha256};
 
 use self::history::History;
-use self::replay::replay;
+use self::replay::replay_with;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::store::ids::Ids;
 use crate::store::locate::Path;
 use crate::store::model::{Event, Store};
+use crate::store::starts::UnitStarts;
 use crate::store::validate::Report;
 use crate::store::{load, validate};
 
@@ -93,12 +94,15 @@ type Checked = (Store, Ids, History, Vec<Diagnostic>);
 fn check(name: &str, text: &str) -> Result<Checked, Error> {
     let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
     let mut ids = Ids::new(&store);
-    let mut report = validate::references(&store, &ids);
+    // Unit indices do not change when the events are put in date order: one answer serves the
+    // reference checks, the replay and the check of names made too early.
+    let starts = UnitStarts::new(&store, &ids);
+    let mut report = validate::references(&store, &ids, &starts);
     let written = into_date_order(&mut store);
     ids.reorder_events(&written);
-    let history = replay(&store, &ids);
+    let history = replay_with(&store, &ids, &starts);
     add_replay_issues(&mut report, &store, &history, &written);
-    unit_starts::add_early_names(&mut report, &store, &ids, &history, &written);
+    unit_starts::add_early_names(&mut report, &store, &ids, &history, &starts, &written);
     let diagnostics = report.locate(name, text);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Error::Store(diagnostics));

@@ -9,6 +9,7 @@ use super::ids::{EventIx, Ids, PersonIx, SourceIx, UnitIx};
 use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
 use super::model::{Effect, Store};
+use super::starts::UnitStarts;
 use crate::diagnostic::{Diagnostic, Severity};
 
 mod starts;
@@ -243,7 +244,7 @@ fn check_shown_text(report: &mut Report, store: &Store) {
 /// Checks the references of `store`, looked up in its `ids` (built for the store as written):
 /// every problem found, not yet located (see [`Report::locate`]).
 #[must_use]
-pub fn references(store: &Store, ids: &Ids) -> Report {
+pub fn references(store: &Store, ids: &Ids, starts: &UnitStarts) -> Report {
     let mut report = Report::default();
     check_ids(
         &mut report,
@@ -307,7 +308,7 @@ pub fn references(store: &Store, ids: &Ids) -> Report {
         }
     }
 
-    check_unit_starts(&mut report, store, ids, &sources);
+    check_unit_starts(&mut report, store, ids, starts, &sources);
     check_shown_text(&mut report, store);
 
     for (i, event) in store.events.iter().enumerate() {

@@ -23,7 +23,14 @@ pub const SOLE_ROLES: [&str; 5] = ["chairman", "ceo", "president", "general mana
 /// [`History::errors`].
 #[must_use]
 pub fn replay(store: &Store, ids: &Ids) -> History {
-    let mut state = Replayer::new(store, ids);
+    replay_with(store, ids, &UnitStarts::new(store, ids))
+}
+
+/// As [`replay`], with the units' starts already worked out (a load works them out once for the
+/// reference checks and the replay).
+#[must_use]
+pub fn replay_with(store: &Store, ids: &Ids, starts: &UnitStarts) -> History {
+    let mut state = Replayer::new(store, ids, starts);
     for (i, event) in store.events.iter().enumerate() {
         for (j, effect) in event.effects.iter().enumerate() {
             state.at = (EventIx::new(i), j, event.date);
@@ -65,12 +72,11 @@ struct Replayer<'a> {
 }
 
 impl<'a> Replayer<'a> {
-    fn new(store: &'a Store, ids: &'a Ids) -> Self {
+    fn new(store: &'a Store, ids: &'a Ids, starts: &UnitStarts) -> Self {
         // A unit no event founds (or renames into existence) exists from its `since` date, or
         // else from the first event that names it ("first recorded"); one with neither has no
         // life (the reference checks report it). A unit that only repeats another unit's id gets
         // none either: that id names the first.
-        let starts = UnitStarts::new(store, ids);
         let units = store
             .units
             .iter()

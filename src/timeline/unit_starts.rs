@@ -15,10 +15,9 @@ pub(super) fn add_early_names(
     store: &Store,
     ids: &Ids,
     history: &History,
+    starts: &UnitStarts,
     written: &[usize],
 ) {
-    // Worked out only for the message of a problem found (a valid store has none).
-    let mut starts = None;
     for (i, event) in store.events.iter().enumerate() {
         for (j, id) in event.units.iter().enumerate() {
             let Some((unit, start)) = ids
@@ -28,7 +27,6 @@ pub(super) fn add_early_names(
                 continue;
             };
             if event.date.end() < start.start() {
-                let starts = starts.get_or_insert_with(|| UnitStarts::new(store, ids));
                 let how = if starts.founded(unit) {
                     "founded or renamed into existence"
                 } else {

@@ -14,9 +14,9 @@ pub(super) fn check_unit_starts(
     report: &mut Report,
     store: &Store,
     ids: &Ids,
+    starts: &UnitStarts,
     sources: &Known<'_>,
 ) {
-    let starts = UnitStarts::new(store, ids);
     for (i, unit) in store.units.iter().enumerate() {
         // A repeated id is reported with the duplicates; its unit starts as the first does.
         let ix = ids.unit(&unit.id).unwrap_or(UnitIx::new(i));
