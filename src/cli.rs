@@ -108,9 +108,13 @@ pub enum Command {
         /// group; they are never part of Alibaba's organisation.
         #[arg(long, conflicts_with = "diff")]
         counterparties: bool,
-        /// Print JSON instead of text.
+        /// Print JSON instead of text (the same as `--format json`).
         #[arg(long)]
         json: bool,
+        /// Output format: text, json, or a diagram of the chart as of the date (`dot` for
+        /// Graphviz, `mermaid` for a Mermaid flowchart).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<org::OrgFormat>,
     },
     /// Show a person's career: every role, in order, with the events behind it.
     Person {
@@ -349,11 +353,12 @@ pub fn run(
             diff,
             counterparties,
             json,
+            format,
         } => with_store(data, |t| {
             let (as_of, unit, diff) = (as_of.as_deref(), unit.as_deref(), diff.as_deref());
             let options = org::OrgOptions {
                 counterparties,
-                json,
+                format: org::OrgFormat::choose(format, json)?,
             };
             org::run_org(t, as_of, unit, diff, options, out).map(done)
         }),

@@ -8,9 +8,12 @@
 
 pub mod career;
 pub mod chart;
+pub mod diagram;
 pub mod diff;
+pub mod dot;
 pub mod json;
 pub mod lineage;
+pub mod mermaid;
 
 pub use career::{CareerEntry, career, original_start};
 pub use chart::{

@@ -16,13 +16,60 @@ use crate::store::date::{PartialDate, Precision};
 use crate::text::sanitize;
 use crate::timeline::Timeline;
 
+/// What `org` writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OrgFormat {
+    /// Indented text.
+    #[default]
+    Text,
+    /// JSON.
+    Json,
+    /// A Graphviz DOT digraph of the chart (`--as-of` only).
+    Dot,
+    /// A Mermaid flowchart of the chart (`--as-of` only).
+    Mermaid,
+}
+
+impl OrgFormat {
+    /// The format asked for by `--format` and `--json` together: `--json` means `json`, and may
+    /// only be combined with `--format json`.
+    ///
+    /// # Errors
+    /// `--json` with another `--format`.
+    pub fn choose(format: Option<OrgFormat>, json: bool) -> Result<OrgFormat, Error> {
+        match (format, json) {
+            (Some(f), true) if f != OrgFormat::Json => Err(Error::Usage(format!(
+                "--json asks for JSON but --format asks for {}; give only one of them",
+                f.name()
+            ))),
+            (_, true) => Ok(OrgFormat::Json),
+            (f, false) => Ok(f.unwrap_or_default()),
+        }
+    }
+
+    /// The name given on the command line.
+    fn name(self) -> &'static str {
+        match self {
+            OrgFormat::Text => "text",
+            OrgFormat::Json => "json",
+            OrgFormat::Dot => "dot",
+            OrgFormat::Mermaid => "mermaid",
+        }
+    }
+
+    /// Whether this is a diagram (DOT or Mermaid), which only draws a chart as of a date.
+    fn is_diagram(self) -> bool {
+        matches!(self, OrgFormat::Dot | OrgFormat::Mermaid)
+    }
+}
+
 /// How `org` prints.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OrgOptions {
     /// Also list the counterparties (units of kind `external`) in a group of their own.
     pub counterparties: bool,
-    /// JSON instead of text.
-    pub json: bool,
+    /// Text, JSON or a diagram.
+    pub format: OrgFormat,
 }
 
 /// Prints the org chart as of a date, or the diff between two dates.
@@ -38,11 +85,20 @@ pub fn run_org(
     options: OrgOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let json = options.json;
+    let json = options.format == OrgFormat::Json;
     match (as_of, diff) {
         (_, Some(_)) if unit.is_some() => Err(Error::Usage(
             "--unit applies to --as-of only; `org --diff` covers the whole organisation".into(),
         )),
+        (_, Some(_)) if options.format.is_diagram() => Err(Error::Usage(format!(
+            "--format {} draws the organisation on one day: use it with --as-of, not --diff \
+             (--diff prints text or json)",
+            options.format.name()
+        ))),
+        _ if options.format.is_diagram() && options.counterparties => Err(Error::Usage(format!(
+            "--format {} draws Alibaba's organisation only; --counterparties needs text or json",
+            options.format.name()
+        ))),
         (_, Some([from, to])) => run_diff(timeline, from, to, json, out),
         (Some(date), None) => run_as_of(timeline, date, unit, options, out),
         _ => Err(Error::Usage(
@@ -92,7 +148,12 @@ fn run_as_of(
         }
         outside.nodes.clear();
     }
-    if options.json {
+    match options.format {
+        OrgFormat::Dot => return Ok(org::dot::write(timeline, &chart, out)?),
+        OrgFormat::Mermaid => return Ok(org::mermaid::write(timeline, &chart, out)?),
+        OrgFormat::Text | OrgFormat::Json => {}
+    }
+    if options.format == OrgFormat::Json {
         let mut value = org::json::chart(timeline, &chart);
         if options.counterparties {
             value["counterparties"] = org::json::chart(timeline, &outside)["units"].take();
