@@ -17,6 +17,7 @@ pub mod ics;
 pub mod json;
 pub mod md;
 pub mod ron;
+pub mod svg;
 pub mod timelinejs;
 
 use std::cell::OnceCell;
@@ -52,10 +53,13 @@ pub enum Format {
     Html,
     /// A valid store with the selected events.
     Ron,
+    /// One self-contained SVG picture: a time axis, events in lanes by kind.
+    Svg,
 }
 
 impl Format {
-    /// Every format, in the order `--help` lists them.
+    /// The formats of documents and data, in the order `--help` lists them (the terminal app's
+    /// export dialog offers these; [`Format::Svg`], a picture, is written from the command line).
     pub const ALL: [Format; 7] = [
         Format::Md,
         Format::Csv,
@@ -77,6 +81,7 @@ impl Format {
             Format::Ics => "ics",
             Format::Html => "html",
             Format::Ron => "ron",
+            Format::Svg => "svg",
         }
     }
 
@@ -248,6 +253,7 @@ pub fn write(format: Format, selection: &Selection, out: &mut impl Write) -> std
         Format::Ics => ics::write(selection, out),
         Format::Html => html::write(selection, out),
         Format::Ron => ron::write(selection, out),
+        Format::Svg => svg::write(selection, out),
     }
 }
 

@@ -105,6 +105,7 @@ pub fn describe(format: Format) -> &'static str {
         Format::Ics => "iCalendar: an all-day event each",
         Format::Html => "one self-contained page, printable",
         Format::Ron => "a store of these events (--data)",
+        Format::Svg => "an SVG picture: axis, lanes by kind",
     }
 }
 

@@ -1,0 +1,174 @@
+//! `export --format svg`: one self-contained SVG picture of the selected events. It is read by an
+//! XML parser (roxmltree) and rendered to pixels by a real SVG renderer (resvg); it holds every
+//! year of its span and every selected title (as a `<title>` tooltip, labels may be thinned);
+//! hostile text stays text; nothing is fetched from outside.
+
+mod common;
+mod export_support;
+
+use ali_timeline::export::{Format, Selection};
+use ali_timeline::timeline::{self, Timeline};
+use chrono::Datelike;
+use resvg::{tiny_skia, usvg};
+
+use common::bin;
+use export_support::{export, load, raw_hidden};
+
+fn bundled() -> Timeline {
+    timeline::load(None).expect("the bundled store loads")
+}
+
+/// The texts of every element named `name` in `svg`.
+fn texts(doc: &roxmltree::Document, name: &str) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(name))
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect()
+        })
+        .collect()
+}
+
+/// Checks `selection`'s SVG: it parses, has every year from the first to the last selected event
+/// as an axis label, every selected title in a tooltip, no script and no outside reference.
+fn check(selection: &Selection) -> String {
+    let svg = export(Format::Svg, selection);
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("XML: {e}\n{svg}"));
+    assert!(doc.root_element().has_tag_name("svg"), "{svg}");
+    let labels = texts(&doc, "text");
+    let years: Vec<i32> = selection.events().map(|e| e.date.start().year()).collect();
+    let (first, last) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
+    for year in first..=last {
+        assert!(labels.contains(&year.to_string()), "year {year} missing");
+    }
+    let tips = texts(&doc, "title");
+    for event in selection.events() {
+        assert!(
+            tips.iter().any(|t| t.contains(event.title.trim())),
+            "no tooltip for {:?}",
+            event.title
+        );
+    }
+    for node in doc.descendants() {
+        assert!(
+            !node.has_tag_name("script") && !node.has_tag_name("image"),
+            "{svg}"
+        );
+        assert!(
+            !node.has_tag_name("style") && !node.has_tag_name("foreignObject"),
+            "{svg}"
+        );
+        for attr in node.attributes() {
+            assert!(attr.name() != "href", "no link: {svg}");
+            assert!(
+                !attr.value().contains("url("),
+                "no outside reference: {svg}"
+            );
+        }
+    }
+    svg
+}
+
+/// Renders `svg` with resvg and returns how many pixels are not white.
+fn inked_pixels(svg: &str) -> usize {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).expect("resvg reads it");
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).expect("a size");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+        .pixels()
+        .iter()
+        .filter(|p| (p.red(), p.green(), p.blue()) != (255, 255, 255))
+        .count()
+}
+
+#[test]
+fn the_whole_bundled_store_has_every_year_and_title_and_renders_to_pixels() {
+    let timeline = bundled();
+    let selection = Selection::all(&timeline);
+    let svg = check(&selection);
+    let labels = svg.matches("class=\"label\"").count();
+    assert!(
+        labels > 0 && labels < selection.len(),
+        "labels thinned: {labels}"
+    );
+    assert!(inked_pixels(&svg) > 2_000, "the picture is not blank");
+}
+
+/// Labels in one lane (same `y`) never overlap: each starts after the previous one ends, its
+/// width estimated generously at 6.6 px a character of an 11 px sans-serif font.
+#[test]
+fn labels_in_a_lane_do_not_overlap() {
+    let timeline = bundled();
+    let svg = export(Format::Svg, &Selection::all(&timeline));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let mut rows: std::collections::BTreeMap<String, Vec<(f64, usize)>> = Default::default();
+    for node in doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("label"))
+    {
+        let x: f64 = node.attribute("x").unwrap().parse().unwrap();
+        let chars = node.text().unwrap_or("").chars().count();
+        rows.entry(node.attribute("y").unwrap().to_string())
+            .or_default()
+            .push((x, chars));
+    }
+    assert!(rows.len() > 1, "labels in several lanes");
+    for (y, mut row) in rows {
+        row.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in row.windows(2) {
+            let end = pair[0].0 + 6.6 * pair[0].1 as f64;
+            assert!(pair[1].0 >= end, "labels overlap at y={y}: {pair:?}");
+        }
+    }
+}
+
+#[test]
+fn a_query_selects_the_events_drawn() {
+    let timeline = bundled();
+    let selection = Selection::matching(&timeline, Some("xiami")).unwrap();
+    let svg = check(&selection);
+    assert_eq!(svg.matches("class=\"event\"").count(), selection.len());
+    assert!(inked_pixels(&svg) > 500);
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let title = "Evil </text><script>alert(1)</script> \u{1b}[31m & \"q\" \u{ffff}";
+    let store = format!(
+        "Store(sources: [Source(id: \"s\", seed: \"001\")], events: [Event(id: \"e\", \
+         date: \"2015-07\", title: {title:?}, summary: \"x\", kind: launch, sources: [\"s\"])])"
+    );
+    let timeline = load(&store);
+    let svg = export(Format::Svg, &Selection::all(&timeline));
+    assert_eq!(raw_hidden(&svg), None);
+    assert!(svg.contains("&lt;/text&gt;&lt;script&gt;"), "{svg}");
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("XML: {e}\n{svg}"));
+    assert!(
+        !doc.descendants().any(|n| n.has_tag_name("script")),
+        "{svg}"
+    );
+    let tips = texts(&doc, "title");
+    assert!(
+        tips.iter()
+            .any(|t| t.contains("Evil </text><script>alert(1)</script> <U+001B>[31m & \"q\"")),
+        "{tips:?}"
+    );
+    assert!(inked_pixels(&svg) > 0);
+}
+
+#[test]
+fn export_format_svg_writes_the_picture_on_the_command_line() {
+    let out = bin()
+        .args(["export", "--format", "svg", "--query", "xiami"])
+        .assert()
+        .success();
+    let svg = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    roxmltree::Document::parse(&svg).expect("well-formed XML");
+}
