@@ -98,7 +98,8 @@ fn the_whole_bundled_store_has_every_year_and_title_and_renders_to_pixels() {
 }
 
 /// Labels in one lane (same `y`) never overlap: each starts after the previous one ends, its
-/// width estimated generously at 6.6 px a character of an 11 px sans-serif font.
+/// width estimated generously at 6.6 px a column (CJK characters are two) of an 11 px sans-serif
+/// font.
 #[test]
 fn labels_in_a_lane_do_not_overlap() {
     let timeline = bundled();
@@ -110,7 +111,7 @@ fn labels_in_a_lane_do_not_overlap() {
         .filter(|n| n.attribute("class") == Some("label"))
     {
         let x: f64 = node.attribute("x").unwrap().parse().unwrap();
-        let chars = node.text().unwrap_or("").chars().count();
+        let chars = ali_timeline::text::width(node.text().unwrap_or(""));
         rows.entry(node.attribute("y").unwrap().to_string())
             .or_default()
             .push((x, chars));

@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use super::escape::{html, one_line};
 use super::{Selection, TITLE};
 use crate::store::model::{Event, EventKind};
+use crate::text::{self, truncate};
 
 /// Left margin, where the lane names go.
 const LEFT: f64 = 130.0;
@@ -25,10 +26,11 @@ const LANE: f64 = 56.0;
 const TOP: f64 = 48.0;
 /// Space below the last lane (the axis and its years).
 const BOTTOM: f64 = 40.0;
-/// Estimated width of one character of a label (11 px sans-serif), to keep labels apart.
-const CHAR_WIDTH: f64 = 6.6;
-/// The longest label, in characters; longer titles are cut with `…` (the tooltip has them whole).
-const LABEL_CHARS: usize = 28;
+/// Estimated width of one column of a label (11 px sans-serif; a CJK character is two columns),
+/// to keep labels apart.
+const COLUMN_WIDTH: f64 = 6.6;
+/// The widest label, in columns; longer titles are cut with `…` (the tooltip has them whole).
+const LABEL_COLUMNS: usize = 28;
 /// Mark colours, one per lane in turn.
 const COLOURS: [&str; 6] = [
     "#b3541e", "#1e6bb3", "#2e8b57", "#8b2e7a", "#b38f1e", "#555555",
@@ -107,8 +109,8 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
                 xml(&title),
                 cy = y + LANE / 2.0,
             )?;
-            let label = cut(&title);
-            let label_end = x + 7.0 + CHAR_WIDTH * label.chars().count() as f64;
+            let label = truncate(&title, LABEL_COLUMNS);
+            let label_end = x + 7.0 + COLUMN_WIDTH * text::width(&label) as f64;
             if x >= free_from {
                 writeln!(
                     out,
@@ -156,14 +158,4 @@ fn x_of(day: NaiveDate, first_year: i32) -> f64 {
 /// XML forbids that [`html`] keeps (U+FFFE, U+FFFF) replaced by U+FFFD.
 fn xml(text: &str) -> String {
     html(text).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
-}
-
-/// `title` cut to [`LABEL_CHARS`] characters, with `…` when cut.
-fn cut(title: &str) -> String {
-    if title.chars().count() <= LABEL_CHARS {
-        return title.to_string();
-    }
-    let mut label: String = title.chars().take(LABEL_CHARS - 1).collect();
-    label.push('…');
-    label
 }
