@@ -116,10 +116,12 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
         people.extend(event.people.iter().map(String::as_str));
         units.extend(event.units.iter().map(String::as_str));
         sources.extend(event.sources.iter().map(String::as_str));
-        for effect in &event.effects {
-            let (named_people, named) = effect_names(effect);
-            people.extend(named_people);
-            units.extend(named);
+        for (_, what, id) in event.effects.iter().flat_map(Effect::refs) {
+            if what == "person" {
+                people.insert(id);
+            } else {
+                units.insert(id);
+            }
         }
     }
     for unit in all.units.iter().filter(|u| units.contains(u.id.as_str())) {
@@ -145,33 +147,6 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
             .cloned()
             .collect(),
         events,
-    }
-}
-
-/// The people and the units an effect names.
-fn effect_names(effect: &Effect) -> (Vec<&str>, Vec<&str>) {
-    match effect {
-        Effect::StartRole { person, unit, .. }
-        | Effect::EndRole { person, unit, .. }
-        | Effect::LastRecorded { person, unit, .. } => (vec![person], vec![unit]),
-        Effect::Found {
-            unit,
-            parent,
-            founders,
-        } => (
-            founders.iter().map(String::as_str).collect(),
-            std::iter::once(unit.as_str())
-                .chain(parent.as_deref())
-                .collect(),
-        ),
-        Effect::Place {
-            unit,
-            parent: other,
-        }
-        | Effect::Acquire { unit, by: other }
-        | Effect::Merge { unit, into: other }
-        | Effect::Rename { unit, to: other } => (Vec::new(), vec![unit, other]),
-        Effect::Dissolve { unit } => (Vec::new(), vec![unit]),
     }
 }
 

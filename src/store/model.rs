@@ -27,6 +27,8 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 
+mod effect_refs;
+
 /// The whole store: everything one `timeline.ron` holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -27,7 +27,7 @@ impl UnitStarts {
                 .units
                 .iter()
                 .map(String::as_str)
-                .chain(event.effects.iter().flat_map(effect_units).flatten());
+                .chain(event.effects.iter().flat_map(Effect::units));
             for unit in named.filter_map(|id| ids.unit(id)) {
                 let first = &mut starts.first_named[unit.index()];
                 *first = Some(first.map_or(event.date, |date| date.min(event.date)));
@@ -53,23 +53,5 @@ impl UnitStarts {
     #[must_use]
     pub fn first_named(&self, unit: UnitIx) -> Option<PartialDate> {
         self.first_named.get(unit.index()).copied().flatten()
-    }
-}
-
-/// The units an effect names.
-fn effect_units(effect: &Effect) -> [Option<&str>; 2] {
-    match effect {
-        Effect::StartRole { unit, .. }
-        | Effect::EndRole { unit, .. }
-        | Effect::LastRecorded { unit, .. }
-        | Effect::Dissolve { unit } => [Some(unit), None],
-        Effect::Found { unit, parent, .. } => [Some(unit), parent.as_deref()],
-        Effect::Place {
-            unit,
-            parent: other,
-        }
-        | Effect::Acquire { unit, by: other }
-        | Effect::Merge { unit, into: other }
-        | Effect::Rename { unit, to: other } => [Some(unit), Some(other)],
     }
 }

@@ -8,7 +8,7 @@
 use super::ids::{EventIx, Ids, PersonIx, SourceIx, UnitIx};
 use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
-use super::model::{Effect, Store};
+use super::model::Store;
 use super::starts::UnitStarts;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -166,32 +166,6 @@ fn list_of(what: &str) -> &'static str {
         "person" => "people",
         "unit" => "units",
         _ => "sources",
-    }
-}
-
-/// The (field, what, id) references an effect makes.
-fn effect_refs(effect: &Effect) -> Vec<(&'static str, &'static str, &str)> {
-    match effect {
-        Effect::StartRole { person, unit, .. }
-        | Effect::EndRole { person, unit, .. }
-        | Effect::LastRecorded { person, unit, .. } => {
-            vec![("person", "person", person), ("unit", "unit", unit)]
-        }
-        Effect::Found {
-            unit,
-            parent,
-            founders,
-        } => {
-            let mut refs = vec![("unit", "unit", unit.as_str())];
-            refs.extend(parent.as_deref().map(|p| ("parent", "unit", p)));
-            refs.extend(founders.iter().map(|f| ("founders", "person", f.as_str())));
-            refs
-        }
-        Effect::Place { unit, parent } => vec![("unit", "unit", unit), ("parent", "unit", parent)],
-        Effect::Acquire { unit, by } => vec![("unit", "unit", unit), ("by", "unit", by)],
-        Effect::Merge { unit, into } => vec![("unit", "unit", unit), ("into", "unit", into)],
-        Effect::Rename { unit, to } => vec![("unit", "unit", unit), ("to", "unit", to)],
-        Effect::Dissolve { unit } => vec![("unit", "unit", unit)],
     }
 }
 
@@ -363,7 +337,7 @@ pub fn references(store: &Store, ids: &Ids, starts: &UnitStarts) -> Report {
             }
         }
         for (j, effect) in event.effects.iter().enumerate() {
-            for (field, what, id) in effect_refs(effect) {
+            for (field, what, id) in effect.refs() {
                 let known = if what == "person" { &people } else { &units };
                 check_ref(
                     &mut report,
