@@ -15,6 +15,7 @@ use crate::org::{self, DiffEntry, OrgChart};
 use crate::store::date::{PartialDate, Precision};
 use crate::text::sanitize;
 use crate::timeline::Timeline;
+use crate::timeline::history::UnitLife;
 
 /// What `org` writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -191,10 +192,7 @@ fn run_as_of(
 
 /// Why `unit` is not in the chart on `day`.
 fn not_there(timeline: &Timeline, unit: &str, day: NaiveDate) -> Error {
-    let life = timeline
-        .ids()
-        .unit(unit)
-        .and_then(|u| timeline.history.unit(u));
+    let life = timeline.unit_life(unit);
     let why = match (life.and_then(|l| l.start), life.and_then(|l| l.end)) {
         (_, Some(end)) if end.start() <= day => format!("it ended on {end}; try an earlier date"),
         (Some(start), _) => format!("it began on {start}; try a later date"),
@@ -212,8 +210,7 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
         let indent = "  ".repeat(node.depth);
         let first = timeline
             .unit_life(&node.unit)
-            .filter(|life| life.first_recorded)
-            .and_then(|life| life.start)
+            .and_then(UnitLife::first_recorded_on)
             .map_or_else(String::new, |d| format!(" (first recorded {d})"));
         writeln!(
             out,
@@ -231,8 +228,7 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
                 ""
             };
             let last = t
-                .end
-                .filter(|_| t.last_recorded)
+                .last_recorded_on()
                 .map_or_else(String::new, |d| format!(", last recorded {d}"));
             writeln!(
                 out,

@@ -11,7 +11,7 @@ use super::career::original_start;
 use super::chart::OrgChart;
 use super::diff::DiffEntry;
 use crate::timeline::Timeline;
-use crate::timeline::history::ChangeKind;
+use crate::timeline::history::{ChangeKind, UnitLife};
 
 /// The chart as `{ "date", "units": [ { "id", "name", "name_zh", "kind", "depth", "parent",
 /// "first_recorded", "roles": [ { "role", "person", "name", "name_zh", "since", "event",
@@ -41,7 +41,7 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                         "since": since.to_string(),
                         "event": timeline.event_id(event),
                         "approximate": t.start.is_vague() || since.is_vague(),
-                        "last_recorded": t.end.filter(|_| t.last_recorded).map(|d| d.to_string()),
+                        "last_recorded": t.last_recorded_on().map(|d| d.to_string()),
                     })
                 })
                 .collect();
@@ -53,11 +53,8 @@ pub fn chart(timeline: &Timeline, chart: &OrgChart) -> Value {
                 "depth": node.depth,
                 "parent": node.parent,
                 "first_recorded": timeline
-                    .ids()
-                    .unit(&node.unit)
-                    .and_then(|u| history.unit(u))
-                    .filter(|life| life.first_recorded)
-                    .and_then(|life| life.start)
+                    .unit_life(&node.unit)
+                    .and_then(UnitLife::first_recorded_on)
                     .map(|d| d.to_string()),
                 "roles": roles,
             })

@@ -349,10 +349,7 @@ fn linked(
 
 /// Whether a unit existed at some time in `from..=to`.
 fn alive(timeline: &Timeline, id: &str, from: NaiveDate, to: NaiveDate) -> bool {
-    let life = timeline
-        .ids()
-        .unit(id)
-        .and_then(|u| timeline.history.unit(u));
+    let life = timeline.unit_life(id);
     life.is_some_and(|life| {
         life.start.is_none_or(|s| s.start() <= to) && life.end.is_none_or(|e| e.end() >= from)
     })

@@ -51,6 +51,13 @@ impl Tenure {
             })
     }
 
+    /// The date a source last records the role on, when no source gives its end (a
+    /// `LastRecorded` effect); `None` while it is held or when it has a real end.
+    #[must_use]
+    pub fn last_recorded_on(&self) -> Option<PartialDate> {
+        self.end.filter(|_| self.last_recorded)
+    }
+
     /// Whether the start or end is vague (see [`PartialDate::is_vague`]).
     #[must_use]
     pub fn is_vague(&self) -> bool {
@@ -75,6 +82,13 @@ pub struct UnitLife {
 }
 
 impl UnitLife {
+    /// The date of the first event naming the unit, when that is all the store says of its start
+    /// (no founding event, no `since`).
+    #[must_use]
+    pub fn first_recorded_on(&self) -> Option<PartialDate> {
+        self.start.filter(|_| self.first_recorded)
+    }
+
     /// Whether the unit exists on `day`.
     #[must_use]
     pub fn exists_on(&self, day: NaiveDate) -> bool {
