@@ -1,6 +1,7 @@
 //! The terminal app's inputs and overlays: searching (a person filters the timeline, an event is
 //! selected, Esc clears), typing into the search, the date asked for by `a` (bad dates explained
-//! inline, never a panic) and the help overlay — driven through the keymap as a user would.
+//! inline, never a panic), the org pane as of that date (a role no source ends shown as last
+//! recorded) and the help overlay — driven through the keymap as a user would.
 
 mod tui_support;
 
@@ -11,7 +12,7 @@ use ali_timeline::tui::app::{App, Entity, Mode, Pane};
 use ali_timeline::tui::org_lines::{Mark, OrgItem};
 use ali_timeline::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use tui_support::{mini, person, press, press_key, select_id, selected_id, type_keys};
+use tui_support::{mini, person, press, press_key, screen, select_id, selected_id, type_keys};
 
 fn app(timeline: &Timeline) -> App<'_> {
     App::new(timeline, 120, 40)
@@ -208,4 +209,19 @@ fn help_opens_closes_and_q_quits() {
     );
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.running);
+}
+
+#[test]
+fn a_role_no_source_ends_is_shown_as_last_recorded_in_the_org_pane() {
+    let t = ali_timeline::timeline::load_bundled().expect("the bundled store loads");
+    let mut app = App::new(&t, 160, 50);
+    press(&mut app, KeyCode::Char('a'));
+    type_keys(&mut app, "2018-06-01");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    // Fan Luyuan's Damai CEO role has no sourced end: its last record is 2018-06-17.
+    assert!(
+        shown.contains("since 2018-05-11, last recorded 2018-06-17"),
+        "{shown}"
+    );
 }

@@ -106,8 +106,11 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize) -> Vec<Span<'static>>
                 &app.timeline.person_label_at(tenure.person),
                 text_style(Style::new()),
             ));
-            let when = match (ended, tenure.end) {
-                (true, Some(end)) => format!(" until {end}"),
+            // A role no source ends is shown as last recorded, in those words, as the CLI does.
+            let when = match (ended, tenure.end, tenure.last_recorded_on()) {
+                (true, _, Some(last)) => format!(" last recorded {last}"),
+                (true, Some(end), None) => format!(" until {end}"),
+                (false, _, Some(last)) => format!(" since {}, last recorded {last}", tenure.start),
                 _ => format!(" since {}", tenure.start),
             };
             spans.push(Span::styled(when, text_style(theme.dim())));
