@@ -9,8 +9,8 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
+use super::json;
 use crate::error::Error;
-use crate::export::escape::json_ascii_safe;
 use crate::org::{self, DiffEntry, OrgChart};
 use crate::store::date::{PartialDate, Precision};
 use crate::text::sanitize;
@@ -162,8 +162,7 @@ fn run_as_of(
         if let Some(start) = starts {
             value["record_starts"] = start.to_string().into();
         }
-        writeln!(out, "{}", json_ascii_safe(format!("{value:#}")))?;
-        return Ok(());
+        return json::write(&value, out);
     }
     writeln!(out, "Organisation as of {}", day_words(day, &partial))?;
     if let Some(start) = starts {
@@ -257,15 +256,7 @@ fn run_diff(
     }
     let entries = org::diff(timeline, from_day, to_day);
     if json {
-        writeln!(
-            out,
-            "{}",
-            json_ascii_safe(format!(
-                "{:#}",
-                org::json::diff(timeline, from_day, to_day, &entries)
-            ))
-        )?;
-        return Ok(());
+        return json::write(&org::json::diff(timeline, from_day, to_day, &entries), out);
     }
     writeln!(
         out,
