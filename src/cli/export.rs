@@ -39,7 +39,7 @@ pub fn run(
             }
         }
         Some(path) => {
-            let leftovers = export::atomic::leftovers(path);
+            let leftovers = export::atomic::leftover_notes(path);
             export::write_file(format, &selection, path, force)?;
             writeln!(
                 err,
@@ -47,13 +47,8 @@ pub fn run(
                 plural(selection.len(), "event"),
                 sanitize(&path.display().to_string())
             )?;
-            for leftover in leftovers {
-                writeln!(
-                    err,
-                    "note: {} looks left over from an export to the same file that was stopped; \
-                     remove it unless an export is running",
-                    sanitize(&leftover.display().to_string())
-                )?;
+            for note in leftovers {
+                writeln!(err, "note: {}", sanitize(&note))?;
             }
         }
     }

@@ -116,12 +116,26 @@ fn temp_prefix(path: &Path) -> String {
     format!(".{name}.")
 }
 
+/// A note for each temporary file of ours beside `path` (see [`leftovers`]), saying what it
+/// probably is and what to do; looked for before a write, so the write's own is not among them.
+#[must_use]
+pub fn leftover_notes(path: &Path) -> Vec<String> {
+    leftovers(path)
+        .iter()
+        .map(|leftover| {
+            format!(
+                "{} looks left over from an export to the same file that was stopped; \
+                 remove it unless an export is running",
+                leftover.display()
+            )
+        })
+        .collect()
+}
+
 /// Temporary files of ours beside `path` (`.NAME.XXXXXX.tmp`, as [`write_file`] names them):
 /// left over from an export to `path` that was killed before it could remove its own (or from
-/// one that is running now), sorted. Looked for before a write, so the write's own is not among
-/// them.
-#[must_use]
-pub fn leftovers(path: &Path) -> Vec<PathBuf> {
+/// one that is running now), sorted.
+fn leftovers(path: &Path) -> Vec<PathBuf> {
     let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(folder_of(path)) else {
         return Vec::new();

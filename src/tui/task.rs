@@ -84,16 +84,11 @@ fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
     }
     let format = request.format;
     let selection = Selection::new(timeline, request.events, request.query);
-    let leftovers = export::atomic::leftovers(&path);
+    let leftovers = export::atomic::leftover_notes(&path);
     match export::write_file(format, &selection, &path, request.force) {
         Ok(()) => {
             let mut notes = export::notes(format, &selection);
-            notes.extend(leftovers.iter().map(|leftover| {
-                format!(
-                    "{} looks left over from an export to the same file that was stopped; remove it unless an export is running",
-                    leftover.display()
-                )
-            }));
+            notes.extend(leftovers);
             ExportOutcome::Wrote {
                 count: selection.len(),
                 notes,
