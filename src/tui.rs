@@ -177,7 +177,10 @@ fn apply(
     if let Some(task) = handle_event(app, event, searcher) {
         terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
         task::run(app, task);
-        while event::poll(POLL_TICK)? {
+        // What was typed during the task is already queued; bounded, so that a mouse moved on and
+        // on cannot keep the loop here.
+        let deadline = Instant::now() + DRAIN_BUDGET;
+        while Instant::now() < deadline && event::poll(POLL_TICK)? {
             if let resize @ Event::Resize(..) = event::read()? {
                 handle_event(app, &resize, searcher);
             }
