@@ -25,8 +25,8 @@ const NAME: &str = "ali-timeline";
 /// # Errors
 /// A failed write.
 pub fn completions(timeline: &Timeline, shell: Shell, out: &mut impl Write) -> Result<(), Error> {
-    let people: Vec<String> = timeline.store.people.iter().map(|p| p.id.clone()).collect();
-    let units: Vec<String> = timeline.store.units.iter().map(|u| u.id.clone()).collect();
+    let people: Vec<String> = timeline.people().map(|(_, p)| p.id.clone()).collect();
+    let units: Vec<String> = timeline.units().map(|(_, u)| u.id.clone()).collect();
     let ids = |ids: Vec<String>| {
         move |arg: clap::Arg| {
             arg.value_parser(PossibleValuesParser::new(ids))
