@@ -25,7 +25,9 @@ pub mod export_dialog;
 pub mod help_text;
 pub mod keymap;
 pub mod layout;
+pub mod line_input;
 pub mod org_lines;
+pub mod search_history;
 pub mod searcher;
 pub mod spans;
 pub mod task;
@@ -45,6 +47,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use crate::config;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
@@ -148,6 +151,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
+    read_history(&mut app);
     update::refresh(&mut app);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
@@ -187,6 +191,15 @@ fn apply(
         }
     }
     Ok(())
+}
+
+/// Reads the search history from the user's state folder, where it is kept.
+fn read_history(app: &mut App<'_>) {
+    let path = config::dirs::state_dir().map(|dir| dir.join(search_history::FILE_NAME));
+    app.history = search_history::SearchHistory::at(path.clone());
+    if let Some(path) = path {
+        task::run(app, Task::ReadHistory(path));
+    }
 }
 
 /// The next terminal event; while a search runs, whichever comes first of a terminal event and

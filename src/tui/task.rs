@@ -18,6 +18,7 @@ use crate::query::Query;
 use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::search_history;
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
 
@@ -29,6 +30,15 @@ pub enum Task {
     /// Search for a query typed in the search overlay (the run loop hands it to the background
     /// searcher; [`perform`] runs it on the spot).
     Search(Query),
+    /// Read the search history file (the run loop asks at start).
+    ReadHistory(PathBuf),
+    /// Write the search history file.
+    SaveHistory {
+        /// The file.
+        path: PathBuf,
+        /// The queries, oldest first.
+        entries: Vec<String>,
+    },
 }
 
 /// What came of a [`Task`].
@@ -38,6 +48,10 @@ pub enum TaskOutcome {
     Export(ExportOutcome),
     /// The results of a search.
     Searched(Searched),
+    /// The queries read from the search history file, or why it cannot be used.
+    HistoryRead(Result<Vec<String>, String>),
+    /// Whether the search history file was written, or why not.
+    HistorySaved(Result<(), String>),
 }
 
 /// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
@@ -53,6 +67,10 @@ pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
     match task {
         Task::Export(request) => TaskOutcome::Export(write_export(timeline, request)),
         Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
+        Task::ReadHistory(path) => TaskOutcome::HistoryRead(search_history::read(&path)),
+        Task::SaveHistory { path, entries } => {
+            TaskOutcome::HistorySaved(search_history::write(&path, &entries))
+        }
     }
 }
 

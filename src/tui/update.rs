@@ -55,11 +55,12 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
     let mut task = None;
     match &mut app.mode {
         Mode::Search(_) => task = inputs::paste_into_search(app, &text),
-        Mode::Date(_) => text
-            .chars()
-            .for_each(|c| inputs::date(app, Action::Type(c))),
+        Mode::Date(date) => {
+            date.input.insert_str(&text);
+            date.error = None;
+        }
         Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
-            text.chars().for_each(|c| dialog.insert(c));
+            dialog.type_in_path(&text);
         }
         _ => {}
     }
@@ -91,6 +92,12 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
         TaskOutcome::Searched(done) => {
             inputs::searched(app, done);
             follow(app);
+        }
+        TaskOutcome::HistoryRead(Ok(read)) => app.history.loaded(read),
+        TaskOutcome::HistorySaved(Ok(())) => {}
+        // The history is kept for this run only, and the file left as it is.
+        TaskOutcome::HistoryRead(Err(why)) | TaskOutcome::HistorySaved(Err(why)) => {
+            app.history.unkept(why);
         }
     }
 }
@@ -155,10 +162,9 @@ fn browse(app: &mut App<'_>, action: Action) {
             }
         }
         Action::Type(_)
-        | Action::Erase
-        | Action::ClearInput
-        | Action::Left
-        | Action::Right
+        | Action::Edit(_)
+        | Action::OlderQuery
+        | Action::NewerQuery
         | Action::Quit
         | Action::Resize { .. } => {}
     }

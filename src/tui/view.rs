@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod export;
 pub mod help;
+pub mod line_input;
 pub mod org;
 pub mod overlay;
 pub mod search;

@@ -9,6 +9,10 @@ use crate::text::truncate;
 use crate::tui::app::{App, DateInput, Mode};
 use crate::tui::keymap::{Context, hints};
 use crate::tui::spans::{clean, fit, spans_width};
+use crate::tui::view::line_input;
+
+/// The most columns the date input takes (its longest text, and the cursor after it).
+const DATE_COLUMNS: usize = 25;
 use crate::tui::theme::Theme;
 
 /// Draws the status bar into `area` (one row).
@@ -79,15 +83,13 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 }
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
-    let mut spans = vec![
-        Span::styled(" Org chart as of: ", theme.status_focus()),
-        Span::raw(clean(&input.text)),
-        Span::styled(" ", theme.cursor()),
-        Span::raw(" "),
-    ];
+    let mut spans = vec![Span::styled(" Org chart as of: ", theme.status_focus())];
+    let room = width.saturating_sub(spans_width(&spans) + 1).min(DATE_COLUMNS);
+    spans.extend(line_input::drawn(theme, &input.input, room, true).spans);
+    spans.push(Span::raw(" "));
     if input.error.is_some() {
         spans.push(Span::styled("invalid date ", theme.error()));
-    } else if input.text.is_empty() {
+    } else if input.input.is_empty() {
         spans.push(Span::raw("YYYY, YYYY-MM or YYYY-MM-DD "));
     }
     push_hints(theme, Context::Date, width, &mut spans);
