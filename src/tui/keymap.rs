@@ -159,12 +159,16 @@ impl Chord {
         self.code == event.code && (event.modifiers & relevant) == (self.modifiers & relevant)
     }
 
-    /// The key's name as shown in help and hints: `j`, `↓`, `PgDn`, `Shift-Tab`, `Ctrl-C`.
+    /// The key's name as shown in help and hints: `j`, `↓`, `PgDn`, `Shift-Tab`, `Ctrl-C`, `Alt-B`.
     #[must_use]
     pub fn name(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 c.to_ascii_uppercase().to_string()
             }
             KeyCode::Char(c) => c.to_string(),

@@ -199,6 +199,12 @@ impl PartialEq<str> for LineInput {
     }
 }
 
+impl PartialEq<String> for LineInput {
+    fn eq(&self, other: &String) -> bool {
+        self.text == *other
+    }
+}
+
 impl PartialEq<&str> for LineInput {
     fn eq(&self, other: &&str) -> bool {
         self.text == *other

@@ -10,7 +10,7 @@
 //! [`write`]. A file that could not be read is never written over: the history is then kept for
 //! this run only, and the search box says why.
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use crate::export::atomic;
@@ -92,7 +92,10 @@ pub fn read(path: &Path) -> Result<Vec<String>, String> {
     let shown = path.display();
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // No file yet (its folder may be missing too: writing it will say why, if it cannot).
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(format!("{shown}: cannot read the search history: {e}")),
     };
     if !meta.is_file() || meta.len() > MAX_BYTES {

@@ -165,7 +165,8 @@ fn path_line(theme: Theme, dialog: &ExportDialog, label: &str, width: usize) -> 
         Span::styled(label.to_string(), theme.heading()),
         Span::styled(marker, theme.key()),
     ];
-    spans.extend(line_input::drawn(theme, &dialog.path, room, focused).spans);
+    let cursor = focused.then(|| theme.cursor());
+    spans.extend(line_input::drawn(theme, &dialog.path, room, cursor).spans);
     fit(spans, width)
 }
 

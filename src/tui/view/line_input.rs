@@ -1,6 +1,7 @@
 //! Drawing a [`LineInput`]: its text with the cursor cell marked where the cursor is, scrolled
 //! so the cursor stays in view; `…` marks text cut off at either side. Every input uses it.
 
+use ratatui::style::Style;
 use ratatui::text::Span;
 
 use crate::text::width;
@@ -18,10 +19,11 @@ pub struct Drawn {
     pub lead: usize,
 }
 
-/// `input` in `room` columns: with the cursor cell when `focused` (scrolled to keep it in view),
-/// else its end.
+/// `input` in `room` columns: with the cursor cell in the style `cursor` when the input has the
+/// keys (scrolled to keep it in view), else (`None`) its end.
 #[must_use]
-pub fn drawn(theme: Theme, input: &LineInput, room: usize, focused: bool) -> Drawn {
+pub fn drawn(theme: Theme, input: &LineInput, room: usize, cursor_style: Option<Style>) -> Drawn {
+    let focused = cursor_style.is_some();
     let chars: Vec<char> = input.text().chars().collect();
     let cursor = if focused {
         input.cursor().min(chars.len())
@@ -50,13 +52,13 @@ pub fn drawn(theme: Theme, input: &LineInput, room: usize, focused: bool) -> Dra
     }
     let before: String = chars[first..cursor].iter().map(|&c| shown(c)).collect();
     spans.push(Span::raw(before));
-    if focused {
+    if let Some(style) = cursor_style {
         let at = if under_cursor.is_empty() {
             " ".to_string()
         } else {
             under_cursor
         };
-        spans.push(Span::styled(at, theme.cursor()));
+        spans.push(Span::styled(at, style));
         let after: String = chars
             .get(cursor + 1..)
             .unwrap_or_default()

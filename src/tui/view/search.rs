@@ -30,7 +30,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
             draw_error(theme, search, error, shown_from, inner, buf);
             return;
         }
-        let status = status_line(theme, search, app.search_pending());
+        let status = status_line(app, search);
         buf.set_line(
             input.x,
             input.y + 1,
@@ -67,7 +67,7 @@ fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) -> (u
         return (0, 0);
     }
     let room = usize::from(area.width).saturating_sub(2);
-    let drawn = line_input::drawn(theme, &search.input, room, true);
+    let drawn = line_input::drawn(theme, &search.input, room, Some(theme.cursor()));
     let mut spans = vec![Span::styled("/ ", theme.key())];
     spans.extend(drawn.spans);
     buf.set_line(
@@ -123,11 +123,17 @@ fn draw_error(
 }
 
 /// The line under the input: how many results, or that they are still being searched for (the
-/// results of the query before stay listed meanwhile).
-fn status_line(theme: Theme, search: &Search, pending: bool) -> Vec<Span<'static>> {
+/// results of the query before stay listed meanwhile); while nothing is typed, why the search
+/// history is not kept across runs, when it is not.
+fn status_line(app: &App<'_>, search: &Search) -> Vec<Span<'static>> {
+    let theme = app.theme;
     let text = if search.text().trim().is_empty() {
-        "Type to search events, people and units.".to_string()
-    } else if pending {
+        match &app.history.problem {
+            // Said where the history is recalled, once the user looks for it.
+            Some(why) => return vec![Span::styled(clean(why), theme.error())],
+            None => "Type to search events, people and units.".to_string(),
+        }
+    } else if app.search_pending() {
         "Searching…".to_string()
     } else {
         match search.hits.len() {

@@ -85,7 +85,8 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
     let mut spans = vec![Span::styled(" Org chart as of: ", theme.status_focus())];
     let room = width.saturating_sub(spans_width(&spans) + 1).min(DATE_COLUMNS);
-    spans.extend(line_input::drawn(theme, &input.input, room, true).spans);
+    let cursor = Some(theme.status_cursor());
+    spans.extend(line_input::drawn(theme, &input.input, room, cursor).spans);
     spans.push(Span::raw(" "));
     if input.error.is_some() {
         spans.push(Span::styled("invalid date ", theme.error()));
