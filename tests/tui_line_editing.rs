@@ -167,14 +167,20 @@ fn the_cursor_is_drawn_where_it_is() {
     for _ in 0..5 {
         press(&mut app, KeyCode::Left);
     }
-    assert_snapshot!("search_cursor_mid_60x12", with_cursor(&draw(&app), "/ kind"));
+    assert_snapshot!(
+        "search_cursor_mid_60x12",
+        with_cursor(&draw(&app), "/ kind")
+    );
 
     // A query wider than the box scrolls to keep the cursor in view, `…` marking what is cut.
     let mut app = App::new(&t, 30, 10);
     type_keys(&mut app, "/gao xiaosong kind:appointment @2015..2016");
     press_key(&mut app, KeyCode::Char('a'), CTRL);
     press_key(&mut app, KeyCode::Char('f'), ALT);
-    assert_snapshot!("search_cursor_start_30x10", with_cursor(&draw(&app), "/ gao"));
+    assert_snapshot!(
+        "search_cursor_start_30x10",
+        with_cursor(&draw(&app), "/ gao")
+    );
 
     let mut app = App::new(&t, 60, 12);
     press(&mut app, KeyCode::Char('a'));

@@ -84,7 +84,11 @@ fn alt_up_and_down_walk_the_history_and_give_back_the_draft() {
     );
     type_keys(&mut app, "!");
     alt(&mut app, KeyCode::Down);
-    assert_eq!(typed(&app), "gao!", "an edit ends the recall: nothing newer");
+    assert_eq!(
+        typed(&app),
+        "gao!",
+        "an edit ends the recall: nothing newer"
+    );
 }
 
 #[test]

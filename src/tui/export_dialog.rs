@@ -283,7 +283,11 @@ mod tests {
         assert_eq!(d.path.cursor(), 1);
         d.edit_path(Edit::End);
         d.set_format(Format::Html);
-        assert_eq!(d.path.cursor(), "x.html".len(), "a cursor at the end follows it");
+        assert_eq!(
+            d.path.cursor(),
+            "x.html".len(),
+            "a cursor at the end follows it"
+        );
     }
 
     #[test]

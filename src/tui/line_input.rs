@@ -112,7 +112,9 @@ impl LineInput {
     /// Inserts `text` at the cursor, as much of it as the limit leaves room for; returns whether
     /// the text changed.
     pub fn insert_str(&mut self, text: &str) -> bool {
-        let room = self.max.map_or(usize::MAX, |max| max.saturating_sub(self.len()));
+        let room = self
+            .max
+            .map_or(usize::MAX, |max| max.saturating_sub(self.len()));
         let (kept, _) = crate::tui::spans::clip(text, room);
         if kept.is_empty() {
             return false;

@@ -84,7 +84,9 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
     let mut spans = vec![Span::styled(" Org chart as of: ", theme.status_focus())];
-    let room = width.saturating_sub(spans_width(&spans) + 1).min(DATE_COLUMNS);
+    let room = width
+        .saturating_sub(spans_width(&spans) + 1)
+        .min(DATE_COLUMNS);
     let cursor = Some(theme.status_cursor());
     spans.extend(line_input::drawn(theme, &input.input, room, cursor).spans);
     spans.push(Span::raw(" "));
