@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 30] = [
+const PLAIN: [Action; 31] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -67,6 +67,7 @@ const PLAIN: [Action; 30] = [
     Action::Edit(Edit::EraseWord),
     Action::Edit(Edit::EraseToStart),
     Action::Edit(Edit::EraseToEnd),
+    Action::FilterByQuery,
     Action::Quit,
 ];
 
@@ -94,6 +95,7 @@ fn variant(action: Action) -> &'static str {
         Action::Edit(_) => "Edit",
         Action::OlderQuery => "OlderQuery",
         Action::NewerQuery => "NewerQuery",
+        Action::FilterByQuery => "FilterByQuery",
         Action::Click { .. } => "Click",
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",

@@ -45,6 +45,8 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    FilterByQuery,
 
     // Typing, in every input (see [`crate::tui::line_input`]).
     /// Type one character at the cursor.

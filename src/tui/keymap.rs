@@ -274,6 +274,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[PGDN], Action::PageDown, "page down", None),
     bind(Search, &[PGUP], Action::PageUp, "page up", None),
     bind(Search, &[ENTER], Action::Confirm, "jump: select the event, or filter to the person's or unit's events", Some("jump")),
+    bind(Search, &[Chord::ctrl('f')], Action::FilterByQuery, "filter: the timeline shows the events the query matches (Esc clears)", Some("filter")),
     // Alt-↑/↓ and Alt-P/N (the Emacs minibuffer's history keys): ↑/↓ and Ctrl-P/N already move
     // through the results, as in fzf.
     bind(Search, &[Chord::alt(KeyCode::Up), Chord::alt(KeyCode::Char('p'))], Action::OlderQuery, "recall the query searched before (history, kept across runs)", None),

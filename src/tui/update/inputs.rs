@@ -2,7 +2,7 @@
 //! the date for the org chart. Each input is a [`crate::tui::line_input::LineInput`], edited by
 //! [`Action::Type`] and [`Action::Edit`].
 
-use super::{jump, mouse, moved, set_focus};
+use super::{filter, jump, mouse, moved, set_focus};
 use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
@@ -129,6 +129,17 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
             app.search_job.jump_when_done = false;
             return None;
         }
+        Action::FilterByQuery => match Query::parse(s.text()) {
+            Ok(query) => {
+                app.search_job.jump_when_done = false;
+                app.subject = None;
+                task = remember(app, &s);
+                filter::set_filter(app, query);
+                set_focus(app, Pane::Timeline);
+                return task;
+            }
+            Err(error) => s.error = Some(error),
+        },
         _ => {}
     }
     app.mode = Mode::Search(s);
