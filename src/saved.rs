@@ -187,18 +187,7 @@ impl SavedQueries {
     /// A bad name or query, a name in use (without `replace`), a file with a problem, or a
     /// failed write.
     pub fn add(&mut self, name: &str, query: &str, replace: bool) -> Result<(), SavedError> {
-        check_name(name)?;
-        check_query(query)?;
-        let mut entries = self.entries.clone();
-        let saved = SavedQuery {
-            name: name.to_string(),
-            query: query.to_string(),
-        };
-        match entries.iter_mut().find(|q| q.name == name) {
-            Some(_) if !replace => return Err(SavedError::Exists(name.to_string())),
-            Some(old) => *old = saved,
-            None => entries.push(saved),
-        }
+        let entries = self.with_added(name, query, replace)?;
         self.write(entries)
     }
 
@@ -209,23 +198,68 @@ impl SavedQueries {
     /// An unknown name (with a did-you-mean), a file with a problem, or a failed write.
     pub fn remove(&mut self, name: &str) -> Result<SavedQuery, SavedError> {
         let found = self.get(name)?.clone();
-        let entries = self
-            .entries
-            .iter()
-            .filter(|q| q.name != name)
-            .cloned()
-            .collect();
+        let entries = self.without(name)?;
         self.write(entries)?;
         Ok(found)
     }
 
-    /// Writes `entries` as the file, then keeps them.
-    fn write(&mut self, entries: Vec<SavedQuery>) -> Result<(), SavedError> {
+    /// The list with `query` saved as `name` (over a query of that name with `replace`), for a
+    /// file that may be written; nothing is written.
+    ///
+    /// # Errors
+    /// A bad name or query, a name in use (without `replace`), or a file that may not be written.
+    pub fn with_added(
+        &self,
+        name: &str,
+        query: &str,
+        replace: bool,
+    ) -> Result<Vec<SavedQuery>, SavedError> {
+        check_name(name)?;
+        check_query(query)?;
+        self.writable()?;
+        let mut entries = self.entries.clone();
+        let saved = SavedQuery {
+            name: name.to_string(),
+            query: query.to_string(),
+        };
+        match entries.iter_mut().find(|q| q.name == name) {
+            Some(_) if !replace => return Err(SavedError::Exists(name.to_string())),
+            Some(old) => *old = saved,
+            None => entries.push(saved),
+        }
+        Ok(entries)
+    }
+
+    /// The list without the query named `name`, for a file that may be written; nothing is
+    /// written.
+    ///
+    /// # Errors
+    /// An unknown name, or a file that may not be written.
+    pub fn without(&self, name: &str) -> Result<Vec<SavedQuery>, SavedError> {
+        self.get(name)?;
+        self.writable()?;
+        Ok(self
+            .entries
+            .iter()
+            .filter(|q| q.name != name)
+            .cloned()
+            .collect())
+    }
+
+    /// The file, when it may be written: it has no problem, and a place is known.
+    ///
+    /// # Errors
+    /// The file's problem, or no known place.
+    pub fn writable(&self) -> Result<&Path, SavedError> {
         if let Some(problem) = &self.problem {
             return Err(SavedError::Damaged(problem.clone()));
         }
-        let path = self.path.as_deref().ok_or(SavedError::NoPlace)?;
-        file::write(path, &entries)?;
+        self.path.as_deref().ok_or(SavedError::NoPlace)
+    }
+
+    /// Writes `entries` as the file, then keeps them.
+    fn write(&mut self, entries: Vec<SavedQuery>) -> Result<(), SavedError> {
+        write(self.writable()?, &entries)?;
         self.entries = entries;
         Ok(())
     }
@@ -237,6 +271,14 @@ impl SavedQueries {
             crate::text::sanitize(&p.display().to_string())
         })
     }
+}
+
+/// Writes `entries` as the saved-queries file at `path`, atomically, creating its folder.
+///
+/// # Errors
+/// [`SavedError::Write`]: one line naming the file or folder, and why.
+pub fn write(path: &Path, entries: &[SavedQuery]) -> Result<(), SavedError> {
+    file::write(path, entries)
 }
 
 /// The folder of the file at `path`, for messages.

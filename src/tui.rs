@@ -27,6 +27,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line_input;
 pub mod org_lines;
+pub mod saved_picker;
 pub mod search_history;
 pub mod searcher;
 pub mod spans;
@@ -151,7 +152,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
-    read_history(&mut app);
+    read_user_files(&mut app);
     update::refresh(&mut app);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
@@ -193,12 +194,16 @@ fn apply(
     Ok(())
 }
 
-/// Reads the search history from the user's state folder, where it is kept.
-fn read_history(app: &mut App<'_>) {
+/// Reads the search history from the user's state folder and the saved queries from the config
+/// folder, where they are kept.
+fn read_user_files(app: &mut App<'_>) {
     let path = config::dirs::state_dir().map(|dir| dir.join(search_history::FILE_NAME));
     app.history = search_history::SearchHistory::at(path.clone());
     if let Some(path) = path {
         task::run(app, Task::ReadHistory(path));
+    }
+    if let Some(path) = crate::saved::path() {
+        task::run(app, Task::ReadSaved(path));
     }
 }
 

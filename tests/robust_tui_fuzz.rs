@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 31] = [
+const PLAIN: [Action; 34] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -68,6 +68,9 @@ const PLAIN: [Action; 31] = [
     Action::Edit(Edit::EraseToStart),
     Action::Edit(Edit::EraseToEnd),
     Action::FilterByQuery,
+    Action::SaveQuery,
+    Action::SavedQueries,
+    Action::DeleteSaved,
     Action::Quit,
 ];
 
@@ -96,6 +99,9 @@ fn variant(action: Action) -> &'static str {
         Action::OlderQuery => "OlderQuery",
         Action::NewerQuery => "NewerQuery",
         Action::FilterByQuery => "FilterByQuery",
+        Action::SaveQuery => "SaveQuery",
+        Action::SavedQueries => "SavedQueries",
+        Action::DeleteSaved => "DeleteSaved",
         Action::Click { .. } => "Click",
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",

@@ -45,6 +45,12 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// Save the timeline's filter under a name typed next (`s`).
+    SaveQuery,
+    /// List the saved queries, to apply or delete one (`S`).
+    SavedQueries,
+    /// Delete the highlighted saved query (asks first).
+    DeleteSaved,
     /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
     FilterByQuery,
 

@@ -15,7 +15,9 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::saved::SavedQueries;
 use crate::tui::line_input::LineInput;
+use crate::tui::saved_picker::{NameInput, SavedPicker};
 use crate::tui::search_history::SearchHistory;
 use crate::tui::theme::Theme;
 
@@ -140,6 +142,10 @@ pub enum Mode {
     Date(DateInput),
     /// The export dialog is open.
     Export(ExportDialog),
+    /// A name is being typed to save the filter under (`s`).
+    SaveQuery(NameInput),
+    /// The saved queries are listed (`S`).
+    Saved(SavedPicker),
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
@@ -210,6 +216,8 @@ pub struct App<'a> {
     pub search_job: SearchJob,
     /// The queries searched for, recalled in the search box and kept across runs.
     pub history: SearchHistory,
+    /// The saved queries (`queries.toml`), as last read or written.
+    pub saved: SavedQueries,
     /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
     /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
@@ -239,6 +247,7 @@ impl<'a> App<'a> {
             help_scroll: 0,
             search_job: SearchJob::default(),
             history: SearchHistory::default(),
+            saved: SavedQueries::default(),
             derived: Derived::default(),
         }
     }

@@ -25,6 +25,10 @@ pub enum Context {
     Help,
     /// In the export dialog (other characters choose a format or are typed into the path).
     Export,
+    /// Typing a name to save the filter under (other characters are typed into the name).
+    SaveName,
+    /// In the saved-queries overlay.
+    Saved,
     /// In any input (search, date, export path): line editing, after the context's own keys.
     Input,
 }
@@ -39,6 +43,8 @@ impl Context {
             Mode::Date(_) => Context::Date,
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
+            Mode::SaveQuery(_) => Context::SaveName,
+            Mode::Saved(_) => Context::Saved,
         }
     }
 
@@ -54,7 +60,9 @@ impl Context {
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
-            Context::Input => "Typing in any input (search, date, export path)",
+            Context::SaveName => "Saving the filter (type a name)",
+            Context::Saved => "Saved queries",
+            Context::Input => "Typing in any input (search, date, export path, saved query name)",
         }
     }
 
@@ -62,7 +70,10 @@ impl Context {
     /// [`Context::Input`] keys edit it).
     #[must_use]
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Date | Context::Export)
+        matches!(
+            self,
+            Context::Search | Context::Date | Context::Export | Context::SaveName
+        )
     }
 }
 
@@ -231,7 +242,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Input, Search};
+use Context::{Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -268,6 +279,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
+    bind(Browse, &[Chord::char('s')], Action::SaveQuery, "save the filter as a named query", None),
+    bind(Browse, &[Chord::char('S')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
@@ -297,6 +310,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[HOME], Action::Top, "start of the path (first format)", None),
     bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
     bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
+    bind(SaveName, &[ENTER], Action::Confirm, "save the filter under the name typed", Some("save")),
+    bind(SaveName, &[ESC], Action::Back, "cancel", Some("cancel")),
+    bind(Saved, &[Chord::char('j'), DOWN], Action::Down, "next saved query", None),
+    bind(Saved, &[Chord::char('k'), UP], Action::Up, "previous saved query", None),
+    bind(Saved, &[ENTER], Action::Confirm, "filter the timeline by it (after d: delete it)", Some("filter")),
+    bind(Saved, &[Chord::char('d'), DELETE], Action::DeleteSaved, "delete it (d or Enter again to confirm)", Some("delete")),
+    bind(Saved, &[ESC], Action::Back, "close (after d: keep it)", Some("close")),
     bind(Input, &[LEFT], Action::Edit(Edit::Left), "cursor left", None),
     bind(Input, &[RIGHT], Action::Edit(Edit::Right), "cursor right", None),
     bind(Input, &[HOME, Chord::ctrl('a')], Action::Edit(Edit::Home), "cursor to the start", None),

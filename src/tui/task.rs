@@ -18,6 +18,8 @@ use crate::query::Query;
 use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::saved::{self, SavedQueries, SavedQuery};
+use crate::tui::saved_picker::SavedChange;
 use crate::tui::search_history;
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
@@ -39,6 +41,17 @@ pub enum Task {
         /// The queries, oldest first.
         entries: Vec<String>,
     },
+    /// Read the saved queries (the run loop asks at start).
+    ReadSaved(PathBuf),
+    /// Write the saved queries.
+    WriteSaved {
+        /// The file.
+        path: PathBuf,
+        /// Every saved query, in order.
+        entries: Vec<SavedQuery>,
+        /// What the write is for.
+        change: SavedChange,
+    },
 }
 
 /// What came of a [`Task`].
@@ -52,6 +65,17 @@ pub enum TaskOutcome {
     HistoryRead(Result<Vec<String>, String>),
     /// Whether the search history file was written, or why not.
     HistorySaved(Result<(), String>),
+    /// The saved queries read, with the file's problem if it has one.
+    SavedRead(SavedQueries),
+    /// What came of writing the saved queries.
+    SavedWritten {
+        /// What the write was for.
+        change: SavedChange,
+        /// The saved queries written.
+        entries: Vec<SavedQuery>,
+        /// Whether they were written, or why not (one line).
+        result: Result<(), String>,
+    },
 }
 
 /// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
@@ -71,6 +95,16 @@ pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
         Task::SaveHistory { path, entries } => {
             TaskOutcome::HistorySaved(search_history::write(&path, &entries))
         }
+        Task::ReadSaved(path) => TaskOutcome::SavedRead(saved::load(Some(path))),
+        Task::WriteSaved {
+            path,
+            entries,
+            change,
+        } => TaskOutcome::SavedWritten {
+            result: saved::write(&path, &entries).map_err(|e| e.to_string()),
+            change,
+            entries,
+        },
     }
 }
 

@@ -11,6 +11,7 @@ mod export;
 pub mod filter;
 mod inputs;
 mod mouse;
+mod saved;
 
 use ratatui::layout::Rect;
 
@@ -40,6 +41,8 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
+            Mode::SaveQuery(_) => task = saved::name(app, action),
+            Mode::Saved(_) => task = saved::picker(app, action),
         },
     }
     follow(app);
@@ -61,6 +64,10 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
         }
         Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
             dialog.type_in_path(&text);
+        }
+        Mode::SaveQuery(name) => {
+            name.input.insert_str(&text);
+            name.error = None;
         }
         _ => {}
     }
@@ -99,6 +106,12 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
         TaskOutcome::HistoryRead(Err(why)) | TaskOutcome::HistorySaved(Err(why)) => {
             app.history.unkept(why);
         }
+        TaskOutcome::SavedRead(read) => app.saved = read,
+        TaskOutcome::SavedWritten {
+            change,
+            entries,
+            result,
+        } => saved::written(app, change, entries, result),
     }
 }
 
@@ -150,6 +163,8 @@ fn browse(app: &mut App<'_>, action: Action) {
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
         Action::Export => export::open(app),
+        Action::SaveQuery => saved::open_name(app),
+        Action::SavedQueries => saved::open_picker(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -166,6 +181,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::OlderQuery
         | Action::NewerQuery
         | Action::FilterByQuery
+        | Action::DeleteSaved
         | Action::Quit
         | Action::Resize { .. } => {}
     }

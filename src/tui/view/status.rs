@@ -7,9 +7,13 @@ use ratatui::text::Span;
 
 use crate::text::truncate;
 use crate::tui::app::{App, DateInput, Mode};
+use crate::tui::saved_picker::NameInput;
 use crate::tui::keymap::{Context, hints};
 use crate::tui::spans::{clean, fit, spans_width};
 use crate::tui::view::line_input;
+
+/// The most columns a saved query's name takes in the status bar.
+const NAME_COLUMNS: usize = 30;
 
 /// The most columns the date input takes (its longest text, and the cursor after it).
 const DATE_COLUMNS: usize = 25;
@@ -25,6 +29,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status());
     let spans = match &app.mode {
         Mode::Date(input) => date_spans(theme, input, width),
+        Mode::SaveQuery(name) => name_spans(app, name, width),
         _ => browse_spans(app, width),
     };
     buf.set_line(area.x, area.y, &fit(spans, width), area.width);
@@ -37,6 +42,7 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Search(_) => "Search",
         Mode::Help => "Help",
         Mode::Export(_) => "Export",
+        Mode::Saved(_) => "Saved queries",
         _ => app.focus.name(),
     };
     let (at, of) = match &app.mode {
@@ -100,5 +106,22 @@ fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static
         spans.push(Span::raw("YYYY, YYYY-MM or YYYY-MM-DD "));
     }
     push_hints(theme, Context::Date, width, &mut spans);
+    spans
+}
+
+/// ` Save kind:acq @2016 as: NAME` with the cursor, then the hints.
+fn name_spans(app: &App<'_>, name: &NameInput, width: usize) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let query = app.filter.as_ref().map_or("", |f| f.query.text.as_str());
+    let label = format!(" Save {} as: ", truncate(&clean(query), width / 3));
+    let mut spans = vec![Span::styled(label, theme.status_focus())];
+    let room = width.saturating_sub(spans_width(&spans) + 1).min(NAME_COLUMNS);
+    let cursor = Some(theme.status_cursor());
+    spans.extend(line_input::drawn(theme, &name.input, room, cursor).spans);
+    spans.push(Span::raw(" "));
+    if name.error.is_some() {
+        spans.push(Span::styled("not saved ", theme.error()));
+    }
+    push_hints(theme, Context::SaveName, width, &mut spans);
     spans
 }
