@@ -225,8 +225,9 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
 /// the update to the state (a paste goes straight to the update). A search the update asks for
-/// is handed to `searcher` (or performed here if its worker is gone); any other task is returned
-/// for the loop to perform.
+/// is handed to `searcher` (or performed here if its worker is gone); reading or writing the
+/// search history or the saved queries is performed here; any other task (an export) is
+/// returned for the loop to perform.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
     let task = if let Event::Paste(text) = event {
         update::paste(app, text)
@@ -239,6 +240,15 @@ pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Op
             if let Err(query) = searcher.ask(query) {
                 task::run(app, Task::Search(query));
             }
+            None
+        }
+        // Small files of the user's (the history, the saved queries): written at once, so no
+        // frame is spent on them and no key typed meanwhile is dropped.
+        small @ (Task::ReadHistory(_)
+        | Task::SaveHistory { .. }
+        | Task::ReadSaved(_)
+        | Task::WriteSaved { .. }) => {
+            task::run(app, small);
             None
         }
         other => Some(other),

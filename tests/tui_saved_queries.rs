@@ -58,7 +58,10 @@ fn a_filter_saved_in_the_app_is_applied_again_from_the_list() -> Result {
         panic!("the list shows after saving: {:?}", app.mode)
     };
     let message = picker.message.as_ref().ok_or("a message")?;
-    assert!(message.text.starts_with("saved `early deals`"), "{message:?}");
+    assert!(
+        message.text.starts_with("saved `early deals`"),
+        "{message:?}"
+    );
     assert!(fs::read_to_string(&path)?.contains("\"early deals\" = \"kind:acq @2013..2014\""));
 
     press(&mut app, KeyCode::Esc);
@@ -69,7 +72,10 @@ fn a_filter_saved_in_the_app_is_applied_again_from_the_list() -> Result {
     assert!(screen(&restarted).contains("early deals  kind:acq @2013..2014"));
     press(&mut restarted, KeyCode::Enter);
     assert_eq!(restarted.mode, Mode::Browse);
-    assert_eq!(filter_text(&restarted).as_deref(), Some("kind:acq @2013..2014"));
+    assert_eq!(
+        filter_text(&restarted).as_deref(),
+        Some("kind:acq @2013..2014")
+    );
     assert_eq!(restarted.visible, shown);
     Ok(())
 }
@@ -81,7 +87,11 @@ fn a_name_is_refused_with_a_reason_and_the_filter_kept() -> Result {
     let t = mini();
     let mut app = started(&t, &path);
     press(&mut app, KeyCode::Char('s'));
-    assert!(screen(&app).contains("no filter to save"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("no filter to save"),
+        "{}",
+        screen(&app)
+    );
     press(&mut app, KeyCode::Enter);
     assert!(!path.exists());
     press(&mut app, KeyCode::Esc);
@@ -120,7 +130,10 @@ fn d_deletes_a_saved_query_after_asking() -> Result {
     let names: Vec<&str> = app.saved.entries.iter().map(|q| q.name.as_str()).collect();
     assert_eq!(names, ["two"]);
     let text = fs::read_to_string(&path)?;
-    assert!(!text.contains("\"one\"") && text.contains("\"two\""), "{text}");
+    assert!(
+        !text.contains("\"one\"") && text.contains("\"two\""),
+        "{text}"
+    );
     assert_snapshot!("saved_after_delete_60x12", {
         app.size = ratatui::layout::Rect::new(0, 0, 60, 12);
         screen(&app)
@@ -142,7 +155,11 @@ fn a_damaged_file_is_shown_and_never_written_over() -> Result {
     assert!(shown.contains("queries.toml:3:"), "{shown}");
     assert!(shown.contains("good  xiami"), "{shown}");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(filter_text(&app).as_deref(), Some("xiami"), "what was read works");
+    assert_eq!(
+        filter_text(&app).as_deref(),
+        Some("xiami"),
+        "what was read works"
+    );
     save_as(&mut app, "new");
     let Mode::SaveQuery(name) = &app.mode else {
         panic!("still naming: {:?}", app.mode)
@@ -168,7 +185,11 @@ fn a_config_folder_that_cannot_be_made_loses_nothing() -> Result {
     assert!(error.contains("cannot create the folder"), "{error}");
     assert_eq!(error.lines().count(), 1);
     assert!(screen(&app).contains("not saved"));
-    assert_eq!(filter_text(&app).as_deref(), Some("xiami"), "the filter stays");
+    assert_eq!(
+        filter_text(&app).as_deref(),
+        Some("xiami"),
+        "the filter stays"
+    );
     assert!(app.saved.entries.is_empty());
     Ok(())
 }

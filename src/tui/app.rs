@@ -9,13 +9,13 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use crate::query::{Hit, Query, QueryError};
+use crate::saved::SavedQueries;
 use crate::store::date::PartialDate;
 use crate::store::ids::EventIx;
 use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
-use crate::saved::SavedQueries;
 use crate::tui::line_input::LineInput;
 use crate::tui::saved_picker::{NameInput, SavedPicker};
 use crate::tui::search_history::SearchHistory;

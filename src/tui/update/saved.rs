@@ -14,7 +14,8 @@ use crate::tui::task::Task;
 pub(super) fn open_name(app: &mut App<'_>) {
     let mut name = NameInput::default();
     if filter_text(app).is_none() {
-        name.error = Some("no filter to save: search with /, then Ctrl-F filters by the query".into());
+        name.error =
+            Some("no filter to save: search with /, then Ctrl-F filters by the query".into());
     }
     app.mode = Mode::SaveQuery(name);
 }
@@ -48,14 +49,17 @@ pub(super) fn name(app: &mut App<'_>, action: Action) -> Option<Task> {
                 return None;
             };
             let typed = name.input.text().trim().to_string();
-            let asked = app.saved.with_added(&typed, &query, false).and_then(|entries| {
-                let path = app.saved.writable()?.to_path_buf();
-                Ok(Task::WriteSaved {
-                    path,
-                    entries,
-                    change: SavedChange::Added(typed),
-                })
-            });
+            let asked = app
+                .saved
+                .with_added(&typed, &query, false)
+                .and_then(|entries| {
+                    let path = app.saved.writable()?.to_path_buf();
+                    Ok(Task::WriteSaved {
+                        path,
+                        entries,
+                        change: SavedChange::Added(typed),
+                    })
+                });
             match asked {
                 Ok(task) => return Some(task),
                 Err(error) => name.error = Some(refusal(&error)),
@@ -171,7 +175,7 @@ pub(super) fn written(
             app.saved.entries.iter().position(|q| q.name == name),
             format!("saved `{name}` in {file}"),
         ),
-        SavedChange::Deleted(name) => (None, format!("deleted `{name}` from {file}")),
+        SavedChange::Deleted(name) => (None, format!("deleted `{name}`")),
     };
     let keep = match &app.mode {
         Mode::Saved(picker) => picker.selected,

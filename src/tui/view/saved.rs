@@ -38,7 +38,12 @@ pub fn render(app: &App<'_>, picker: &SavedPicker, area: Rect, buf: &mut Buffer)
         } else {
             theme.dim()
         };
-        notes.extend(wrap(&[Span::styled(clean(&message.text), style)], columns, 0, 0));
+        notes.extend(wrap(
+            &[Span::styled(clean(&message.text), style)],
+            columns,
+            0,
+            0,
+        ));
     }
     if app.saved.entries.is_empty() {
         notes.extend(wrap(

@@ -7,8 +7,8 @@ use ratatui::text::Span;
 
 use crate::text::truncate;
 use crate::tui::app::{App, DateInput, Mode};
-use crate::tui::saved_picker::NameInput;
 use crate::tui::keymap::{Context, hints};
+use crate::tui::saved_picker::NameInput;
 use crate::tui::spans::{clean, fit, spans_width};
 use crate::tui::view::line_input;
 
@@ -47,6 +47,7 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     };
     let (at, of) = match &app.mode {
         Mode::Search(search) => (search.selected, search.hits.len()),
+        Mode::Saved(picker) => (picker.selected, app.saved.entries.len()),
         _ => (app.cursor, app.visible.len()),
     };
     let position = if of == 0 {
@@ -115,7 +116,9 @@ fn name_spans(app: &App<'_>, name: &NameInput, width: usize) -> Vec<Span<'static
     let query = app.filter.as_ref().map_or("", |f| f.query.text.as_str());
     let label = format!(" Save {} as: ", truncate(&clean(query), width / 3));
     let mut spans = vec![Span::styled(label, theme.status_focus())];
-    let room = width.saturating_sub(spans_width(&spans) + 1).min(NAME_COLUMNS);
+    let room = width
+        .saturating_sub(spans_width(&spans) + 1)
+        .min(NAME_COLUMNS);
     let cursor = Some(theme.status_cursor());
     spans.extend(line_input::drawn(theme, &name.input, room, cursor).spans);
     spans.push(Span::raw(" "));
