@@ -51,7 +51,7 @@ fn a_query_saved_in_the_app_survives_a_restart_and_lists_the_same_events() -> Re
     app.wait_for_text(&format!("/ {QUERY}"))?;
     app.send("\x06")?; // Ctrl-F: filter by the query
     app.wait_for_all(&[&in_status], &[&format!("/ {QUERY}")])?;
-    app.send("s")?;
+    app.send("m")?;
     app.wait_for_text(&format!("Save {QUERY} as:"))?;
     app.send("early deals\r")?;
     app.wait_for_all(&["saved `early deals`", "early deals  kind:acq"], &[])?;
@@ -66,7 +66,7 @@ fn a_query_saved_in_the_app_survives_a_restart_and_lists_the_same_events() -> Re
     app.wait_for_text(&format!("/ {QUERY}"))?;
     app.send("\x1b")?;
     app.wait_for_all(&["1/13"], &["Type to search", &format!("/ {QUERY}")])?;
-    app.send("S")?;
+    app.send("M")?;
     app.wait_for_text(&format!("early deals  {QUERY}"))?;
     app.send("\r")?;
     app.wait_for_all(&[&in_status], &["Saved queries"])?;

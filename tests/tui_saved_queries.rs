@@ -1,5 +1,5 @@
-//! Saved queries in the terminal app: `s` saves the active filter under a name typed in the
-//! status bar, `S` lists the saved ones (Enter filters the timeline by one, `d` deletes one after
+//! Saved queries in the terminal app: `m` saves the active filter under a name typed in the
+//! status bar, `M` lists the saved ones (Enter filters the timeline by one, `d` deletes one after
 //! asking), through the same `queries.toml` as the command line (a temporary folder here). A
 //! damaged file is shown, never written over; a write that fails is said and loses nothing.
 
@@ -32,7 +32,7 @@ fn filter_by(app: &mut App<'_>, query: &str) {
 }
 
 fn save_as(app: &mut App<'_>, name: &str) {
-    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Char('m'));
     type_keys(app, name);
     press(app, KeyCode::Enter);
 }
@@ -68,7 +68,7 @@ fn a_filter_saved_in_the_app_is_applied_again_from_the_list() -> Result {
     press(&mut app, KeyCode::Esc); // clears the filter
     assert_eq!(app.filter, None);
     let mut restarted = started(&t, &path);
-    press(&mut restarted, KeyCode::Char('S'));
+    press(&mut restarted, KeyCode::Char('M'));
     assert!(screen(&restarted).contains("early deals  kind:acq @2013..2014"));
     press(&mut restarted, KeyCode::Enter);
     assert_eq!(restarted.mode, Mode::Browse);
@@ -86,7 +86,7 @@ fn a_name_is_refused_with_a_reason_and_the_filter_kept() -> Result {
     let path = file(dir.path());
     let t = mini();
     let mut app = started(&t, &path);
-    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('m'));
     assert!(
         screen(&app).contains("no filter to save"),
         "{}",
@@ -150,7 +150,7 @@ fn a_damaged_file_is_shown_and_never_written_over() -> Result {
     fs::write(&path, text)?;
     let t = mini();
     let mut app = started(&t, &path);
-    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('M'));
     let shown = screen(&app);
     assert!(shown.contains("queries.toml:3:"), "{shown}");
     assert!(shown.contains("good  xiami"), "{shown}");

@@ -45,9 +45,9 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
-    /// Save the timeline's filter under a name typed next (`s`).
+    /// Save the timeline's filter under a name typed next (`m`).
     SaveQuery,
-    /// List the saved queries, to apply or delete one (`S`).
+    /// List the saved queries, to apply or delete one (`M`).
     SavedQueries,
     /// Delete the highlighted saved query (asks first).
     DeleteSaved,

@@ -142,9 +142,9 @@ pub enum Mode {
     Date(DateInput),
     /// The export dialog is open.
     Export(ExportDialog),
-    /// A name is being typed to save the filter under (`s`).
+    /// A name is being typed to save the filter under (`m`).
     SaveQuery(NameInput),
-    /// The saved queries are listed (`S`).
+    /// The saved queries are listed (`M`).
     Saved(SavedPicker),
 }
 

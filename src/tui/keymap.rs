@@ -279,8 +279,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
-    bind(Browse, &[Chord::char('s')], Action::SaveQuery, "save the filter as a named query", None),
-    bind(Browse, &[Chord::char('S')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
+    // m and M as vim's marks: keep a place (here a filter) under a name, and go back to one.
+    bind(Browse, &[Chord::char('m')], Action::SaveQuery, "save the filter as a named query", None),
+    bind(Browse, &[Chord::char('M')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),

@@ -1,5 +1,5 @@
 //! The terminal app's saved queries (see [`crate::saved`]): naming the active filter to save it
-//! (`s`, a name typed in the status bar) and the overlay that lists them (`S`: Enter applies one
+//! (`m`, a name typed in the status bar) and the overlay that lists them (`M`: Enter applies one
 //! as the timeline's filter, `d` deletes one after asking).
 //!
 //! Plain state: reading and writing `queries.toml` are tasks the run loop performs
@@ -8,7 +8,7 @@
 use crate::saved::NAME_MAX;
 use crate::tui::line_input::LineInput;
 
-/// The name being typed for the active filter (`s`).
+/// The name being typed for the active filter (`m`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameInput {
     /// The name, with the cursor.
@@ -26,7 +26,7 @@ impl Default for NameInput {
     }
 }
 
-/// The saved-queries overlay (`S`).
+/// The saved-queries overlay (`M`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SavedPicker {
     /// The highlighted query: a position in the saved list.

@@ -1,4 +1,4 @@
-//! Actions on saved queries: `s` names the active filter to save it, `S` lists the saved ones
+//! Actions on saved queries: `m` names the active filter to save it, `M` lists the saved ones
 //! (Enter applies one as the filter, `d` deletes one after asking). Writing `queries.toml` is a
 //! [`Task`]; what came of it comes back through [`written`].
 
@@ -74,7 +74,7 @@ pub(super) fn name(app: &mut App<'_>, action: Action) -> Option<Task> {
 fn refusal(error: &SavedError) -> String {
     match error {
         SavedError::Exists(_) => {
-            format!("{error}: type another name, or delete it first (S, then d)")
+            format!("{error}: type another name, or delete it first (M, then d)")
         }
         other => other.to_string(),
     }

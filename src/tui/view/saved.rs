@@ -1,4 +1,4 @@
-//! The saved-queries overlay (`S`): each saved query, `NAME  QUERY`, the highlighted one
+//! The saved-queries overlay (`M`): each saved query, `NAME  QUERY`, the highlighted one
 //! reversed; above them what the last save or delete did, and the file's problem if it has one.
 
 use ratatui::buffer::Buffer;
@@ -48,7 +48,7 @@ pub fn render(app: &App<'_>, picker: &SavedPicker, area: Rect, buf: &mut Buffer)
     if app.saved.entries.is_empty() {
         notes.extend(wrap(
             &[Span::styled(
-                "No saved queries. Filter the timeline (/ to search, Ctrl-F to filter by the query), then press s to save the filter.",
+                "No saved queries. Filter the timeline (/ to search, Ctrl-F to filter by the query), then press m to save the filter.",
                 theme.dim(),
             )],
             columns,
