@@ -155,6 +155,13 @@ fn a_history_file_that_cannot_be_read_is_left_as_it_is() -> Result {
     let problem = app.history.problem.clone().ok_or("the problem is kept")?;
     assert!(problem.contains("not UTF-8"), "{problem}");
     assert!(problem.contains(&path.display().to_string()), "{problem}");
+    type_keys(&mut app, "/");
+    let shown = tui_support::screen(&app);
+    assert!(
+        shown.contains("not UTF-8"),
+        "the search box says why:\n{shown}"
+    );
+    press(&mut app, KeyCode::Esc);
     search(&mut app, "xiami");
     assert_eq!(app.history.entries(), ["xiami"], "kept for this run");
     assert_eq!(std::fs::read(&path)?, bytes, "the file is untouched");

@@ -9,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, Recall, Search};
 use crate::tui::help_text;
 use crate::tui::layout;
+use crate::tui::line_input::LineInput;
 use crate::tui::search_history::SearchHistory;
 use crate::tui::searcher::Searched;
 use crate::tui::task::Task;
@@ -87,22 +88,11 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     };
     let mut task = None;
     match action {
-        Action::Type(c) => {
-            if s.input.insert(c) {
-                s.recall = None;
-                task = refresh(app, &mut s);
-            }
-        }
-        Action::Edit(edit) => {
-            if s.input.edit(edit) {
-                s.recall = None;
-                task = refresh(app, &mut s);
-            }
-        }
+        Action::Type(c) => task = edited(app, &mut s, |input| input.insert(c)),
+        Action::Edit(edit) => task = edited(app, &mut s, |input| input.edit(edit)),
         Action::OlderQuery | Action::NewerQuery => {
-            if recall(&app.history, &mut s, action == Action::OlderQuery) {
-                task = refresh(app, &mut s);
-            }
+            let changed = recall(&app.history, &mut s, action == Action::OlderQuery);
+            task = if changed { refresh(app, &mut s) } else { None };
         }
         action if action.is_movement() => {
             app.search_job.jump_when_done = false;
@@ -144,6 +134,20 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     }
     app.mode = Mode::Search(s);
     task
+}
+
+/// Applies `change` to the query typed; when the text changed, ends a recall of the history and
+/// asks for the search of the new text.
+fn edited(
+    app: &mut App<'_>,
+    s: &mut Search,
+    change: impl FnOnce(&mut LineInput) -> bool,
+) -> Option<Task> {
+    if !change(&mut s.input) {
+        return None;
+    }
+    s.recall = None;
+    refresh(app, s)
 }
 
 /// Shows the query before (`older`) or after the one shown from the search history; past the
@@ -208,7 +212,8 @@ pub(super) fn date(app: &mut App<'_>, action: Action) {
             date.error = None;
         }
         Action::Edit(edit) => {
-            if date.input.edit(edit) {
+            let changed = date.input.edit(edit);
+            if changed {
                 date.error = None;
             }
         }

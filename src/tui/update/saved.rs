@@ -39,15 +39,14 @@ pub(super) fn name(app: &mut App<'_>, action: Action) -> Option<Task> {
             name.error = None;
         }
         Action::Edit(edit) => {
-            if name.input.edit(edit) {
+            let changed = name.input.edit(edit);
+            if changed {
                 name.error = None;
             }
         }
         Action::Back => app.mode = Mode::Browse,
         Action::Confirm => {
-            let Some(query) = query else {
-                return None;
-            };
+            let query = query?;
             let typed = name.input.text().trim().to_string();
             let asked = app
                 .saved
