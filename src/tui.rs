@@ -8,9 +8,11 @@
 //!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
 //!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
 //!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
-//!   matcher; [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the
-//!   loop to do outside the state (a search, handed to the searcher; writing an export, between
-//!   two frames).
+//!   matcher; [`export_dialog`]: the export dialog's state; [`line_input`]: the line editor every
+//!   input uses; [`search_history`] and [`saved_picker`]: the search history and the saved
+//!   queries' state; [`task`]: what the update asks the loop to do outside the state (a search,
+//!   handed to the searcher; writing an export, between two frames; reading and writing the
+//!   history and the saved queries, at once).
 //!
 //! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!

@@ -5,6 +5,7 @@
 mod tui_support;
 
 use ali_timeline::tui::app::{App, Mode};
+use ali_timeline::tui::keymap::{BINDINGS, Context};
 use ali_timeline::tui::line_input::LineInput;
 use ali_timeline::tui::update::paste;
 use insta::assert_snapshot;
@@ -187,4 +188,23 @@ fn the_cursor_is_drawn_where_it_is() {
     type_keys(&mut app, "2016-10");
     press(&mut app, KeyCode::Home);
     assert_snapshot!("date_cursor_start_60x12", with_cursor(&draw(&app), "as of"));
+}
+
+/// The editing keys reach every input but the export dialog, whose `Home` and `End` also choose
+/// the first and last format: no input's own keys hide them.
+#[test]
+fn no_input_hides_an_editing_key() {
+    let editing: Vec<_> = BINDINGS
+        .iter()
+        .filter(|b| b.context == Context::Input)
+        .flat_map(|b| b.keys)
+        .collect();
+    for context in [Context::Search, Context::Date, Context::SaveName] {
+        assert!(context.takes_text());
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            for key in binding.keys {
+                assert!(!editing.contains(&key), "{} hides {}", context.title(), key.name());
+            }
+        }
+    }
 }
