@@ -1,7 +1,9 @@
 //! The org chart as lines for the org pane: units as a tree with the roles held at each, and what
 //! one event changed marked (new units and roles, moved units, ended roles and units).
 //!
-//! Pure data: the view decides how each line and mark looks.
+//! Each line knows its place in the tree (the guides to draw before it, how many lines sit under
+//! it), so folding ([`crate::tui::org_fold`]) only leaves lines out. Pure data: the view decides
+//! how each line and mark looks.
 
 use std::collections::HashSet;
 
@@ -32,6 +34,8 @@ pub enum Mark {
     Moved,
     /// Ended by the event (shown although it no longer exists on the day).
     Ended,
+    /// A folded unit under which the event changed something (the lines marked are hidden).
+    Inside,
 }
 
 /// One line of the org pane.
@@ -43,6 +47,61 @@ pub struct OrgLine {
     pub item: OrgItem,
     /// What the followed event did to it.
     pub mark: Mark,
+    /// For each level from 1 to `depth`: whether the line's ancestor at that level (at the last
+    /// level, the line itself) has a later sibling, i.e. whether a guide (`│`, `├─`) continues
+    /// below it rather than ending (`└─`).
+    pub rails: Vec<bool>,
+    /// How many lines sit under it (its roles and sub-units, theirs, and so on): what folding it
+    /// hides.
+    pub descendants: usize,
+}
+
+impl OrgLine {
+    fn new(depth: usize, item: OrgItem, mark: Mark) -> Self {
+        OrgLine {
+            depth,
+            item,
+            mark,
+            rails: Vec::new(),
+            descendants: 0,
+        }
+    }
+}
+
+/// Fills in each line's place in the tree ([`OrgLine::rails`], [`OrgLine::descendants`]) from
+/// the depths of `lines`, in tree pre-order.
+fn shape(lines: &mut [OrgLine]) {
+    // Backwards: whether a line at each depth follows, since the last shallower line.
+    let mut later = vec![false; lines.len()];
+    let mut seen: Vec<bool> = Vec::new();
+    for (i, line) in lines.iter().enumerate().rev() {
+        seen.resize(line.depth + 1, false);
+        later[i] = seen[line.depth];
+        seen[line.depth] = true;
+    }
+    // Forwards: the rails of the ancestors open above each line, and a count for each of them.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for i in 0..lines.len() {
+        let depth = lines[i].depth;
+        while open.last().is_some_and(|&(j, _)| lines[j].depth >= depth) {
+            open.pop();
+        }
+        let mut rails: Vec<bool> = open
+            .iter()
+            .filter(|&&(j, _)| lines[j].depth > 0)
+            .map(|&(_, rail)| rail)
+            .collect();
+        if depth > 0 {
+            // A line deeper than its parent's depth + 1 has no drawn ancestor between them.
+            rails.resize(depth - 1, false);
+            rails.push(later[i]);
+        }
+        for &(j, _) in &open {
+            lines[j].descendants += 1;
+        }
+        lines[i].rails = rails;
+        open.push((i, later[i]));
+    }
 }
 
 /// What one event changed, gathered from the replay's change log.
@@ -145,30 +204,18 @@ pub fn lines_of(
                      mark: Mark,
                      roles: &[TenureIx],
                      ended_roles: &mut Vec<TenureIx>| {
-        lines.push(OrgLine {
-            depth,
-            item: OrgItem::Unit(unit),
-            mark,
-        });
+        lines.push(OrgLine::new(depth, OrgItem::Unit(unit), mark));
         for &r in roles {
             let mark = if touched.new_roles.contains(&r) {
                 Mark::New
             } else {
                 Mark::Same
             };
-            lines.push(OrgLine {
-                depth: depth + 1,
-                item: OrgItem::Role(r),
-                mark,
-            });
+            lines.push(OrgLine::new(depth + 1, OrgItem::Role(r), mark));
         }
         ended_roles.retain(|&r| {
             if history.tenure(r).unit == unit {
-                lines.push(OrgLine {
-                    depth: depth + 1,
-                    item: OrgItem::Role(r),
-                    mark: Mark::Ended,
-                });
+                lines.push(OrgLine::new(depth + 1, OrgItem::Role(r), Mark::Ended));
                 false
             } else {
                 true
@@ -215,11 +262,8 @@ pub fn lines_of(
         push_unit(&mut lines, unit, 0, Mark::Ended, &[], &mut ended_roles);
     }
     for r in ended_roles {
-        lines.push(OrgLine {
-            depth: 1,
-            item: OrgItem::Role(r),
-            mark: Mark::Ended,
-        });
+        lines.push(OrgLine::new(1, OrgItem::Role(r), Mark::Ended));
     }
+    shape(&mut lines);
     lines
 }
