@@ -117,7 +117,7 @@ fn guides(line: &OrgLine, step: usize, width: usize) -> String {
 /// The person or unit opened (the detail pane's subject, else the timeline's filter): its lines
 /// are highlighted.
 fn opened(app: &App<'_>) -> Option<Entity> {
-    app.subject.or(app.filter)
+    app.subject.or(app.filter_entity())
 }
 
 /// One org line: change mark, tree guides, then the unit (with its fold sign) or the role.
