@@ -240,3 +240,19 @@ fn a_narrow_role_line_keeps_the_holders_name_and_date() {
         assert_snapshot!(format!("org_tree_{width}x{height}_narrow_role"), shown);
     }
 }
+
+#[test]
+fn counterparties_stay_out_of_alibabas_tree() {
+    use ali_timeline::store::model::UnitKind;
+    let t = ali_timeline::timeline::load_bundled().expect("the bundled store loads");
+    let mut app = App::new(&t, 120, 40);
+    press(&mut app, KeyCode::End);
+    let day = app.org_day().expect("an event is selected");
+    let outside = ali_timeline::org::counterparties(&t, day);
+    assert!(!outside.nodes.is_empty(), "the store has counterparties on {day}");
+    for line in app.org_lines().iter() {
+        if let OrgItem::Unit(unit) = line.item {
+            assert_ne!(t.unit_at(unit).kind, UnitKind::External, "{}", t.unit_id(unit));
+        }
+    }
+}
