@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use crate::org::tree::{guides, rails};
 use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::timeline::Timeline;
@@ -71,37 +72,39 @@ impl OrgLine {
 /// Fills in each line's place in the tree ([`OrgLine::rails`], [`OrgLine::descendants`]) from
 /// the depths of `lines`, in tree pre-order.
 fn shape(lines: &mut [OrgLine]) {
-    // Backwards: whether a line at each depth follows, since the last shallower line.
-    let mut later = vec![false; lines.len()];
-    let mut seen: Vec<bool> = Vec::new();
-    for (i, line) in lines.iter().enumerate().rev() {
-        seen.resize(line.depth + 1, false);
-        later[i] = seen[line.depth];
-        seen[line.depth] = true;
+    let depths: Vec<usize> = lines.iter().map(|l| l.depth).collect();
+    for (line, rails) in lines.iter_mut().zip(rails(&depths)) {
+        line.rails = rails;
     }
-    // Forwards: the rails of the ancestors open above each line, and a count for each of them.
-    let mut open: Vec<(usize, bool)> = Vec::new();
+    // The lines above each line that it sits under, each counting it.
+    let mut open: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
-        let depth = lines[i].depth;
-        while open.last().is_some_and(|&(j, _)| lines[j].depth >= depth) {
+        while open.last().is_some_and(|&j| lines[j].depth >= lines[i].depth) {
             open.pop();
         }
-        let mut rails: Vec<bool> = open
-            .iter()
-            .filter(|&&(j, _)| lines[j].depth > 0)
-            .map(|&(_, rail)| rail)
-            .collect();
-        if depth > 0 {
-            // A line deeper than its parent's depth + 1 has no drawn ancestor between them.
-            rails.resize(depth - 1, false);
-            rails.push(later[i]);
-        }
-        for &(j, _) in &open {
+        for &j in &open {
             lines[j].descendants += 1;
         }
-        lines[i].rails = rails;
-        open.push((i, later[i]));
+        open.push(i);
     }
+}
+
+/// Columns per level of the tree guides for `lines` (those on screen) in a pane `width` columns
+/// wide: 3 (`├─ `), or 2 (`├ `) when the deepest of them would otherwise take more than a third
+/// of the width.
+#[must_use]
+pub fn guide_step(lines: &[OrgLine], width: usize) -> usize {
+    let deepest = lines.iter().map(|l| l.depth).max().unwrap_or(0);
+    if deepest * 3 <= width / 3 { 3 } else { 2 }
+}
+
+/// The tree guides drawn before `line` (`│  ├─ `), `step` columns a level (see [`guide_step`]),
+/// cut from the left to at most a third of `width` on a very narrow pane.
+#[must_use]
+pub fn guide_text(line: &OrgLine, step: usize, width: usize) -> String {
+    let text = guides(&line.rails, step);
+    let skip = text.chars().count().saturating_sub(width / 3);
+    text.chars().skip(skip).collect()
 }
 
 /// What one event changed, gathered from the replay's change log.

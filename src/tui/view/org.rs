@@ -13,7 +13,7 @@ use crate::text::{truncate, width as text_width};
 use crate::tui::app::{App, Entity};
 use crate::tui::layout::keep_visible;
 use crate::tui::org_fold::{foldable, is_folded};
-use crate::tui::org_lines::{Mark, OrgItem, OrgLine};
+use crate::tui::org_lines::{Mark, OrgItem, OrgLine, guide_step, guide_text};
 use crate::tui::spans::{fit, note, spans_width, styled_line};
 use crate::tui::theme::Theme;
 
@@ -55,9 +55,9 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     );
     let shown = &lines[offset.min(lines.len())..];
     let shown = &shown[..shown.len().min(usize::from(area.height))];
-    let guide = guide_width(shown, width);
+    let step = guide_step(shown, width);
     for (i, (line, y)) in shown.iter().zip(area.y..area.bottom()).enumerate() {
-        let spans = line_spans(app, line, width, guide);
+        let spans = line_spans(app, line, width, step);
         buf.set_line(area.x, y, &fit(spans, width), area.width);
         if focused && offset + i == app.org_cursor {
             buf.set_style(
@@ -83,37 +83,6 @@ fn mark_span(theme: Theme, mark: Mark) -> Span<'static> {
     }
 }
 
-/// Columns per level of the tree guides for the lines on screen: 3 (`├─ `), or 2 (`├ `) when
-/// the deepest of them would otherwise take more than a third of the width.
-fn guide_width(lines: &[OrgLine], width: usize) -> usize {
-    let deepest = lines.iter().map(|l| l.depth).max().unwrap_or(0);
-    if deepest * 3 <= width / 3 { 3 } else { 2 }
-}
-
-/// The tree guides before a line (`│  ├─ `), `step` columns a level, cut from the left to at
-/// most a third of `width` on a very narrow pane.
-fn guides(line: &OrgLine, step: usize, width: usize) -> String {
-    let last = line.rails.len().saturating_sub(1);
-    let mut text = String::new();
-    for (level, &continues) in line.rails.iter().enumerate() {
-        let glyph = match (level == last, continues) {
-            (false, true) => "│",
-            (false, false) => " ",
-            (true, true) => "├",
-            (true, false) => "└",
-        };
-        text.push_str(glyph);
-        let fill = if level == last { "─" } else { " " };
-        for _ in 1..step - 1 {
-            text.push_str(fill);
-        }
-        text.push(' ');
-    }
-    let cap = width / 3;
-    let skip = text.chars().count().saturating_sub(cap);
-    text.chars().skip(skip).collect()
-}
-
 /// The person or unit opened (the detail pane's subject, else the timeline's filter): its lines
 /// are highlighted.
 fn opened(app: &App<'_>) -> Option<Entity> {
@@ -133,7 +102,7 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize, step: usize) -> Vec<S
     };
     let mut spans = vec![
         mark_span(theme, line.mark),
-        Span::styled(guides(line, step, width), theme.dim()),
+        Span::styled(guide_text(line, step, width), theme.dim()),
     ];
     match &line.item {
         OrgItem::Unit(id) => {
