@@ -24,7 +24,11 @@ fn org_at<'a>(t: &'a Timeline, width: u16, height: u16, id: &str) -> App<'a> {
 
 /// The index of unit `id`'s line in the org lines shown.
 fn unit_line(app: &App<'_>, id: &str) -> usize {
-    let unit = app.timeline.ids().unit(id).expect("the unit is in the store");
+    let unit = app
+        .timeline
+        .ids()
+        .unit(id)
+        .expect("the unit is in the store");
     app.org_lines()
         .iter()
         .position(|l| l.item == OrgItem::Unit(unit))
@@ -58,7 +62,10 @@ fn the_tree_has_guides_and_a_folded_unit_says_what_it_hides() {
     cursor_to(&mut app, music);
     press(&mut app, KeyCode::Char(' '));
     let hidden = before - app.org_lines().len();
-    assert_eq!(hidden, 4, "Ali Music's two roles and two sub-units are hidden");
+    assert_eq!(
+        hidden, 4,
+        "Ali Music's two roles and two sub-units are hidden"
+    );
     let shown = screen(&app);
     assert!(shown.contains("├─ ▸ Ali Music"), "{shown}");
     assert!(shown.contains("(4 hidden)"), "{shown}");
@@ -129,7 +136,10 @@ fn fold_all_keeps_the_cursor_on_the_unit_that_hid_it_and_unfold_all_restores() {
     let roots = app.org_lines().iter().filter(|l| l.depth == 0).count();
     assert_eq!(app.org_lines().len(), roots, "only the roots are left");
     let cursor_line = &app.org_lines()[app.org_cursor];
-    assert_eq!(cursor_line.depth, 0, "the cursor is on the root above Ali Music");
+    assert_eq!(
+        cursor_line.depth, 0,
+        "the cursor is on the root above Ali Music"
+    );
     assert_eq!(
         cursor_line.item,
         OrgItem::Unit(t.ids().unit("alibaba-group").unwrap())
@@ -171,7 +181,8 @@ fn a_unit_stays_folded_on_other_events_and_changes_under_it_are_marked_on_it() {
         .expect("Ali Music still exists");
     assert_eq!(music.mark, Mark::Inside);
     assert!(
-        lines.iter().all(|l| l.depth <= music.depth || l.mark == Mark::Same
+        lines.iter().all(|l| l.depth <= music.depth
+            || l.mark == Mark::Same
             || !matches!(l.item, OrgItem::Role(r) if t.history.tenure(r).unit == unit)),
         "Ali Music's roles are hidden"
     );
@@ -202,15 +213,27 @@ fn the_opened_unit_is_highlighted() {
         .expect("Ali Music is drawn");
     let x = line.chars().position(|c| c == 'A').expect("its name") as u16;
     let style = buffer[(x, y as u16)].style();
-    assert!(style.add_modifier.contains(Modifier::UNDERLINED | Modifier::BOLD));
+    assert!(
+        style
+            .add_modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
     // Another unit is not.
     let (y, line) = text
         .lines()
         .enumerate()
         .find(|(_, l)| l.contains("Alibaba Pictures"))
         .expect("Alibaba Pictures is drawn");
-    let x = line.find("Alibaba Pictures").map(|b| line[..b].chars().count()).unwrap() as u16;
-    assert!(!buffer[(x, y as u16)].style().add_modifier.contains(Modifier::UNDERLINED));
+    let x = line
+        .find("Alibaba Pictures")
+        .map(|b| line[..b].chars().count())
+        .unwrap() as u16;
+    assert!(
+        !buffer[(x, y as u16)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
 }
 
 #[test]
@@ -235,7 +258,10 @@ fn a_narrow_role_line_keeps_the_holders_name_and_date() {
             .unwrap_or_else(|| panic!("the role is cut, the name kept at {width}:\n{shown}"));
         // At 60 columns the org pane is 28 wide: the name is kept, the date cut after it.
         if width != 60 {
-            assert!(row.contains("2016-09-19"), "the date is kept at {width}:\n{shown}");
+            assert!(
+                row.contains("2016-09-19"),
+                "the date is kept at {width}:\n{shown}"
+            );
         }
         assert_snapshot!(format!("org_tree_{width}x{height}_narrow_role"), shown);
     }
@@ -249,10 +275,56 @@ fn counterparties_stay_out_of_alibabas_tree() {
     press(&mut app, KeyCode::End);
     let day = app.org_day().expect("an event is selected");
     let outside = ali_timeline::org::counterparties(&t, day);
-    assert!(!outside.nodes.is_empty(), "the store has counterparties on {day}");
+    assert!(
+        !outside.nodes.is_empty(),
+        "the store has counterparties on {day}"
+    );
     for line in app.org_lines().iter() {
         if let OrgItem::Unit(unit) = line.item {
-            assert_ne!(t.unit_at(unit).kind, UnitKind::External, "{}", t.unit_id(unit));
+            assert_ne!(
+                t.unit_at(unit).kind,
+                UnitKind::External,
+                "{}",
+                t.unit_id(unit)
+            );
         }
     }
+}
+
+#[test]
+fn a_click_on_a_fold_sign_folds_and_a_click_on_the_name_selects() {
+    use ali_timeline::tui::action::Action;
+    use ali_timeline::tui::update::update;
+    let t = mini();
+    let mut app = org_at(&t, 120, 40, "dme-founded");
+    let unit = t.ids().unit("ali-music").unwrap();
+    // The cell of the sign before Ali Music's name, found on screen.
+    let buffer = draw(&app);
+    let area = buffer.area;
+    let (column, row) = (area.top()..area.bottom())
+        .find_map(|y| {
+            let row: String = (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            let at = row.find("▾ Ali Music")?;
+            Some((u16::try_from(row[..at].chars().count()).ok()?, y))
+        })
+        .expect("Ali Music is drawn open");
+    update(
+        &mut app,
+        Action::Click {
+            column: column + 2,
+            row,
+        },
+    );
+    assert!(
+        app.org_folded.is_empty(),
+        "a click on the name only selects"
+    );
+    assert_eq!(app.org_lines()[app.org_cursor].item, OrgItem::Unit(unit));
+    update(&mut app, Action::Click { column, row });
+    assert!(app.org_folded.contains(&unit));
+    assert!(screen(&app).contains("▸ Ali Music"));
+    update(&mut app, Action::Click { column, row });
+    assert!(app.org_folded.is_empty(), "a second click unfolds");
 }

@@ -306,7 +306,10 @@ pub fn install(table: Vec<Binding>) -> bool {
 
 /// The mouse, for the help overlay: what each gesture does.
 pub const MOUSE: &[(&str, &str)] = &[
-    ("click", "focus the pane and select the line"),
+    (
+        "click",
+        "focus the pane and select the line (on an org unit's ▾ or ▸: fold or unfold it)",
+    ),
     ("wheel", "move through the pane under the pointer"),
 ];
 

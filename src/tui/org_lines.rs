@@ -79,7 +79,10 @@ fn shape(lines: &mut [OrgLine]) {
     // The lines above each line that it sits under, each counting it.
     let mut open: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
-        while open.last().is_some_and(|&j| lines[j].depth >= lines[i].depth) {
+        while open
+            .last()
+            .is_some_and(|&j| lines[j].depth >= lines[i].depth)
+        {
             open.pop();
         }
         for &j in &open {

@@ -42,7 +42,11 @@ pub(super) fn apply(app: &mut App<'_>, action: Action) {
             }
         }
         (Action::FoldAll, _) => {
-            let every = app.org_tree().iter().filter_map(foldable).collect::<Vec<_>>();
+            let every = app
+                .org_tree()
+                .iter()
+                .filter_map(foldable)
+                .collect::<Vec<_>>();
             app.org_folded.extend(every);
         }
         (Action::UnfoldAll, _) => app.org_folded.clear(),

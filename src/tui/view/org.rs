@@ -108,10 +108,7 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize, step: usize) -> Vec<S
         OrgItem::Unit(id) => {
             let folded = is_folded(line, &app.org_folded);
             if foldable(line).is_some() {
-                spans.push(Span::styled(
-                    if folded { "▸ " } else { "▾ " },
-                    theme.dim(),
-                ));
+                spans.push(Span::styled(if folded { "▸ " } else { "▾ " }, theme.dim()));
             }
             let mut style = if line.depth == 0 {
                 theme.heading()
@@ -126,7 +123,10 @@ fn line_spans(app: &App<'_>, line: &OrgLine, width: usize, step: usize) -> Vec<S
                 // The count of hidden lines stays: the name is cut first.
                 let hidden = format!(" ({} hidden)", line.descendants);
                 let room = width.saturating_sub(spans_width(&spans) + text_width(&hidden));
-                spans.push(Span::styled(truncate(&label, room.max(1)), text_style(style)));
+                spans.push(Span::styled(
+                    truncate(&label, room.max(1)),
+                    text_style(style),
+                ));
                 spans.push(Span::styled(hidden, theme.dim()));
             } else {
                 spans.push(Span::styled(label, text_style(style)));
