@@ -203,7 +203,12 @@ fn no_input_hides_an_editing_key() {
         assert!(context.takes_text());
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             for key in binding.keys {
-                assert!(!editing.contains(&key), "{} hides {}", context.title(), key.name());
+                assert!(
+                    !editing.contains(&key),
+                    "{} hides {}",
+                    context.title(),
+                    key.name()
+                );
             }
         }
     }
