@@ -3,7 +3,7 @@
 //! a shell (readline's keys: Ctrl-A/E, Ctrl-W, Ctrl-U, Ctrl-K, Alt-B/F).
 //!
 //! It is plain data: the keys reach it as [`Edit`]s through the key table and the update; the
-//! views draw it with its cursor (`view::line_input`). The cursor counts characters, not bytes,
+//! views draw it with its cursor where it is. The cursor counts characters, not bytes,
 //! so wide and combined characters are never split.
 
 /// One editing step, as the key table names it.
