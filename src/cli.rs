@@ -79,7 +79,8 @@ pub enum Command {
     ///
     /// Atoms separated by spaces must all match: `gao` (fuzzy), `'exact`, `^prefix`, `suffix$`,
     /// `!not`, `person:gao`, `unit:xiami`, `kind:appointment`, `tag:music`, `@2015`,
-    /// `@2015..2016-06`, `@..2014`, `@2017..`.
+    /// `@2015..2016-06`, `@..2014`, `@2017..`, `era:reset` (the span of an era, by its id or
+    /// words of its title).
     ///
     /// When results are cut, stderr says how many more there are. No match exits 1 with a note
     /// on stderr (as `grep` and `fzf --filter` do).
