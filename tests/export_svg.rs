@@ -337,3 +337,23 @@ fn hostile_era_titles_and_names_stay_text() {
     assert!(texts(&doc, "text").iter().any(|t| t.starts_with("</text>")));
     assert!(inked_pixels(&svg) > 0);
 }
+
+/// The README's picture is the SVG export of 2015–2017 of the bundled store as it is now;
+/// `README_UPDATE=1 cargo test --test export_svg` rewrites it.
+#[test]
+fn the_readme_picture_is_up_to_date() {
+    let timeline = bundled();
+    let selection = Selection::matching(&timeline, Some("@2015..2017")).unwrap();
+    let svg = export(Format::Svg, &selection);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/export-2015-2017.svg");
+    if std::env::var_os("README_UPDATE").is_some() {
+        std::fs::write(&path, &svg).expect("the picture is written");
+    }
+    let committed = std::fs::read_to_string(&path).expect("the picture is committed");
+    assert!(
+        committed == svg,
+        "assets/export-2015-2017.svg is out of date: run \
+         `cargo run -- export --format svg --query '@2015..2017' -o assets/export-2015-2017.svg --force`"
+    );
+    assert!(inked_pixels(&committed) > 2_000);
+}
