@@ -1,13 +1,13 @@
 //! The store's eras in the exports: TimelineJS carries the eras that overlap the exported
-//! events, cut to their days, as its own `eras` bands; a RON subset keeps the eras whose two
-//! events it holds, and loads back.
+//! events, cut to their days, as its own `eras` bands; JSON lists them at their own dates,
+//! matching its schema; a RON subset keeps the eras whose two events it holds, and loads back.
 
 mod export_support;
 
 use ali_timeline::export::{Format, Selection};
 use ali_timeline::store::date::PartialDate;
 use ali_timeline::timeline::{self, Timeline};
-use export_support::{export, load};
+use export_support::{export, load, schema_errors};
 use serde_json::Value;
 
 fn bundled() -> Timeline {
@@ -101,4 +101,25 @@ fn a_ron_subset_keeps_the_eras_whose_events_it_holds_and_loads_back() {
     let back = load(&ron);
     let ids: Vec<&str> = back.eras().map(|e| e.era.id.as_str()).collect();
     assert_eq!(ids, ["ali-music-under-liu"]);
+}
+
+#[test]
+fn json_lists_the_overlapping_eras_at_their_own_dates_and_matches_its_schema() {
+    let timeline = bundled();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/export.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let selection = Selection::matching(&timeline, Some("era:gao-and-song")).unwrap();
+    let value: Value = serde_json::from_str(&export(Format::Json, &selection)).unwrap();
+    assert_eq!(schema_errors(&schema, &value), Vec::<String>::new());
+    let eras = value["eras"].as_array().expect("eras");
+    let ids: Vec<&str> = eras.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["ali-music-under-liu", "gao-and-song", "yu-yongfu-reset"]
+    );
+    // Not cut: Yu Yongfu's reset runs past the selection to its own end.
+    let reset = &eras[2];
+    assert_eq!(reset["end"], "2016-12-05");
+    assert_eq!(reset["last_day"], "2016-12-05");
+    assert_eq!(reset["start_event"], "entertainment-leadership-group");
 }
