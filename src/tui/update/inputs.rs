@@ -116,7 +116,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
             app.search_job.jump_when_done = false;
             return None;
         }
-        Action::FilterByQuery => match Query::parse(&s.text) {
+        Action::FilterByQuery => match Query::parse_in(&s.text, app.timeline) {
             Ok(query) => {
                 app.search_job.jump_when_done = false;
                 app.subject = None;
