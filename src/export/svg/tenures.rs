@@ -64,19 +64,32 @@ impl Rows {
     /// appear, roles by start; each bar in its person's first row where it touches no other.
     pub(super) fn of(sel: &Selection, axis: &Axis) -> Self {
         let timeline = sel.timeline;
+        let mut seen = vec![false; timeline.store.people.len()];
         let mut involved: Vec<PersonIx> = Vec::new();
         for event in sel.events() {
-            for id in &event.people {
-                if let Some(p) = timeline.ids().person(id)
-                    && !involved.contains(&p)
-                {
+            for p in event
+                .people
+                .iter()
+                .filter_map(|id| timeline.ids().person(id))
+            {
+                if !std::mem::replace(&mut seen[p.index()], true) {
                     involved.push(p);
                 }
             }
         }
+        // Each person's tenures, gathered in one pass over the history.
+        let mut tenures: Vec<Vec<TenureIx>> = vec![Vec::new(); timeline.store.people.len()];
+        for (ix, t) in timeline.history.tenures() {
+            if seen[t.person.index()] {
+                tenures[t.person.index()].push(ix);
+            }
+        }
         let people = involved
             .into_iter()
-            .map(|person| (person, rows_of(timeline, axis, person)))
+            .map(|person| {
+                let rows = rows_of(timeline, axis, &tenures[person.index()]);
+                (person, rows)
+            })
             .filter(|(_, rows)| !rows.is_empty())
             .collect();
         Rows { people }
@@ -129,13 +142,12 @@ impl Rows {
     }
 }
 
-/// The rows of `person`'s roles that show on `axis`.
-fn rows_of(timeline: &Timeline, axis: &Axis, person: PersonIx) -> Vec<Vec<Bar>> {
+/// The rows of one person's roles (`tenures`) that show on `axis`.
+fn rows_of(timeline: &Timeline, axis: &Axis, tenures: &[TenureIx]) -> Vec<Vec<Bar>> {
     let (first, last) = (axis.first_day(), axis.last_day());
-    let mut bars: Vec<Bar> = timeline
-        .history
-        .tenures()
-        .filter(|(_, t)| t.person == person)
+    let mut bars: Vec<Bar> = tenures
+        .iter()
+        .map(|&ix| (ix, timeline.history.tenure(ix)))
         .filter_map(|(ix, t)| {
             let (end, ending) = match t.end {
                 None => (last, Ending::Open),
