@@ -131,7 +131,7 @@ pub(super) fn picker(app: &mut App<'_>, action: Action) -> Option<Task> {
         }
         Action::Confirm => {
             let saved = highlighted?;
-            match Query::parse(&saved.query) {
+            match Query::parse_in(&saved.query, app.timeline) {
                 Ok(query) => {
                     app.mode = Mode::Browse;
                     app.subject = None;
