@@ -229,6 +229,22 @@ pub fn search_parts(inner: Rect) -> (Rect, Rect) {
     (input, results)
 }
 
+/// The timeline pane's content area divided: the filter line on top while a filter is on (when
+/// a row of events still fits below it), and the rows.
+#[must_use]
+pub fn timeline_parts(inner: Rect, filtered: bool) -> (Option<Rect>, Rect) {
+    if !filtered || inner.height < 2 {
+        return (None, inner);
+    }
+    let line = Rect { height: 1, ..inner };
+    let rows = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    (Some(line), rows)
+}
+
 /// The first line to show so that line `selected` is visible in `height` rows, moving from
 /// `offset` as little as possible and leaving no blank rows at the end when the list is longer.
 #[must_use]

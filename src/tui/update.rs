@@ -121,7 +121,15 @@ pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usiz
 fn pane_height(app: &App<'_>, pane: Pane) -> usize {
     layout::areas(app.size, app.focus, app.side)
         .pane(pane)
-        .map_or(0, |p| usize::from(p.inner.height))
+        .map_or(0, |p| usize::from(content(app, p).height))
+}
+
+/// Where a pane's lines are drawn: its content area, below the filter line in the timeline.
+pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
+    match pane.pane {
+        Pane::Timeline => layout::timeline_parts(pane.inner, app.filter.is_some()).1,
+        _ => pane.inner,
+    }
 }
 
 fn browse(app: &mut App<'_>, action: Action) {
@@ -317,7 +325,7 @@ fn follow(app: &mut App<'_>) {
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
         let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
-        let height = pane.inner.height;
+        let height = content(app, pane).height;
         let offset = keep_visible(
             app.timeline_offset,
             header.map(|r| r - 1),

@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{select, set_focus};
+use super::{content, select, set_focus};
 use crate::tui::app::Pane;
 use crate::tui::app::{App, Row, Search};
 use crate::tui::layout::{self, keep_visible};
@@ -14,10 +14,11 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
         return;
     };
     set_focus(app, pane.pane);
-    if !pane.inner.contains(Position::new(column, row)) {
+    let inner = content(app, &pane);
+    if !inner.contains(Position::new(column, row)) {
         return;
     }
-    let line = usize::from(row - pane.inner.y);
+    let line = usize::from(row - inner.y);
     match pane.pane {
         Pane::Timeline => {
             let rows = app.rows();
