@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 22] = [
+const PLAIN: [Action; 25] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -56,6 +56,9 @@ const PLAIN: [Action; 22] = [
     Action::Erase,
     Action::Export,
     Action::FilterByQuery,
+    Action::JumpBack,
+    Action::JumpForward,
+    Action::GoToDate,
     Action::ClearInput,
     Action::Left,
     Action::Right,
@@ -85,6 +88,9 @@ fn variant(action: Action) -> &'static str {
         Action::Erase => "Erase",
         Action::Export => "Export",
         Action::FilterByQuery => "FilterByQuery",
+        Action::JumpBack => "JumpBack",
+        Action::JumpForward => "JumpForward",
+        Action::GoToDate => "GoToDate",
         Action::ClearInput => "ClearInput",
         Action::Left => "Left",
         Action::Right => "Right",

@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 17] = [
+pub const ACTIONS: [(&str, Action); 20] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -19,7 +19,10 @@ pub const ACTIONS: [(&str, Action); 17] = [
     ("search", Action::Search),
     ("open", Action::Confirm),
     ("back", Action::Back),
+    ("jump_back", Action::JumpBack),
+    ("jump_forward", Action::JumpForward),
     ("as_of", Action::AskDate),
+    ("go_to_date", Action::GoToDate),
     ("help", Action::Help),
     ("export", Action::Export),
     ("quit", Action::Quit),

@@ -43,6 +43,12 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// Go back to where the last jump left (Ctrl-O).
+    JumpBack,
+    /// Go forward again to where going back left.
+    JumpForward,
+    /// Ask for a date and select the first event on or after it.
+    GoToDate,
     /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
     FilterByQuery,
 

@@ -15,6 +15,7 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::tui::jumps::JumpList;
 use crate::tui::theme::Theme;
 
 /// One of the three panes.
@@ -85,13 +86,25 @@ pub struct SearchJob {
     pub jump_when_done: bool,
 }
 
-/// The date input shown in the status bar after `a`.
+/// The date input shown in the status bar after `a` (or `d`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DateInput {
     /// What has been typed.
     pub text: String,
     /// Why the last date entered was rejected.
     pub error: Option<String>,
+    /// What the date is for.
+    pub goal: DateGoal,
+}
+
+/// What a date typed is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateGoal {
+    /// Showing the org chart as of it (`a`).
+    #[default]
+    OrgChart,
+    /// Selecting the first event on or after it in the timeline (`d`).
+    GoTo,
 }
 
 /// What takes the keyboard: the panes, or an overlay or input on top of them.
@@ -175,6 +188,8 @@ pub struct App<'a> {
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
+    /// Where the user was before each jump (Ctrl-O goes back).
+    pub jumps: JumpList,
     /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
     /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
@@ -203,6 +218,7 @@ impl<'a> App<'a> {
             org_offset: 0,
             help_scroll: 0,
             search_job: SearchJob::default(),
+            jumps: JumpList::default(),
             derived: Derived::default(),
         }
     }

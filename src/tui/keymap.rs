@@ -47,7 +47,7 @@ impl Context {
             Context::Anywhere => "Anywhere",
             Context::Browse => "Browsing",
             Context::Search => "Search (type to search)",
-            Context::Date => "Date for the org chart (type a date)",
+            Context::Date => "Date: for the org chart after a, to go to after d (type a date)",
             Context::Help => "This help",
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
@@ -247,6 +247,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
     bind(Browse, &[ENTER], Action::Confirm, "open: event → detail; org line → that unit's or person's events", Some("open")),
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
+    bind(Browse, &[Chord::ctrl('o')], Action::JumpBack, "jump back: where you were before the last jump (result, org line, filter, date, year)", None),
+    bind(Browse, &[Chord::ctrl('n')], Action::JumpForward, "jump forward again (Ctrl-I is Tab in most terminals)", None),
+    bind(Browse, &[Chord::char('d')], Action::GoToDate, "go to a date you type: the first event on or after it", None),
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
@@ -259,7 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[Chord::ctrl('f')], Action::FilterByQuery, "filter: the timeline shows the events the query matches (Esc clears)", Some("filter")),
     bind(Search, &[BACKSPACE], Action::Erase, "delete the last character", None),
     bind(Search, &[ESC], Action::Back, "close the search", Some("close")),
-    bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date", Some("show")),
+    bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date, or go to it", Some("show")),
     bind(Date, &[BACKSPACE], Action::Erase, "delete the last character", None),
     bind(Date, &[ESC], Action::Back, "cancel", Some("cancel")),
     bind(Help, &[Chord::char('j'), DOWN], Action::Down, "scroll down", None),

@@ -9,14 +9,16 @@
 
 mod export;
 pub mod filter;
+mod go_to_date;
 mod inputs;
+mod jumps;
 mod mouse;
 
 use ratatui::layout::Rect;
 
 use crate::query::Target;
 use crate::tui::action::Action;
-use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::app::{App, DateGoal, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::derived;
 use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
@@ -134,14 +136,19 @@ pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
 
 fn browse(app: &mut App<'_>, action: Action) {
     match action {
+        Action::Top | Action::Bottom if app.focus == Pane::Timeline => {
+            jumps::recorded(app, |app| move_in(app, Pane::Timeline, action));
+        }
         Action::Up
         | Action::Down
         | Action::PageUp
         | Action::PageDown
         | Action::Top
         | Action::Bottom => move_in(app, app.focus, action),
-        Action::PrevYear => year_jump(app, false),
-        Action::NextYear => year_jump(app, true),
+        Action::PrevYear => jumps::recorded(app, |app| year_jump(app, false)),
+        Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
+        Action::JumpBack => jumps::back(app),
+        Action::JumpForward => jumps::forward(app),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
         Action::Search => app.mode = Mode::Search(Search::default()),
@@ -150,9 +157,15 @@ fn browse(app: &mut App<'_>, action: Action) {
             app.help_scroll = 0;
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
+        Action::GoToDate => {
+            app.mode = Mode::Date(DateInput {
+                goal: DateGoal::GoTo,
+                ..DateInput::default()
+            });
+        }
         Action::Export => export::open(app),
         Action::Confirm => confirm(app),
-        Action::Back => back(app),
+        Action::Back => jumps::recorded(app, back),
         Action::Click { column, row } => mouse::click(app, column, row),
         Action::Scroll { column, row, .. } => {
             if let Some(pane) = layout::areas(app.size, app.focus, app.side)
@@ -263,7 +276,7 @@ fn confirm(app: &mut App<'_>) {
                 None => None,
             };
             if let Some(entity) = entity {
-                open(app, entity);
+                jumps::recorded(app, |app| open(app, entity));
             }
         }
         Pane::Detail => {}
@@ -282,8 +295,12 @@ fn back(app: &mut App<'_>) {
 }
 
 /// Selects a search result: an event in the timeline (clearing a filter that hides it), or a
-/// person's or unit's events.
+/// person's or unit's events; the place left is recorded in the jump list.
 pub(crate) fn jump(app: &mut App<'_>, target: Target) {
+    jumps::recorded(app, |app| jump_to(app, target));
+}
+
+fn jump_to(app: &mut App<'_>, target: Target) {
     match target {
         Target::Event(ix) => {
             // `visible` is in date order, which is index order.

@@ -1,11 +1,11 @@
 //! Actions while an overlay or input has the keyboard: the search, the help, the date for the
 //! org chart.
 
-use super::{filter, jump, mouse, moved, set_focus};
+use super::{filter, go_to_date, jump, jumps, mouse, moved, set_focus};
 use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Mode, Pane, Search};
+use crate::tui::app::{App, DateGoal, Mode, Pane, Search};
 use crate::tui::help_text;
 use crate::tui::layout;
 use crate::tui::searcher::Searched;
@@ -119,8 +119,10 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::FilterByQuery => match Query::parse(&s.text) {
             Ok(query) => {
                 app.search_job.jump_when_done = false;
-                app.subject = None;
-                filter::set_filter(app, query);
+                jumps::recorded(app, |app| {
+                    app.subject = None;
+                    filter::set_filter(app, query);
+                });
                 set_focus(app, Pane::Timeline);
                 return None;
             }
@@ -160,11 +162,22 @@ pub(super) fn date(app: &mut App<'_>, action: Action) {
             input.error = None;
         }
         Action::Confirm => match input.text.trim().parse::<PartialDate>() {
+            Ok(day) if input.goal == DateGoal::GoTo => {
+                if let Err(why) = go_to_date::go_to(app, day) {
+                    if let Mode::Date(input) = &mut app.mode {
+                        input.error = Some(why);
+                    }
+                } else {
+                    app.mode = Mode::Browse;
+                }
+            }
             Ok(day) => {
                 app.mode = Mode::Browse;
-                app.org_date = Some(day);
-                app.org_cursor = 0;
-                app.org_offset = 0;
+                jumps::recorded(app, |app| {
+                    app.org_date = Some(day);
+                    app.org_cursor = 0;
+                    app.org_offset = 0;
+                });
                 set_focus(app, Pane::Org);
             }
             Err(error) => input.error = Some(error.to_string()),

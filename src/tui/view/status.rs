@@ -5,8 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use crate::store::date::PartialDate;
 use crate::text::truncate;
-use crate::tui::app::{App, DateInput, Mode};
+use crate::tui::app::{App, DateGoal, DateInput, Mode};
 use crate::tui::keymap::{Context, hints};
 use crate::tui::spans::{clean, fit, spans_width};
 use crate::tui::theme::Theme;
@@ -83,14 +84,25 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 }
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
+    let prompt = match input.goal {
+        DateGoal::OrgChart => " Org chart as of: ",
+        DateGoal::GoTo => " Go to date: ",
+    };
     let mut spans = vec![
-        Span::styled(" Org chart as of: ", theme.status_focus()),
+        Span::styled(prompt, theme.status_focus()),
         Span::raw(clean(&input.text)),
         Span::styled(" ", theme.cursor()),
         Span::raw(" "),
     ];
     if input.error.is_some() {
-        spans.push(Span::styled("invalid date ", theme.error()));
+        // The whole message is shown above the status bar.
+        let valid = input.text.trim().parse::<PartialDate>().is_ok();
+        let what = if valid {
+            "no event there "
+        } else {
+            "invalid date "
+        };
+        spans.push(Span::styled(what, theme.error()));
     } else if input.text.is_empty() {
         spans.push(Span::raw("YYYY, YYYY-MM or YYYY-MM-DD "));
     }
