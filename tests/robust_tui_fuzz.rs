@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 25] = [
+const PLAIN: [Action; 26] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -59,6 +59,7 @@ const PLAIN: [Action; 25] = [
     Action::JumpBack,
     Action::JumpForward,
     Action::GoToDate,
+    Action::Zoom,
     Action::ClearInput,
     Action::Left,
     Action::Right,
@@ -91,6 +92,7 @@ fn variant(action: Action) -> &'static str {
         Action::JumpBack => "JumpBack",
         Action::JumpForward => "JumpForward",
         Action::GoToDate => "GoToDate",
+        Action::Zoom => "Zoom",
         Action::ClearInput => "ClearInput",
         Action::Left => "Left",
         Action::Right => "Right",

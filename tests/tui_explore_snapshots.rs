@@ -51,3 +51,53 @@ fn a_person_filter_names_the_person_and_shows_its_query() {
         "{text}"
     );
 }
+
+#[test]
+fn z_zooms_the_focused_pane_to_the_whole_screen_and_back() {
+    let t = mini();
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = App::new(&t, width, height);
+        type_keys(&mut app, "jjj");
+        press(&mut app, KeyCode::Tab);
+        let before = screen(&app);
+        press(&mut app, KeyCode::Char('z'));
+        assert!(app.zoomed);
+        let text = screen(&app);
+        assert!(text.contains("zoomed"), "the status bar says so: {text}");
+        assert!(!text.contains("Timeline"), "only the detail pane: {text}");
+        assert_snapshot!(format!("zoomed_detail_{width}x{height}"), text);
+        press(&mut app, KeyCode::Char('z'));
+        assert!(!app.zoomed);
+        assert_eq!(screen(&app), before, "back as it was");
+
+        press(&mut app, KeyCode::Char('z'));
+        press(&mut app, KeyCode::Tab);
+        let text = screen(&app);
+        assert!(text.contains("Org chart"), "Tab moves the zoom on: {text}");
+        assert!(!text.contains("Detail"), "{text}");
+    }
+}
+
+#[test]
+fn a_click_in_the_zoomed_timeline_selects_the_line_under_it() {
+    let t = mini();
+    let mut app = App::new(&t, 120, 40);
+    press(&mut app, KeyCode::Char('z'));
+    let text = screen(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains("Alibaba acquires UCWeb"))
+        .expect("the event is on screen");
+    let column = u16::try_from(text.lines().nth(row).unwrap().find("UCWeb").unwrap()).unwrap();
+    ali_timeline::tui::update::update(
+        &mut app,
+        ali_timeline::tui::action::Action::Click {
+            column,
+            row: u16::try_from(row).unwrap(),
+        },
+    );
+    assert_eq!(
+        app.selected_event().map(|e| e.id.as_str()),
+        Some("ucweb-acquired")
+    );
+}

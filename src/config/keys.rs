@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 20] = [
+pub const ACTIONS: [(&str, Action); 21] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -23,6 +23,7 @@ pub const ACTIONS: [(&str, Action); 20] = [
     ("jump_forward", Action::JumpForward),
     ("as_of", Action::AskDate),
     ("go_to_date", Action::GoToDate),
+    ("zoom", Action::Zoom),
     ("help", Action::Help),
     ("export", Action::Export),
     ("quit", Action::Quit),

@@ -49,6 +49,8 @@ pub enum Action {
     JumpForward,
     /// Ask for a date and select the first event on or after it.
     GoToDate,
+    /// Zoom the focused pane to the whole screen, or back.
+    Zoom,
     /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
     FilterByQuery,
 

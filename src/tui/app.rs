@@ -165,6 +165,8 @@ pub struct App<'a> {
     pub side: Pane,
     /// Overlay or input in use.
     pub mode: Mode,
+    /// Whether the focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// The query the timeline is filtered by; `visible` holds the events it matches. Set it with
     /// [`crate::tui::update::filter::set_filter`], read its text with [`App::filter_text`].
     pub filter: Option<Filter>,
@@ -207,6 +209,7 @@ impl<'a> App<'a> {
             focus: Pane::Timeline,
             side: Pane::Detail,
             mode: Mode::Browse,
+            zoomed: false,
             filter: None,
             visible: timeline.events().map(|(ix, _)| ix).collect(),
             cursor: 0,

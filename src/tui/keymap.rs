@@ -250,6 +250,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::ctrl('o')], Action::JumpBack, "jump back: where you were before the last jump (result, org line, filter, date, year)", None),
     bind(Browse, &[Chord::ctrl('n')], Action::JumpForward, "jump forward again (Ctrl-I is Tab in most terminals)", None),
     bind(Browse, &[Chord::char('d')], Action::GoToDate, "go to a date you type: the first event on or after it", None),
+    bind(Browse, &[Chord::char('z')], Action::Zoom, "zoom: the focused pane fills the screen, or back (Tab moves on)", None),
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),

@@ -6,7 +6,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::tui::app::Pane;
+use crate::tui::app::{App, Pane};
 
 /// How a pane is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +172,17 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
         body,
         status,
     }
+}
+
+/// Divides `area` for `app`: as [`areas`] for its focus and side pane, or, while zoomed
+/// (`z`), the focused pane alone over the whole body.
+#[must_use]
+pub fn app_areas(app: &App<'_>, area: Rect) -> Areas {
+    let mut areas = areas(area, app.focus, app.side);
+    if app.zoomed && areas.body.height > 0 && areas.body.width > 0 {
+        areas.panes = vec![framed(app.focus, areas.body)];
+    }
+    areas
 }
 
 /// Where an overlay (search, help) is drawn inside `body`: centred with a margin on large

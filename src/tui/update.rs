@@ -121,7 +121,7 @@ pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usiz
 
 /// The content height of `pane` on screen, 0 when it is not shown.
 fn pane_height(app: &App<'_>, pane: Pane) -> usize {
-    layout::areas(app.size, app.focus, app.side)
+    layout::app_areas(app, app.size)
         .pane(pane)
         .map_or(0, |p| usize::from(content(app, p).height))
 }
@@ -149,6 +149,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
         Action::JumpBack => jumps::back(app),
         Action::JumpForward => jumps::forward(app),
+        Action::Zoom => app.zoomed = !app.zoomed,
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
         Action::Search => app.mode = Mode::Search(Search::default()),
@@ -168,7 +169,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         Action::Back => jumps::recorded(app, back),
         Action::Click { column, row } => mouse::click(app, column, row),
         Action::Scroll { column, row, .. } => {
-            if let Some(pane) = layout::areas(app.size, app.focus, app.side)
+            if let Some(pane) = layout::app_areas(app, app.size)
                 .pane_at(column, row)
                 .map(|p| p.pane)
             {
@@ -325,7 +326,7 @@ fn open(app: &mut App<'_>, entity: Entity) {
 
 /// Lines in the detail pane at its current width.
 fn detail_len(app: &App<'_>) -> usize {
-    layout::areas(app.size, app.focus, app.side)
+    layout::app_areas(app, app.size)
         .pane(Pane::Detail)
         .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
@@ -334,7 +335,7 @@ fn detail_len(app: &App<'_>) -> usize {
 /// keeping for the views) the rows, org lines and detail text where the state they depend on has
 /// changed.
 fn follow(app: &mut App<'_>) {
-    let areas = layout::areas(app.size, app.focus, app.side);
+    let areas = layout::app_areas(app, app.size);
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
         derived::refresh_rows(app);

@@ -189,7 +189,7 @@ pub(super) fn date(app: &mut App<'_>, action: Action) {
 
 /// Lines in the help text and rows to show them in.
 pub(super) fn help_size(app: &App<'_>) -> (usize, usize) {
-    let body = layout::areas(app.size, app.focus, app.side).body;
+    let body = layout::app_areas(app, app.size).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     (
         help_text::lines(app, inner.width).len(),

@@ -9,7 +9,7 @@ use crate::tui::layout::{self, keep_visible};
 
 /// A left click in browse mode: focus the pane under the pointer and select the line clicked.
 pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
-    let areas = layout::areas(app.size, app.focus, app.side);
+    let areas = layout::app_areas(app, app.size);
     let Some(pane) = areas.pane_at(column, row).copied() else {
         return;
     };
@@ -47,7 +47,7 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
 
 /// Where the search results are listed on screen.
 pub(super) fn search_results(app: &App<'_>) -> Rect {
-    let body = layout::areas(app.size, app.focus, app.side).body;
+    let body = layout::app_areas(app, app.size).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     layout::search_parts(inner).1
 }

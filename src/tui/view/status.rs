@@ -61,6 +61,9 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     if let Some(date) = app.org_date {
         spans.push(Span::raw(format!("· as of {date} ")));
     }
+    if app.zoomed {
+        spans.push(Span::raw("· zoomed "));
+    }
     push_hints(theme, context, width, &mut spans);
     spans
 }
