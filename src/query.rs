@@ -18,6 +18,7 @@
 //! decide how to style them. the README (section "Query language") is the user's guide.
 
 mod filter;
+mod found;
 mod fuzzy;
 mod parse;
 mod rank;
@@ -27,6 +28,7 @@ use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
+pub use found::Found;
 pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search, search_counted};
 

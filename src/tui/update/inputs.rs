@@ -14,16 +14,17 @@ use crate::tui::task::Task;
 /// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
 const DATE_INPUT_MAX: usize = 24;
 
-/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is
-/// asked for as a task, its results awaited (the results shown until then stay).
+/// Starts the query typed so far: an empty one is settled at once, a malformed one only noted
+/// (the results shown stay); a real one is asked for as a task, its results awaited (the results
+/// shown until then stay).
 fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Task> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
     job.awaiting = None;
     match Query::parse(&search.text) {
+        // An atom being typed (`gao @`, `kind:`): the results of the last good query stay.
         Err(error) => {
             search.error = Some(error);
-            settle(search, Vec::new());
             None
         }
         Ok(q) if q.is_empty() => {
