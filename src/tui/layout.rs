@@ -112,6 +112,30 @@ fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
     )
 }
 
+/// The widest the side column (detail over org) grows, side by side twice that: beyond it the
+/// timeline takes the extra width, for its titles.
+const SIDE_MAX: u16 = 56;
+
+/// `area` split into the timeline (left) and the side column (right): 55% of the width on the
+/// right, at most `side_max` columns.
+fn split_side(area: Rect, side_max: u16) -> (Rect, Rect) {
+    let side = u16::try_from(u32::from(area.width) * 55 / 100)
+        .unwrap_or(side_max)
+        .min(side_max);
+    let left = area.width - side;
+    (
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: side,
+            ..area
+        },
+    )
+}
+
 /// `area` split at `percent` of its height: (top, bottom).
 fn split_rows(area: Rect, percent: u16) -> (Rect, Rect) {
     let top = u16::try_from(u32::from(area.height) * u32::from(percent) / 100).unwrap_or(0);
@@ -150,8 +174,9 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
     let panes = if body.height == 0 || body.width == 0 {
         Vec::new()
     } else if body.width >= WIDE {
-        let (left, right) = split_columns(body, 45);
-        let (detail, org) = if body.height >= TALL {
+        let tall = body.height >= TALL;
+        let (left, right) = split_side(body, if tall { SIDE_MAX } else { 2 * SIDE_MAX });
+        let (detail, org) = if tall {
             split_rows(right, 55)
         } else {
             split_columns(right, 50)
