@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 21] = [
+pub const ACTIONS: [(&str, Action); 22] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -18,6 +18,7 @@ pub const ACTIONS: [(&str, Action); 21] = [
     ("focus_prev", Action::FocusPrev),
     ("search", Action::Search),
     ("open", Action::Confirm),
+    ("filter", Action::FilterByQuery),
     ("back", Action::Back),
     ("jump_back", Action::JumpBack),
     ("jump_forward", Action::JumpForward),

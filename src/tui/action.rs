@@ -51,7 +51,8 @@ pub enum Action {
     GoToDate,
     /// Zoom the focused pane to the whole screen, or back.
     Zoom,
-    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    /// Filter the timeline by a query (Ctrl-F): in the search overlay, the query typed; while
+    /// browsing, open the search on the filter's query to edit it.
     FilterByQuery,
 
     // Typing, in the search and date inputs and the export path.

@@ -246,6 +246,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
     bind(Browse, &[ENTER], Action::Confirm, "open: event → detail; org line → that unit's or person's events", Some("open")),
+    bind(Browse, &[Chord::ctrl('f')], Action::FilterByQuery, "edit the filter: the search box opens on its query (Ctrl-F there applies it)", None),
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
     bind(Browse, &[Chord::ctrl('o')], Action::JumpBack, "jump back: where you were before the last jump (result, org line, filter, date, year)", None),
     bind(Browse, &[Chord::ctrl('n')], Action::JumpForward, "jump forward again (Ctrl-I is Tab in most terminals)", None),

@@ -37,6 +37,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
+            Mode::Browse if action == Action::FilterByQuery => task = inputs::edit_filter(app),
             Mode::Browse => browse(app, action),
             Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),

@@ -79,6 +79,18 @@ pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) -> Option<Task> {
     task
 }
 
+/// Opens the search on the filter's query (Ctrl-F while browsing), to edit or narrow it and
+/// apply it again with Ctrl-F; on an empty box when no filter is on.
+pub(super) fn edit_filter(app: &mut App<'_>) -> Option<Task> {
+    let mut search = Search {
+        text: app.filter_text().unwrap_or_default().to_string(),
+        ..Search::default()
+    };
+    let task = refresh(app, &mut search);
+    app.mode = Mode::Search(search);
+    task
+}
+
 /// An action in the search overlay; asks for the search of what is typed when it changes.
 pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     let page = App::page(usize::from(mouse::search_results(app).height));
