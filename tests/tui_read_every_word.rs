@@ -84,7 +84,7 @@ fn a_long_address_in_a_summary_is_not_broken_either() {
 }
 
 #[test]
-fn a_wide_terminal_gives_its_extra_width_to_the_timeline_titles() {
+fn a_wide_terminal_gives_its_extra_width_to_the_timeline_titles_first() {
     let t = tui_support::mini();
     let timeline_width = |width: u16| {
         let app = App::new(&t, width, 40);
@@ -98,13 +98,21 @@ fn a_wide_terminal_gives_its_extra_width_to_the_timeline_titles() {
         timeline_width(120) >= 62,
         "titles get more than 36 columns at 120"
     );
-    for (narrower, wider) in [(120, 160), (160, 240)] {
-        assert_eq!(
-            timeline_width(wider) - timeline_width(narrower),
-            wider - narrower,
-            "every extra column goes to the timeline"
-        );
-    }
+    assert_eq!(
+        timeline_width(136) - timeline_width(120),
+        16,
+        "every extra column goes to the timeline"
+    );
+    assert_eq!(
+        timeline_width(136),
+        78,
+        "up to 80 columns, borders included"
+    );
+    assert_eq!(
+        timeline_width(236) - timeline_width(136),
+        50,
+        "then the timeline and the side panes share the extra width"
+    );
     // Drawn: the longest title of the fixture is read whole at 160 columns.
     let app = App::new(&t, 160, 40);
     let text = tui_support::screen(&app);

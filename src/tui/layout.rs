@@ -112,16 +112,21 @@ fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
     )
 }
 
-/// The widest the side column (detail over org) grows, side by side twice that: beyond it the
-/// timeline takes the extra width, for its titles.
-const SIDE_MAX: u16 = 56;
+/// The side column (detail over org) stops growing at this width while the timeline is narrower
+/// than [`TIMELINE_FIRST`]: the extra width goes to the timeline's titles first.
+const SIDE_FIRST: u16 = 56;
+
+/// A timeline this wide shows the median title of the bundled store whole; beyond it the timeline
+/// and the side column share the extra width.
+const TIMELINE_FIRST: u16 = 80;
 
 /// `area` split into the timeline (left) and the side column (right): 55% of the width on the
-/// right, at most `side_max` columns.
-fn split_side(area: Rect, side_max: u16) -> (Rect, Rect) {
-    let side = u16::try_from(u32::from(area.width) * 55 / 100)
-        .unwrap_or(side_max)
-        .min(side_max);
+/// right up to [`SIDE_FIRST`] columns, then the timeline alone grows to [`TIMELINE_FIRST`], then
+/// both grow by half of each extra column.
+fn split_side(area: Rect) -> (Rect, Rect) {
+    let share = u16::try_from(u32::from(area.width) * 55 / 100).unwrap_or(u16::MAX);
+    let beyond = area.width.saturating_sub(SIDE_FIRST + TIMELINE_FIRST);
+    let side = share.min(SIDE_FIRST + beyond / 2);
     let left = area.width - side;
     (
         Rect {
@@ -175,7 +180,11 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
         Vec::new()
     } else if body.width >= WIDE {
         let tall = body.height >= TALL;
-        let (left, right) = split_side(body, if tall { SIDE_MAX } else { 2 * SIDE_MAX });
+        let (left, right) = if tall {
+            split_side(body)
+        } else {
+            split_columns(body, 45)
+        };
         let (detail, org) = if tall {
             split_rows(right, 55)
         } else {
