@@ -95,21 +95,21 @@ fn a_wide_terminal_gives_its_extra_width_to_the_timeline_titles_first() {
             .width
     };
     assert!(
-        timeline_width(120) >= 62,
+        timeline_width(120) >= 58,
         "titles get more than 36 columns at 120"
     );
     assert_eq!(
-        timeline_width(136) - timeline_width(120),
-        16,
+        timeline_width(140) - timeline_width(120),
+        20,
         "every extra column goes to the timeline"
     );
     assert_eq!(
-        timeline_width(136),
+        timeline_width(140),
         78,
         "up to 80 columns, borders included"
     );
     assert_eq!(
-        timeline_width(236) - timeline_width(136),
+        timeline_width(240) - timeline_width(140),
         50,
         "then the timeline and the side panes share the extra width"
     );

@@ -114,7 +114,7 @@ fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
 
 /// The side column (detail over org) stops growing at this width while the timeline is narrower
 /// than [`TIMELINE_FIRST`]: the extra width goes to the timeline's titles first.
-const SIDE_FIRST: u16 = 56;
+const SIDE_FIRST: u16 = 60;
 
 /// A timeline this wide shows the median title of the bundled store whole; beyond it the timeline
 /// and the side column share the extra width.

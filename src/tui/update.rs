@@ -9,6 +9,7 @@
 
 mod export;
 pub mod filter;
+mod fold;
 mod go_to_date;
 mod inputs;
 mod jumps;
@@ -146,6 +147,11 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => move_in(app, app.focus, action),
+        Action::Fold
+        | Action::Unfold
+        | Action::ToggleFold
+        | Action::FoldAll
+        | Action::UnfoldAll => fold::apply(app, action),
         Action::PrevYear => jumps::recorded(app, |app| year_jump(app, false)),
         Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
         Action::JumpBack => jumps::back(app),
