@@ -185,3 +185,18 @@ fn ctrl_f_while_browsing_opens_the_filter_to_edit_and_narrow_it() {
     assert_eq!(app.filter_text(), Some("kind:acq @2013..2014 !ucweb"));
     assert_eq!(app.visible.len(), 3, "narrowed");
 }
+
+#[test]
+fn set_filter_and_clear_filter_are_jumps_that_ctrl_o_undoes() -> Result {
+    let t = mini();
+    let mut app = App::new(&t, 120, 40);
+    filter::set_filter(&mut app, Query::parse("ttpod")?);
+    filter::clear_filter(&mut app);
+    assert_eq!(app.jumps.counts(), (2, 0));
+    ctrl(&mut app, 'o');
+    assert_eq!(app.filter_text(), Some("ttpod"));
+    ctrl(&mut app, 'o');
+    assert_eq!(app.filter, None);
+    assert_eq!(app.jumps.counts(), (0, 2));
+    Ok(())
+}

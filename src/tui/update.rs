@@ -298,7 +298,7 @@ fn back(app: &mut App<'_>) {
     } else if app.filter.is_some() || app.subject.is_some() {
         app.subject = None;
         app.detail_scroll = 0;
-        filter::clear_filter(app);
+        filter::show_all(app);
     }
 }
 
@@ -313,7 +313,7 @@ fn jump_to(app: &mut App<'_>, target: Target) {
         Target::Event(ix) => {
             // `visible` is in date order, which is index order.
             if app.visible.binary_search(&ix).is_err() {
-                filter::clear_filter(app);
+                filter::show_all(app);
             }
             let cursor = app.visible.binary_search(&ix).unwrap_or(0);
             select(app, cursor);
@@ -327,7 +327,7 @@ fn jump_to(app: &mut App<'_>, target: Target) {
 /// Filters the timeline to `entity`'s events, shows `entity` in the detail pane and focuses
 /// the timeline.
 fn open(app: &mut App<'_>, entity: Entity) {
-    filter::filter_to(app, entity);
+    filter::to_entity(app, entity);
     set_focus(app, Pane::Timeline);
 }
 

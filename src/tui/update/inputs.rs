@@ -134,7 +134,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
                 app.search_job.jump_when_done = false;
                 jumps::recorded(app, |app| {
                     app.subject = None;
-                    filter::set_filter(app, query);
+                    filter::apply_query(app, query);
                 });
                 set_focus(app, Pane::Timeline);
                 return None;

@@ -45,10 +45,10 @@ pub(super) fn forward(app: &mut App<'_>) {
 fn restore(app: &mut App<'_>, place: Place) {
     if app.filter != place.filter {
         match place.filter {
-            None => filter::clear_filter(app),
+            None => filter::show_all(app),
             Some(f) => match f.entity {
-                Some(entity) if f.query.is_empty() => filter::filter_to(app, entity),
-                _ => filter::set_filter(app, f.query),
+                Some(entity) if f.query.is_empty() => filter::to_entity(app, entity),
+                _ => filter::apply_query(app, f.query),
             },
         }
     }
