@@ -21,7 +21,7 @@ fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Task> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
     job.awaiting = None;
-    match Query::parse(&search.text) {
+    match Query::parse_in(&search.text, app.timeline) {
         // An atom being typed (`gao @`, `kind:`): the results of the last good query stay.
         Err(error) => {
             search.error = Some(error);
@@ -129,7 +129,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
             app.search_job.jump_when_done = false;
             return None;
         }
-        Action::FilterByQuery => match Query::parse(&s.text) {
+        Action::FilterByQuery => match Query::parse_in(&s.text, app.timeline) {
             Ok(query) => {
                 app.search_job.jump_when_done = false;
                 jumps::recorded(app, |app| {
