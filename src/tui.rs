@@ -26,6 +26,7 @@ pub mod derived;
 pub mod detail_doc;
 pub mod export_dialog;
 pub mod help_text;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;

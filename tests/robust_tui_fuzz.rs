@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 39] = [
+const PLAIN: [Action; 43] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -76,6 +76,10 @@ const PLAIN: [Action; 39] = [
     Action::SaveQuery,
     Action::SavedQueries,
     Action::DeleteSaved,
+    Action::JumpBack,
+    Action::JumpForward,
+    Action::GoToDate,
+    Action::Zoom,
     Action::Quit,
 ];
 
@@ -112,6 +116,10 @@ fn variant(action: Action) -> &'static str {
         Action::SaveQuery => "SaveQuery",
         Action::SavedQueries => "SavedQueries",
         Action::DeleteSaved => "DeleteSaved",
+        Action::JumpBack => "JumpBack",
+        Action::JumpForward => "JumpForward",
+        Action::GoToDate => "GoToDate",
+        Action::Zoom => "Zoom",
         Action::Click { .. } => "Click",
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",

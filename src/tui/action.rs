@@ -63,7 +63,16 @@ pub enum Action {
     SavedQueries,
     /// Delete the highlighted saved query (asks first).
     DeleteSaved,
-    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    /// Go back to where the last jump left (Ctrl-O).
+    JumpBack,
+    /// Go forward again to where going back left.
+    JumpForward,
+    /// Ask for a date and select the first event on or after it.
+    GoToDate,
+    /// Zoom the focused pane to the whole screen, or back.
+    Zoom,
+    /// Filter the timeline by a query (Ctrl-F): in the search overlay, the query typed; while
+    /// browsing, open the search on the filter's query to edit it.
     FilterByQuery,
 
     // Typing, in every input (see [`crate::tui::line_input`]).

@@ -17,6 +17,7 @@ use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
 use crate::tui::line_input::LineInput;
+use crate::tui::jumps::JumpList;
 use crate::tui::org_fold::Folded;
 use crate::tui::saved_picker::{NameInput, SavedPicker};
 use crate::tui::search_history::SearchHistory;
@@ -112,13 +113,25 @@ pub struct SearchJob {
     pub jump_when_done: bool,
 }
 
-/// The date input shown in the status bar after `a`.
+/// The date input shown in the status bar after `a` (or `d`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateInput {
     /// What has been typed, with the cursor.
     pub input: LineInput,
     /// Why the last date entered was rejected.
     pub error: Option<String>,
+    /// What the date is for.
+    pub goal: DateGoal,
+}
+
+/// What a date typed is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateGoal {
+    /// Showing the org chart as of it (`a`).
+    #[default]
+    OrgChart,
+    /// Selecting the first event on or after it in the timeline (`d`).
+    GoTo,
 }
 
 impl Default for DateInput {
@@ -126,6 +139,7 @@ impl Default for DateInput {
         DateInput {
             input: LineInput::with_max(DATE_INPUT_MAX),
             error: None,
+            goal: DateGoal::default(),
         }
     }
 }
@@ -192,6 +206,8 @@ pub struct App<'a> {
     pub side: Pane,
     /// Overlay or input in use.
     pub mode: Mode,
+    /// Whether the focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// The query the timeline is filtered by; `visible` holds the events it matches. Set it with
     /// [`crate::tui::update::filter::set_filter`], read its text with [`App::filter_text`].
     pub filter: Option<Filter>,
@@ -221,6 +237,8 @@ pub struct App<'a> {
     pub history: SearchHistory,
     /// The saved queries (`queries.toml`), as last read or written.
     pub saved: SavedQueries,
+    /// Where the user was before each jump (Ctrl-O goes back).
+    pub jumps: JumpList,
     /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
     /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
@@ -238,6 +256,7 @@ impl<'a> App<'a> {
             focus: Pane::Timeline,
             side: Pane::Detail,
             mode: Mode::Browse,
+            zoomed: false,
             filter: None,
             visible: timeline.events().map(|(ix, _)| ix).collect(),
             cursor: 0,
@@ -252,6 +271,7 @@ impl<'a> App<'a> {
             search_job: SearchJob::default(),
             history: SearchHistory::default(),
             saved: SavedQueries::default(),
+            jumps: JumpList::default(),
             derived: Derived::default(),
         }
     }

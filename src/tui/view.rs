@@ -24,7 +24,7 @@ use crate::tui::theme::Theme;
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    let areas = layout::areas(area, app.focus, app.side);
+    let areas = layout::app_areas(app, area);
     for pane in &areas.panes {
         let focused = pane.pane == app.focus;
         let title = match pane.pane {

@@ -2,11 +2,11 @@
 //! the date for the org chart. Each input is a [`crate::tui::line_input::LineInput`], edited by
 //! [`Action::Type`] and [`Action::Edit`].
 
-use super::{filter, jump, mouse, moved, set_focus};
+use super::{filter, go_to_date, jump, jumps, mouse, moved, set_focus};
 use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Mode, Pane, Recall, Search};
+use crate::tui::app::{App, DateGoal, Mode, Pane, Recall, Search};
 use crate::tui::help_text;
 use crate::tui::layout;
 use crate::tui::line_input::LineInput;
@@ -14,16 +14,17 @@ use crate::tui::search_history::SearchHistory;
 use crate::tui::searcher::Searched;
 use crate::tui::task::Task;
 
-/// Starts the query typed so far: a malformed or empty one is settled at once; a real one is
-/// asked for as a task, its results awaited (the results shown until then stay).
+/// Starts the query typed so far: an empty one is settled at once, a malformed one only noted
+/// (the results shown stay); a real one is asked for as a task, its results awaited (the results
+/// shown until then stay).
 fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Task> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
     job.awaiting = None;
     match Query::parse_in(search.text(), app.timeline) {
+        // An atom being typed (`gao @`, `kind:`): the results of the last good query stay.
         Err(error) => {
             search.error = Some(error);
-            settle(search, Vec::new());
             None
         }
         Ok(q) if q.is_empty() => {
@@ -79,6 +80,16 @@ pub(super) fn paste_into_search(app: &mut App<'_>, text: &str) -> Option<Task> {
     task
 }
 
+/// Opens the search on the filter's query (Ctrl-F while browsing), to edit or narrow it and
+/// apply it again with Ctrl-F; on an empty box when no filter is on.
+pub(super) fn edit_filter(app: &mut App<'_>) -> Option<Task> {
+    let mut search = Search::default();
+    search.input.set(app.filter_text().unwrap_or_default());
+    let task = refresh(app, &mut search);
+    app.mode = Mode::Search(search);
+    task
+}
+
 /// An action in the search overlay; asks for the search of what is typed when it changes.
 pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
     let page = App::page(usize::from(mouse::search_results(app).height));
@@ -122,9 +133,11 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::FilterByQuery => match Query::parse_in(s.text(), app.timeline) {
             Ok(query) => {
                 app.search_job.jump_when_done = false;
-                app.subject = None;
                 task = remember(app, &s);
-                filter::set_filter(app, query);
+                jumps::recorded(app, |app| {
+                    app.subject = None;
+                    filter::apply_query(app, query);
+                });
                 set_focus(app, Pane::Timeline);
                 return task;
             }
@@ -218,11 +231,22 @@ pub(super) fn date(app: &mut App<'_>, action: Action) {
             }
         }
         Action::Confirm => match date.input.text().trim().parse::<PartialDate>() {
+            Ok(day) if date.goal == DateGoal::GoTo => {
+                if let Err(why) = go_to_date::go_to(app, day) {
+                    if let Mode::Date(date) = &mut app.mode {
+                        date.error = Some(why);
+                    }
+                } else {
+                    app.mode = Mode::Browse;
+                }
+            }
             Ok(day) => {
                 app.mode = Mode::Browse;
-                app.org_date = Some(day);
-                app.org_cursor = 0;
-                app.org_offset = 0;
+                jumps::recorded(app, |app| {
+                    app.org_date = Some(day);
+                    app.org_cursor = 0;
+                    app.org_offset = 0;
+                });
                 set_focus(app, Pane::Org);
             }
             Err(error) => date.error = Some(error.to_string()),
@@ -234,7 +258,7 @@ pub(super) fn date(app: &mut App<'_>, action: Action) {
 
 /// Lines in the help text and rows to show them in.
 pub(super) fn help_size(app: &App<'_>) -> (usize, usize) {
-    let body = layout::areas(app.size, app.focus, app.side).body;
+    let body = layout::app_areas(app, app.size).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     (
         help_text::lines(app, inner.width).len(),

@@ -5,8 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use crate::store::date::PartialDate;
 use crate::text::truncate;
-use crate::tui::app::{App, DateInput, Mode};
+use crate::tui::app::{App, DateGoal, DateInput, Mode};
 use crate::tui::keymap::{Context, hints};
 use crate::tui::saved_picker::NameInput;
 use crate::tui::spans::{clean, fit, spans_width};
@@ -71,6 +72,9 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     if let Some(date) = app.org_date {
         spans.push(Span::raw(format!("· as of {date} ")));
     }
+    if app.zoomed {
+        spans.push(Span::raw("· zoomed "));
+    }
     push_hints(theme, context, width, &mut spans);
     spans
 }
@@ -94,7 +98,11 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 }
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
-    let mut spans = vec![Span::styled(" Org chart as of: ", theme.status_focus())];
+    let prompt = match input.goal {
+        DateGoal::OrgChart => " Org chart as of: ",
+        DateGoal::GoTo => " Go to date: ",
+    };
+    let mut spans = vec![Span::styled(prompt, theme.status_focus())];
     let room = width
         .saturating_sub(spans_width(&spans) + 1)
         .min(DATE_COLUMNS);
@@ -102,7 +110,14 @@ fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static
     spans.extend(line_input::drawn(theme, &input.input, room, cursor).spans);
     spans.push(Span::raw(" "));
     if input.error.is_some() {
-        spans.push(Span::styled("invalid date ", theme.error()));
+        // The whole message is shown above the status bar.
+        let valid = input.input.text().trim().parse::<PartialDate>().is_ok();
+        let what = if valid {
+            "no event there "
+        } else {
+            "invalid date "
+        };
+        spans.push(Span::styled(what, theme.error()));
     } else if input.input.is_empty() {
         spans.push(Span::raw("YYYY, YYYY-MM or YYYY-MM-DD "));
     }
