@@ -178,7 +178,11 @@ fn ctrl_f_while_browsing_opens_the_filter_to_edit_and_narrow_it() {
     let Mode::Search(search) = &app.mode else {
         panic!("Ctrl-F opens the search");
     };
-    assert_eq!(search.text(), "kind:acq @2013..2014", "on the filter's query");
+    assert_eq!(
+        search.text(),
+        "kind:acq @2013..2014",
+        "on the filter's query"
+    );
     assert_eq!(search.hits.len(), 4, "its results listed");
     type_keys(&mut app, " !ucweb");
     ctrl(&mut app, 'f');
