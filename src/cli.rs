@@ -29,6 +29,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::export::Format;
+use crate::timeline::index::ForSearch;
 use crate::timeline::{self, Timeline};
 
 /// The exit code when output could not be written (other than to a closed pipe): 74, `EX_IOERR`.
@@ -288,19 +289,55 @@ fn hint(error: &Error) -> Option<&'static str> {
 /// # Errors
 /// As [`timeline::load()`]; a missing file says to check `--data` (or the settings).
 pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline, Error> {
-    let (path, given_by) = match (cli_data, &settings.store.value) {
-        (Some(path), _) => (path, "--data"),
-        (None, Some(path)) => (path, "`store` in the settings file"),
-        (None, None) => return timeline::load_bundled(),
+    let Some((path, given_by)) = store_path(cli_data, settings) else {
+        return timeline::load_bundled();
     };
-    let cache_off_by_file =
-        !settings.cache.value && matches!(settings.cache.from, crate::config::Origin::File(_));
-    let loaded = if cache_off_by_file {
+    let loaded = if cache_off_by_file(settings) {
         timeline::load_file_cached(path, None).map(|(timeline, _)| timeline)
     } else {
         timeline::load_file(path)
     };
-    loaded.map_err(|error| match error {
+    loaded.map_err(|error| check_path_hint(error, given_by))
+}
+
+/// What a search reads, found as [`load`] finds the store: the store's search index when it has
+/// one (see [`timeline::index`]), else the store itself.
+///
+/// # Errors
+/// As [`load`].
+fn load_for_search(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<ForSearch, Error> {
+    let Some((path, given_by)) = store_path(cli_data, settings) else {
+        return timeline::load_bundled().map(ForSearch::Timeline);
+    };
+    let dir = if cache_off_by_file(settings) {
+        None
+    } else {
+        timeline::cache::dir()
+    };
+    timeline::index::for_search(path, dir.as_deref()).map_err(|e| check_path_hint(e, given_by))
+}
+
+/// The store file named by `--data`, else by the settings, with what named it; `None` for the
+/// bundled store.
+fn store_path<'a>(
+    cli_data: Option<&'a PathBuf>,
+    settings: &'a Settings,
+) -> Option<(&'a PathBuf, &'static str)> {
+    match (cli_data, &settings.store.value) {
+        (Some(path), _) => Some((path, "--data")),
+        (None, Some(path)) => Some((path, "`store` in the settings file")),
+        (None, None) => None,
+    }
+}
+
+/// Whether the settings file turned the cache off (the environment decides first).
+fn cache_off_by_file(settings: &Settings) -> bool {
+    !settings.cache.value && matches!(settings.cache.from, crate::config::Origin::File(_))
+}
+
+/// A missing file's error, saying to check the path `given_by` named.
+fn check_path_hint(error: Error, given_by: &str) -> Error {
+    match error {
         Error::File {
             path,
             message,
@@ -311,7 +348,7 @@ pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline,
             source: Some(source),
         },
         other => other,
-    })
+    }
 }
 
 /// Runs a parsed command line, writing output to `out` and notes to `err`, and returns the exit
@@ -344,9 +381,15 @@ pub fn run(
         Command::List { query, json } => {
             with_store(data, |t| list::run(t, query.as_deref(), json, out, err))
         }
-        Command::Search { query, limit, json } => {
-            with_store(data, |t| search::run(t, &query, limit, json, out, err))
-        }
+        Command::Search { query, limit, json } => match load_for_search(data.0, settings)? {
+            ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
+            ForSearch::Timeline(timeline) => {
+                let result = search::run(&timeline, &query, limit, json, out, err);
+                // As in `with_store`: the OS frees the store faster at exit.
+                std::mem::forget(timeline);
+                result
+            }
+        },
         Command::Org {
             as_of,
             unit,
