@@ -54,50 +54,60 @@ cache="$ALI_TIMELINE_CACHE_DIR"
 
 now_ns() { date +%s%N; }
 
-# Runs "$@" (output discarded) and prints "<wall ns> <peak KB>".
+# Runs "$@" (output discarded) and prints "<wall ns> <peak KB> <CPU s>" (CPU: user + system,
+# which a busy machine disturbs less than the wall time).
 measure() {
     local start end
     start=$(now_ns)
-    /usr/bin/time -f %M -o "$work/rss" "$@" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" > /dev/null 2>&1 || true
     end=$(now_ns)
-    echo "$((end - start)) $(tail -n 1 "$work/rss")"
+    echo "$((end - start)) $(tail -n 1 "$work/rss" | awk '{ print $1, $2 + $3 }')"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { median | awk '{ printf "%.1f", $1 / 1e6 }'; }
 mb() { median | awk '{ printf "%.0f", $1 / 1024 }'; }
+cpu() { median | awk '{ printf "%.0f", $1 * 1000 }'; }
 
 echo "store: $store ($(wc -c < "$store") bytes, $events events); lines: $(wc -l < "$lines")"
 echo "$runs runs each, medians; $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg); fzf $(fzf --version | cut -d' ' -f1)"
 for query in "${queries[@]}"; do
-    ours=(); ours_kb=(); theirs=(); theirs_kb=(); first=(); first_kb=(); load=()
+    ours=(); ours_kb=(); ours_cpu=(); theirs=(); theirs_kb=(); theirs_cpu=()
+    first=(); first_kb=(); first_cpu=(); load=()
     # One warm-up run of each, so both read the files from the page cache (and the index exists).
     "$bin" --data "$store" search "$query" > /dev/null 2>&1 || true
     fzf --filter "$query" < "$lines" > /dev/null || true
     for _ in $(seq "$runs"); do
-        read -r t k < <(measure "$bin" --data "$store" search "$query")
-        ours+=("$t"); ours_kb+=("$k")
-        read -r t k < <(measure sh -c 'exec fzf --filter "$0" < "$1"' "$query" "$lines")
-        theirs+=("$t"); theirs_kb+=("$k")
-        rm -rf "$cache"
-        read -r t k < <(measure "$bin" --data "$store" search "$query")
-        first+=("$t"); first_kb+=("$k")
-        read -r t k < <(measure env ALI_TIMELINE_CACHE=off "$bin" --data "$store" validate)
-        load+=("$t")
+        read -r t k c < <(measure "$bin" --data "$store" search "$query")
+        ours+=("$t"); ours_kb+=("$k"); ours_cpu+=("$c")
+        read -r t k c < <(measure sh -c 'exec fzf --filter "$0" < "$1"' "$query" "$lines")
+        theirs+=("$t"); theirs_kb+=("$k"); theirs_cpu+=("$c")
+        # The first run and the load are the same work for any query: measured for the first.
+        if [ "$query" = "${queries[0]}" ]; then
+            rm -rf "$cache"
+            read -r t k c < <(measure "$bin" --data "$store" search "$query")
+            first+=("$t"); first_kb+=("$k"); first_cpu+=("$c")
+            read -r t k c < <(measure env ALI_TIMELINE_CACHE=off "$bin" --data "$store" validate)
+            load+=("$t")
+        fi
     done
     ours_ms=$(printf '%s\n' "${ours[@]}" | ms)
     theirs_ms=$(printf '%s\n' "${theirs[@]}" | ms)
-    first_ms=$(printf '%s\n' "${first[@]}" | ms)
-    load_ms=$(printf '%s\n' "${load[@]}" | ms)
+    ours_c=$(printf '%s\n' "${ours_cpu[@]}" | cpu)
+    theirs_c=$(printf '%s\n' "${theirs_cpu[@]}" | cpu)
     ratio=$(awk -v a="$ours_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
-    first_ratio=$(awk -v a="$first_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
+    cpu_ratio=$(awk -v a="$ours_c" -v b="$theirs_c" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
     matches_ours=$( ("$bin" --data "$store" search --limit 0 "$query" 2>/dev/null || true) | wc -l)
     matches_fzf=$( (fzf --filter "$query" < "$lines" || true) | wc -l)
     echo "query: \"$query\""
-    echo "  ali-timeline search, indexed:      $ours_ms ms, peak $(printf '%s\n' "${ours_kb[@]}" | mb) MB ($matches_ours results: people, units, events)"
-    echo "  fzf --filter on the listed events: $theirs_ms ms, peak $(printf '%s\n' "${theirs_kb[@]}" | mb) MB ($matches_fzf lines)"
-    echo "  ali-timeline search, first run:    $first_ms ms, peak $(printf '%s\n' "${first_kb[@]}" | mb) MB (no cache, no index)"
-    echo "  ali-timeline validate, cache off:  $load_ms ms (loading only)"
-    echo "  ratio indexed / fzf: $ratio (target <= 0.5); first run / fzf: $first_ratio (target <= 2.0)"
+    echo "  ali-timeline search, indexed:      $ours_ms ms, CPU $ours_c ms, peak $(printf '%s\n' "${ours_kb[@]}" | mb) MB ($matches_ours results: people, units, events)"
+    echo "  fzf --filter on the listed events: $theirs_ms ms, CPU $theirs_c ms, peak $(printf '%s\n' "${theirs_kb[@]}" | mb) MB ($matches_fzf lines)"
+    echo "  ratio indexed / fzf: $ratio (target <= 0.5); of CPU time: $cpu_ratio"
+    if [ ${#first[@]} -eq 0 ]; then continue; fi
+    first_ms=$(printf '%s\n' "${first[@]}" | ms)
+    first_ratio=$(awk -v a="$first_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
+    echo "  ali-timeline search, first run:    $first_ms ms, CPU $(printf '%s\n' "${first_cpu[@]}" | cpu) ms, peak $(printf '%s\n' "${first_kb[@]}" | mb) MB (no cache, no index)"
+    echo "  ali-timeline validate, cache off:  $(printf '%s\n' "${load[@]}" | ms) ms (loading only)"
+    echo "  ratio first run / fzf: $first_ratio (target <= 2.0)"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
