@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod cache;
+mod eras;
 pub mod history;
 pub mod index;
 pub mod replay;
@@ -12,6 +13,7 @@ mod searchable;
 mod unit_starts;
 
 pub use answers::{DateSpan, Entity};
+pub use eras::EraSpan;
 pub use searchable::Searchable;
 
 use std::path::Path as FsPath;

@@ -43,6 +43,8 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    FilterByQuery,
 
     // Typing, in the search and date inputs and the export path.
     /// Type one character.
