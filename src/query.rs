@@ -19,6 +19,7 @@
 
 mod filter;
 mod fuzzy;
+mod narrow;
 mod parse;
 mod rank;
 
@@ -27,6 +28,7 @@ use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
+pub use narrow::{Narrowing, narrows};
 pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search, search_counted};
 

@@ -86,6 +86,17 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
     for i in 0..timeline.unit_count() {
         assert_eq!(read.unit_life(i), Searchable::unit_life(&timeline, i));
     }
+    // Typing, as the app searches: a query that narrows the last one scores only its matches,
+    // and finds the same results as a search of everything.
+    let mut narrowing = query::Narrowing::default();
+    for text in ["gao", "gao s", "gao so", "gao so kind:app", "'ali", "'ali m", "^song"] {
+        let query = Query::parse(text)?;
+        assert_eq!(
+            narrowing.search(&read, &query, 200),
+            query::search(&timeline, &query, 200),
+            "typing `{text}`"
+        );
+    }
     Ok(())
 }
 

@@ -55,8 +55,16 @@ pub fn search_counted<S: Searchable>(
     query: &Query,
     limit: usize,
 ) -> (Vec<Hit>, usize) {
-    let limit = limit.max(1);
     let mut matcher = Matcher::new(timeline, query);
+    let found = matching(&mut matcher, timeline);
+    ranked(timeline, &mut matcher, found, limit)
+}
+
+/// Every person, unit and event `matcher` matches, with its score.
+pub(super) fn matching<S: Searchable>(
+    matcher: &mut Matcher<'_, S>,
+    timeline: &S,
+) -> Vec<(i64, Target)> {
     let mut found: Vec<(i64, Target)> = Vec::new();
     for ix in (0..timeline.person_count()).map(PersonIx::new) {
         if let Some(score) = matcher.person(ix) {
@@ -68,7 +76,18 @@ pub fn search_counted<S: Searchable>(
             found.push((score, Target::Unit(ix)));
         }
     }
-    found.extend(events(&mut matcher, timeline.event_count()));
+    found.extend(events(matcher, timeline.event_count()));
+    found
+}
+
+/// The best `limit` (at least 1) of `found`, labelled and highlighted, and how many there were.
+pub(super) fn ranked<S: Searchable>(
+    timeline: &S,
+    matcher: &mut Matcher<'_, S>,
+    mut found: Vec<(i64, Target)>,
+    limit: usize,
+) -> (Vec<Hit>, usize) {
+    let limit = limit.max(1);
     let total = found.len();
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, best_first);
@@ -78,7 +97,7 @@ pub fn search_counted<S: Searchable>(
     let hits = found
         .into_iter()
         .map(|(score, target)| {
-            let (label, ranges) = label(timeline, &mut matcher, target);
+            let (label, ranges) = label(timeline, matcher, target);
             Hit {
                 target,
                 score,

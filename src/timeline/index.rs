@@ -378,15 +378,21 @@ fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
     if meta.len() != total || words_len > most || text_len > most {
         return None;
     }
-    let mut words = vec![0; usize::try_from(words_len).ok()?];
-    file.read_exact(&mut words).ok()?;
-    let mut text = vec![0; usize::try_from(text_len).ok()?];
-    file.read_exact(&mut text).ok()?;
+    let words = read_part(&mut file, words_len)?;
+    let text = read_part(&mut file, text_len)?;
     if xxh3_64(&words) != words_sum || xxh3_64(&text) != text_sum {
         return None;
     }
     let text = String::from_utf8(text).ok()?;
     check::checked(words, text)
+}
+
+/// The next `len` bytes of `file` (into memory that is not zeroed first), `None` when the file
+/// ends before.
+fn read_part(file: &mut std::fs::File, len: u64) -> Option<Vec<u8>> {
+    let mut part = Vec::with_capacity(usize::try_from(len).ok()?);
+    file.take(len).read_to_end(&mut part).ok()?;
+    (part.len() as u64 == len).then_some(part)
 }
 
 /// Whether `name` is an index file's name (`<32 hex digits>-<version>-i<format>-<build>.idx`),
