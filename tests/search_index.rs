@@ -78,7 +78,10 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
     let key = StoreKey::of_text(&text);
     assert!(built.write(dir.path(), key));
     let read = Index::read(dir.path(), key).ok_or("the written index reads back")?;
-    assert!(compare(&timeline, &read)? >= 20, "most queries find something");
+    assert!(
+        compare(&timeline, &read)? >= 20,
+        "most queries find something"
+    );
     // What the CLI prints beside each result comes from the index too.
     for i in (0..timeline.person_count()).step_by(97) {
         assert_eq!(read.person_span(i), Searchable::person_span(&timeline, i));
@@ -89,7 +92,15 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
     // Typing, as the app searches: a query that narrows the last one scores only its matches,
     // and finds the same results as a search of everything.
     let mut narrowing = query::Narrowing::default();
-    for text in ["gao", "gao s", "gao so", "gao so kind:app", "'ali", "'ali m", "^song"] {
+    for text in [
+        "gao",
+        "gao s",
+        "gao so",
+        "gao so kind:app",
+        "'ali",
+        "'ali m",
+        "^song",
+    ] {
         let query = Query::parse(text)?;
         assert_eq!(
             narrowing.search(&read, &query, 200),

@@ -37,11 +37,17 @@ fn setup(text: &str) -> Result<(tempfile::TempDir, PathBuf, PathBuf)> {
 
 /// Searches the store once so that its index is written, and returns the index file's path.
 fn indexed(store: &Path, cache: &Path) -> Result<PathBuf> {
-    assert!(matches!(for_search(store, Some(cache))?, ForSearch::Timeline(_)));
+    assert!(matches!(
+        for_search(store, Some(cache))?,
+        ForSearch::Timeline(_)
+    ));
     let key = StoreKey::of_file(store).ok_or("the store reads")?;
     let path = index::path_in(cache, key).ok_or("an index path")?;
     assert!(path.is_file(), "the first search writes the index");
-    assert!(matches!(for_search(store, Some(cache))?, ForSearch::Index(_)));
+    assert!(matches!(
+        for_search(store, Some(cache))?,
+        ForSearch::Index(_)
+    ));
     Ok(path)
 }
 
@@ -76,10 +82,17 @@ fn a_truncated_index_is_detected_and_rebuilt() -> Result {
     cuts.extend([0, 1, 8, 40, whole.len() - 1]);
     for cut in cuts {
         std::fs::write(&path, &whole[..cut])?;
-        assert!(Index::read(&cache, key).is_none(), "cut at {cut} is refused");
+        assert!(
+            Index::read(&cache, key).is_none(),
+            "cut at {cut} is refused"
+        );
         assert!(!path.exists(), "the damaged file is removed");
         assert!(rebuilt(&store, &cache)?, "cut at {cut}: rebuilt");
-        assert_eq!(std::fs::read(&path)?, whole, "the rebuilt index is the same");
+        assert_eq!(
+            std::fs::read(&path)?,
+            whole,
+            "the rebuilt index is the same"
+        );
     }
     Ok(())
 }
@@ -97,7 +110,10 @@ fn an_index_with_a_flipped_byte_is_detected_and_rebuilt() -> Result {
         let mut damaged = whole.clone();
         damaged[at] ^= 0x20;
         std::fs::write(&path, &damaged)?;
-        assert!(Index::read(&cache, key).is_none(), "byte {at} flipped is refused");
+        assert!(
+            Index::read(&cache, key).is_none(),
+            "byte {at} flipped is refused"
+        );
         assert!(rebuilt(&store, &cache)?, "byte {at} flipped: rebuilt");
     }
     Ok(())
@@ -112,7 +128,10 @@ fn an_index_of_another_version_or_a_foreign_file_is_not_read() -> Result {
     // The format version is the word after the 8 magic bytes.
     other[8..12].copy_from_slice(&999u32.to_le_bytes());
     std::fs::write(&path, &other)?;
-    assert!(Index::read(&cache, key).is_none(), "another version is refused");
+    assert!(
+        Index::read(&cache, key).is_none(),
+        "another version is refused"
+    );
     assert!(rebuilt(&store, &cache)?);
     for foreign in [&b""[..], b"not an index at all", &[0xff; 4096]] {
         std::fs::write(&path, foreign)?;
@@ -130,9 +149,16 @@ fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index
     // Change one letter of the first event's title: same size, other bytes.
     let old = load_str("s.ron", text)?;
     let title = old.event_title(0).to_string();
-    let at = text.find(&format!("\"{title}\"")).ok_or("the title is in the text")? + 1;
+    let at = text
+        .find(&format!("\"{title}\""))
+        .ok_or("the title is in the text")?
+        + 1;
     let mut edited = text.to_string();
-    let letter = if text.as_bytes()[at] == b'Q' { "Z" } else { "Q" };
+    let letter = if text.as_bytes()[at] == b'Q' {
+        "Z"
+    } else {
+        "Q"
+    };
     edited.replace_range(at..=at, letter);
     assert_eq!(edited.len(), text.len());
     std::fs::write(&store, &edited)?;
@@ -158,11 +184,16 @@ fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index
 #[test]
 fn two_processes_building_at_once_leave_one_whole_index() -> Result {
     let (_dir, store, cache) = setup(synthetic())?;
-    let bin = assert_cmd::cargo::cargo_bin("ali-timeline");
+    let bin = assert_cmd::cargo::cargo_bin!("ali-timeline");
     let search = || {
         std::process::Command::new(&bin)
             .env("ALI_TIMELINE_CACHE_DIR", &cache)
-            .args(["--data".as_ref(), store.as_os_str(), "search".as_ref(), "gao".as_ref()])
+            .args([
+                "--data".as_ref(),
+                store.as_os_str(),
+                "search".as_ref(),
+                "gao".as_ref(),
+            ])
             .output()
     };
     for _ in 0..3 {
@@ -198,5 +229,35 @@ fn two_processes_building_at_once_leave_one_whole_index() -> Result {
             .count();
         assert_eq!(leftovers, 0, "no temporary file is left behind");
     }
+    Ok(())
+}
+
+#[test]
+fn a_store_read_from_a_pipe_is_searched_once_and_not_indexed() -> Result {
+    let dir = tempfile::tempdir()?;
+    let cache = dir.path().join("cache");
+    let output = assert_cmd::cargo::cargo_bin_cmd!("ali-timeline")
+        .env("ALI_TIMELINE_CACHE_DIR", &cache)
+        .args(["--data", "/dev/stdin", "search", "gao"])
+        .write_stdin(synthetic())
+        .output()?;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!output.stdout.is_empty(), "the piped store is searched");
+    let indexes = std::fs::read_dir(&cache)
+        .map(|entries| {
+            entries
+                .filter_map(std::result::Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".idx"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(
+        indexes, 0,
+        "a pipe has no bytes to key an index by afterwards"
+    );
     Ok(())
 }

@@ -338,7 +338,11 @@ fn linked(prepared: &Prepared<'_>, links: &[Link], other: &[Option<i64>]) -> Opt
 }
 
 /// Whether a unit with this life existed at some time in `from..=to`.
-fn alive(life: Option<(Option<PartialDate>, Option<PartialDate>)>, from: NaiveDate, to: NaiveDate) -> bool {
+fn alive(
+    life: Option<(Option<PartialDate>, Option<PartialDate>)>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> bool {
     life.is_some_and(|(start, end)| {
         start.is_none_or(|s| s.start() <= to) && end.is_none_or(|e| e.end() >= from)
     })

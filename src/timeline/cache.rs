@@ -28,8 +28,8 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
-use files::{entry_bytes, prune};
 pub(super) use files::{TEMP_PREFIX, TEMP_SUFFIX, prune_named};
+use files::{entry_bytes, prune};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;

@@ -36,7 +36,9 @@ use super::{DateSpan, Searchable, Timeline};
 use crate::store::date::PartialDate;
 use crate::store::load::MAX_BYTES;
 use crate::store::model::EventKind;
-use layout::{EVENT_WORDS, NO_STRING, PERSON_WORDS, STRING_WORDS, TENURE_WORDS, Tables, UNIT_WORDS};
+use layout::{
+    EVENT_WORDS, NO_STRING, PERSON_WORDS, STRING_WORDS, TENURE_WORDS, Tables, UNIT_WORDS,
+};
 
 /// The version of the index layout; bump it whenever [`layout`] changes.
 const FORMAT: u32 = 1;
@@ -81,10 +83,14 @@ impl StoreKey {
     }
 
     /// The key of the store file at `path`, read in pieces (the whole store is never in memory):
-    /// `None` when it cannot be read or is over the loader's size limit.
+    /// `None` when it is not a regular file (a pipe such as `--data <(…)` can be read only once,
+    /// by the loader), cannot be read, or is over the loader's size limit.
     #[must_use]
     pub fn of_file(path: &Path) -> Option<StoreKey> {
         let file = std::fs::File::open(path).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
         let mut file = file.take(MAX_BYTES + 1);
         let mut hasher = Xxh3::new();
         let mut buffer = vec![0; 1 << 20];
@@ -280,7 +286,10 @@ impl Searchable for Index {
 
     fn event_kind(&self, i: usize) -> EventKind {
         let word = self.word(self.event_at(i, 8)) as usize;
-        EventKind::ALL.get(word).copied().unwrap_or(EventKind::ALL[0])
+        EventKind::ALL
+            .get(word)
+            .copied()
+            .unwrap_or(EventKind::ALL[0])
     }
 
     fn event_dates(&self, i: usize) -> (PartialDate, Option<PartialDate>) {
@@ -404,4 +413,3 @@ fn is_index_name(name: &str) -> bool {
         && bytes[32] == b'-'
         && name.ends_with(".idx")
 }
-

@@ -85,8 +85,7 @@ fn refs(timeline: &Timeline) -> &Refs {
             refs.people_at.push(position(refs.people.len()));
             refs.units_at.push(position(refs.units.len()));
             let people = event.people.iter().filter_map(|id| ids.person(id));
-            refs.people
-                .extend(people.map(|ix| position(ix.index())));
+            refs.people.extend(people.map(|ix| position(ix.index())));
             let units = event.units.iter().filter_map(|id| ids.unit(id));
             refs.units.extend(units.map(|ix| position(ix.index())));
         }

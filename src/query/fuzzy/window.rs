@@ -100,7 +100,9 @@ pub(super) fn best<T: Unit>(
 fn holds_in_order<T: Unit>(part: &[T], pattern: &[T], fold_text: bool) -> bool {
     let mut from = 0;
     pattern.iter().all(|&q| {
-        let found = part.get(from..).and_then(|rest| T::find(rest, q, fold_text));
+        let found = part
+            .get(from..)
+            .and_then(|rest| T::find(rest, q, fold_text));
         found.inspect(|at| from += at + 1).is_some()
     })
 }

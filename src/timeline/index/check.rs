@@ -18,7 +18,14 @@ pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
         Some(u32::from_le_bytes(bytes))
     };
     let count = |at: usize| word(at).map(|w| w as usize);
-    let counts = [count(0)?, count(1)?, count(2)?, count(3)?, count(4)?, count(5)?];
+    let counts = [
+        count(0)?,
+        count(1)?,
+        count(2)?,
+        count(3)?,
+        count(4)?,
+        count(5)?,
+    ];
     let [events, people, units, tenures, strings, positions] = counts;
     let tables = Tables::of(counts)?;
     if tables.end * 4 != words.len() || count(6)? != text.len() || word(7)? != 0 {

@@ -164,14 +164,7 @@ pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u8>, String)> {
     for count in counts {
         words.push(u32::try_from(count).ok()?);
     }
-    for part in [
-        events,
-        people,
-        units,
-        tenures,
-        out.strings,
-        out.positions,
-    ] {
+    for part in [events, people, units, tenures, out.strings, out.positions] {
         words.extend(part);
     }
     let bytes = words.iter().flat_map(|w| w.to_le_bytes()).collect();

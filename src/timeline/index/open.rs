@@ -28,8 +28,14 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
     let Some(dir) = cache_dir else {
         return Ok(ForSearch::Timeline(load_file_cached(path, None)?.0));
     };
-    let key = StoreKey::of_file(path).filter(|k| k.len >= cache::MIN_BYTES as u64);
-    if let Some(index) = key.and_then(|key| Index::read(dir, key)) {
+    let Some(key) = StoreKey::of_file(path) else {
+        // Not a regular file (a pipe is read once, by the loader), or unreadable: the loader
+        // says why.
+        return Ok(ForSearch::Timeline(load_file_cached(path, Some(dir))?.0));
+    };
+    if key.len >= cache::MIN_BYTES as u64
+        && let Some(index) = Index::read(dir, key)
+    {
         return Ok(ForSearch::Index(index));
     }
     let text = load::read_text(path)?;
