@@ -307,7 +307,7 @@ pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline,
 /// As [`load`].
 fn load_for_search(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<ForSearch, Error> {
     let Some((path, given_by)) = store_path(cli_data, settings) else {
-        return timeline::load_bundled().map(ForSearch::Timeline);
+        return timeline::load_bundled().map(|t| ForSearch::Timeline(Box::new(t)));
     };
     let dir = if cache_off_by_file(settings) {
         None
@@ -384,7 +384,7 @@ pub fn run(
         Command::Search { query, limit, json } => match load_for_search(data.0, settings)? {
             ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
             ForSearch::Timeline(timeline) => {
-                let result = search::run(&timeline, &query, limit, json, out, err);
+                let result = search::run(&*timeline, &query, limit, json, out, err);
                 // As in `with_store`: the OS frees the store faster at exit.
                 std::mem::forget(timeline);
                 result

@@ -176,7 +176,7 @@ fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index
     let query = Query::parse(&format!("'{new_title}"))?;
     assert_eq!(
         query::search(&index, &query, 50),
-        query::search(&timeline, &query, 50)
+        query::search(&*timeline, &query, 50)
     );
     Ok(())
 }
@@ -186,7 +186,7 @@ fn two_processes_building_at_once_leave_one_whole_index() -> Result {
     let (_dir, store, cache) = setup(synthetic())?;
     let bin = assert_cmd::cargo::cargo_bin!("ali-timeline");
     let search = || {
-        std::process::Command::new(&bin)
+        std::process::Command::new(bin)
             .env("ALI_TIMELINE_CACHE_DIR", &cache)
             .args([
                 "--data".as_ref(),

@@ -10,7 +10,7 @@ use crate::store::model::EventKind;
 
 /// `words` and `text` as an [`Index`] when everything in them is in range.
 pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
-    if words.len() % 4 != 0 || words.len() < COUNT_WORDS * 4 {
+    if !words.len().is_multiple_of(4) || words.len() < COUNT_WORDS * 4 {
         return None;
     }
     let word = |at: usize| -> Option<u32> {

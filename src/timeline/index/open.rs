@@ -13,8 +13,8 @@ use crate::timeline::{Timeline, cache, load_file_cached, load_text_cached};
 pub enum ForSearch {
     /// The store's index: nothing was parsed.
     Index(Index),
-    /// The loaded store (no cache, a small store, or no index yet).
-    Timeline(Timeline),
+    /// The loaded store (no cache, a small store, or no index yet), boxed: it is the larger.
+    Timeline(Box<Timeline>),
 }
 
 /// The data a search of the store at `path` runs on, with the cache directory `cache_dir`
@@ -26,12 +26,16 @@ pub enum ForSearch {
 /// As [`crate::timeline::load_file`]: file, syntax and validation errors, each located.
 pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Error> {
     let Some(dir) = cache_dir else {
-        return Ok(ForSearch::Timeline(load_file_cached(path, None)?.0));
+        return Ok(ForSearch::Timeline(Box::new(
+            load_file_cached(path, None)?.0,
+        )));
     };
     let Some(key) = StoreKey::of_file(path) else {
         // Not a regular file (a pipe is read once, by the loader), or unreadable: the loader
         // says why.
-        return Ok(ForSearch::Timeline(load_file_cached(path, Some(dir))?.0));
+        return Ok(ForSearch::Timeline(Box::new(
+            load_file_cached(path, Some(dir))?.0,
+        )));
     };
     if key.len >= cache::MIN_BYTES as u64
         && let Some(index) = Index::read(dir, key)
@@ -46,5 +50,5 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
             index.write(dir, StoreKey::of_text(&text));
         }
     }
-    Ok(ForSearch::Timeline(timeline))
+    Ok(ForSearch::Timeline(Box::new(timeline)))
 }
