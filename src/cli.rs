@@ -10,6 +10,7 @@
 
 mod columns;
 mod config;
+mod eras;
 mod export;
 mod json;
 mod lineage;
@@ -80,7 +81,8 @@ pub enum Command {
     ///
     /// Atoms separated by spaces must all match: `gao` (fuzzy), `'exact`, `^prefix`, `suffix$`,
     /// `!not`, `person:gao`, `unit:xiami`, `kind:appointment`, `tag:music`, `@2015`,
-    /// `@2015..2016-06`, `@..2014`, `@2017..`.
+    /// `@2015..2016-06`, `@..2014`, `@2017..`, `era:reset` (the span of an era, by its id or
+    /// words of its title).
     ///
     /// When results are cut, stderr says how many more there are. No match exits 1 with a note
     /// on stderr (as `grep` and `fzf --filter` do).
@@ -131,6 +133,13 @@ pub enum Command {
         /// The unit: an id, a name, a Chinese name, an alias, or part of one (`xiami`).
         #[arg(value_name = "UNIT")]
         name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the store's eras: span, id, title and how many events fall in each (the names
+    /// `era:` takes in a query).
+    Eras {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -300,14 +309,20 @@ pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline,
     loaded.map_err(|error| check_path_hint(error, given_by))
 }
 
-/// What a search reads, found as [`load`] finds the store: the store's search index when it has
-/// one (see [`timeline::index`]), else the store itself.
+/// What a search for `query` reads, found as [`load`] finds the store: the store's search index
+/// when it has one (see [`timeline::index`]) and the query names no era, else the store itself.
 ///
 /// # Errors
 /// As [`load`].
-fn load_for_search(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<ForSearch, Error> {
-    let Some((path, given_by)) = store_path(cli_data, settings) else {
-        return timeline::load_bundled().map(|t| ForSearch::Timeline(Box::new(t)));
+fn load_for_search(
+    cli_data: Option<&PathBuf>,
+    settings: &Settings,
+    query: &str,
+) -> Result<ForSearch, Error> {
+    // An `era:` atom needs the store's eras, which the index does not hold.
+    let names_an_era = crate::query::Query::parse(query).is_ok_and(|q| q.names_an_era());
+    let Some((path, given_by)) = store_path(cli_data, settings).filter(|_| !names_an_era) else {
+        return load(cli_data, settings).map(|t| ForSearch::Timeline(Box::new(t)));
     };
     let dir = if cache_off_by_file(settings) {
         None
@@ -381,15 +396,17 @@ pub fn run(
         Command::List { query, json } => {
             with_store(data, |t| list::run(t, query.as_deref(), json, out, err))
         }
-        Command::Search { query, limit, json } => match load_for_search(data.0, settings)? {
-            ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
-            ForSearch::Timeline(timeline) => {
-                let result = search::run(&*timeline, &query, limit, json, out, err);
-                // As in `with_store`: the OS frees the store faster at exit.
-                std::mem::forget(timeline);
-                result
+        Command::Search { query, limit, json } => {
+            match load_for_search(data.0, settings, &query)? {
+                ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
+                ForSearch::Timeline(timeline) => {
+                    let result = search::run(&*timeline, &query, limit, json, out, err);
+                    // As in `with_store`: the OS frees the store faster at exit.
+                    std::mem::forget(timeline);
+                    result
+                }
             }
-        },
+        }
         Command::Org {
             as_of,
             unit,
@@ -411,6 +428,7 @@ pub fn run(
         Command::Unit { name, json } => {
             with_store(data, |t| lineage::run(t, &name, json, out).map(done))
         }
+        Command::Eras { json } => with_store(data, |t| eras::run(t, json, out).map(done)),
         Command::Export {
             format,
             query,

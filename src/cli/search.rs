@@ -75,7 +75,11 @@ pub fn write<S: Searchable>(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<ExitCode, Error> {
-    let parsed = Query::parse(query).map_err(|source| Error::Query {
+    let parsed = match timeline.loaded() {
+        Some(loaded) => Query::parse_in(query, loaded),
+        None => Query::parse(query),
+    };
+    let parsed = parsed.map_err(|source| Error::Query {
         query: query.to_string(),
         source,
     })?;

@@ -20,6 +20,7 @@
 //!
 //! Names of people and units are scored once per matcher, so a scan over the events is linear.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
@@ -46,8 +47,8 @@ pub struct Matcher<'a, S: Searchable = Timeline> {
 /// One atom with its test run on every person and unit.
 #[derive(Clone)]
 pub(super) struct Prepared<'a> {
-    /// The atom.
-    pub(super) atom: &'a Atom,
+    /// The atom (an `era:` atom resolved to its era's dates).
+    pub(super) atom: Cow<'a, Atom>,
     /// Each person's result by their own names (text atoms in `Any` or `Person`).
     people: Vec<Option<i64>>,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
@@ -119,7 +120,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
         let mut total = 0;
         for i in 0..self.atoms.len() {
             let result = self.event_test(i, event, best);
-            total += passes(self.atoms[i].atom, result)?;
+            total += passes(&self.atoms[i].atom, result)?;
         }
         Some(total)
     }
@@ -139,7 +140,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
                 }
                 _ => prepared.people[index],
             };
-            total += passes(prepared.atom, result)?;
+            total += passes(&prepared.atom, result)?;
         }
         Some(total)
     }
@@ -159,7 +160,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
                 }
                 _ => prepared.units[index],
             };
-            total += passes(prepared.atom, result)?;
+            total += passes(&prepared.atom, result)?;
         }
         Some(total)
     }
@@ -213,6 +214,8 @@ impl<'a, S: Searchable> Matcher<'a, S> {
                 };
                 hit.then_some(0)
             }
+            // Resolved to dates when prepared.
+            Test::Era(_) => None,
             Test::Text(Field::Person, _) => people(),
             Test::Text(Field::Unit, _) => units(),
             Test::Text(Field::Tag, pattern) => timeline
@@ -237,6 +240,12 @@ impl<'a, S: Searchable> Matcher<'a, S> {
 
 /// Runs `atom` on every person and unit of `timeline`.
 fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
+    // Eras are resolved against the loaded store (a search of the index never has `era:` atoms:
+    // the CLI loads the store for them).
+    let resolved = timeline
+        .loaded()
+        .and_then(|t| super::era::resolved(t, atom));
+    let atom = resolved.map_or(Cow::Borrowed(atom), Cow::Owned);
     let mut people: Vec<Option<i64>> = Vec::with_capacity(timeline.person_count());
     let mut units: Vec<Option<i64>> = Vec::with_capacity(timeline.unit_count());
     for p in 0..timeline.person_count() {
@@ -282,7 +291,7 @@ fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer)
 /// Cheapest tests first, so most items are rejected before any text is scanned.
 fn cost(test: &Test) -> u8 {
     match test {
-        Test::Kind(_) | Test::Date(..) => 0,
+        Test::Kind(_) | Test::Date(..) | Test::Era(_) => 0,
         Test::Text(Field::Person | Field::Unit, _) => 1,
         Test::Text(Field::Tag, _) => 2,
         Test::Text(Field::Any, _) => 3,

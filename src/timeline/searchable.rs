@@ -61,6 +61,12 @@ pub trait Searchable: Sync {
 
     /// Every tenure, in the order they started: (person position, unit position, start, end).
     fn tenures(&self) -> impl Iterator<Item = (usize, usize, PartialDate, Option<PartialDate>)>;
+
+    /// The whole loaded timeline behind this view, when there is one: `era:` atoms are resolved
+    /// against its eras (the index holds none, so a query naming an era is run on the store).
+    fn loaded(&self) -> Option<&Timeline> {
+        None
+    }
 }
 
 /// Each event's people and units as positions, resolved once per timeline (a search otherwise
@@ -188,6 +194,10 @@ impl Searchable for Timeline {
     fn unit_life(&self, i: usize) -> Option<DateSpan> {
         let life = Timeline::unit_life(self, &self.store.units[i].id)?;
         Some((life.start, life.end))
+    }
+
+    fn loaded(&self) -> Option<&Timeline> {
+        Some(self)
     }
 
     fn tenures(&self) -> impl Iterator<Item = (usize, usize, PartialDate, Option<PartialDate>)> {
