@@ -261,3 +261,47 @@ fn a_store_read_from_a_pipe_is_searched_once_and_not_indexed() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn a_search_naming_an_era_is_answered_from_the_store_beside_its_index() -> Result {
+    let text = synthetic();
+    let timeline = load_str("s.ron", text)?;
+    let first = Searchable::event_id(&timeline, 0).to_string();
+    let later = Searchable::event_id(&timeline, 300).to_string();
+    let end = text
+        .rfind(')')
+        .ok_or("the store ends with its closing bracket")?;
+    let with_era = format!(
+        "{}    eras: [Era(id: \"early\", title: \"Early years\", start_event: \"{first}\", end_event: \"{later}\")],\n{}",
+        &text[..end],
+        &text[end..]
+    );
+    let (_dir, store, cache) = setup(&with_era)?;
+    indexed(&store, &cache)?;
+    let search = |cache_on: bool| -> Result<std::process::Output> {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("ali-timeline");
+        if cache_on {
+            cmd.env("ALI_TIMELINE_CACHE_DIR", &cache);
+        } else {
+            cmd.env("ALI_TIMELINE_CACHE", "off");
+        }
+        let args = ["search", "--json", "--limit", "0", "era:early gao"];
+        Ok(cmd.arg("--data").arg(&store).args(args).output()?)
+    };
+    let (with_index, without) = (search(true)?, search(false)?);
+    assert!(
+        with_index.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with_index.stderr)
+    );
+    assert_eq!(
+        with_index.stdout, without.stdout,
+        "the same answer with the index present"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&with_index.stdout)?;
+    assert!(
+        json["total"].as_u64().is_some_and(|n| n > 0),
+        "the era finds events"
+    );
+    Ok(())
+}
