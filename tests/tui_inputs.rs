@@ -108,13 +108,13 @@ fn search_typing_takes_every_character_and_esc_closes_without_jumping() {
     let Mode::Search(search) = &app.mode else {
         panic!("search is open");
     };
-    assert_eq!(search.text, "qjk?G");
+    assert_eq!(search.text(), "qjk?G");
     assert!(app.running, "q is typed, not quit");
     press(&mut app, KeyCode::Backspace);
     let Mode::Search(search) = &app.mode else {
         panic!("search is open");
     };
-    assert_eq!(search.text, "qjk?");
+    assert_eq!(search.text(), "qjk?");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Browse);

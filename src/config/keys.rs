@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 22] = [
+pub const ACTIONS: [(&str, Action); 24] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -27,6 +27,8 @@ pub const ACTIONS: [(&str, Action); 22] = [
     ("as_of", Action::AskDate),
     ("help", Action::Help),
     ("export", Action::Export),
+    ("save_query", Action::SaveQuery),
+    ("saved_queries", Action::SavedQueries),
     ("quit", Action::Quit),
 ];
 

@@ -29,6 +29,9 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Search,
         Context::Date,
         Context::Export,
+        Context::SaveName,
+        Context::Saved,
+        Context::Input,
         Context::Help,
         Context::Anywhere,
     ] {

@@ -12,6 +12,7 @@ pub mod filter;
 mod fold;
 mod inputs;
 mod mouse;
+mod saved;
 
 use ratatui::layout::Rect;
 
@@ -41,6 +42,8 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
+            Mode::SaveQuery(_) => task = saved::name(app, action),
+            Mode::Saved(_) => task = saved::picker(app, action),
         },
     }
     follow(app);
@@ -56,11 +59,16 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
     let mut task = None;
     match &mut app.mode {
         Mode::Search(_) => task = inputs::paste_into_search(app, &text),
-        Mode::Date(_) => text
-            .chars()
-            .for_each(|c| inputs::date(app, Action::Type(c))),
+        Mode::Date(date) => {
+            date.input.insert_str(&text);
+            date.error = None;
+        }
         Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
-            text.chars().for_each(|c| dialog.insert(c));
+            dialog.type_in_path(&text);
+        }
+        Mode::SaveQuery(name) => {
+            name.input.insert_str(&text);
+            name.error = None;
         }
         _ => {}
     }
@@ -93,6 +101,18 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
             inputs::searched(app, done);
             follow(app);
         }
+        TaskOutcome::HistoryRead(Ok(read)) => app.history.loaded(read),
+        TaskOutcome::HistorySaved(Ok(())) => {}
+        // The history is kept for this run only, and the file left as it is.
+        TaskOutcome::HistoryRead(Err(why)) | TaskOutcome::HistorySaved(Err(why)) => {
+            app.history.unkept(why);
+        }
+        TaskOutcome::SavedRead(read) => app.saved = read,
+        TaskOutcome::SavedWritten {
+            change,
+            entries,
+            result,
+        } => saved::written(app, change, entries, result),
     }
 }
 
@@ -149,6 +169,8 @@ fn browse(app: &mut App<'_>, action: Action) {
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
         Action::Export => export::open(app),
+        Action::SaveQuery => saved::open_name(app),
+        Action::SavedQueries => saved::open_picker(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -161,11 +183,11 @@ fn browse(app: &mut App<'_>, action: Action) {
             }
         }
         Action::Type(_)
-        | Action::Erase
-        | Action::ClearInput
+        | Action::Edit(_)
+        | Action::OlderQuery
+        | Action::NewerQuery
         | Action::FilterByQuery
-        | Action::Left
-        | Action::Right
+        | Action::DeleteSaved
         | Action::Quit
         | Action::Resize { .. } => {}
     }

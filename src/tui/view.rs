@@ -3,8 +3,10 @@
 pub mod detail;
 pub mod export;
 pub mod help;
+pub mod line_input;
 pub mod org;
 pub mod overlay;
+pub mod saved;
 pub mod search;
 pub mod status;
 pub mod timeline;
@@ -44,6 +46,12 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         Mode::Export(dialog) => export::render(app, dialog, areas.body, buf),
         Mode::Date(input) => {
             if let Some(error) = &input.error {
+                date_error(app.theme, error, areas.body, buf);
+            }
+        }
+        Mode::Saved(picker) => saved::render(app, picker, layout::overlay(areas.body), buf),
+        Mode::SaveQuery(name) => {
+            if let Some(error) = &name.error {
                 date_error(app.theme, error, areas.body, buf);
             }
         }

@@ -4,11 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 
-use super::overlay;
+use super::{line_input, overlay};
 use crate::query::{Hit, QueryError, Target};
-use crate::text::width;
 use crate::tui::app::{App, Search};
 use crate::tui::layout::{self, keep_visible};
 use crate::tui::spans::{clean, fit, highlighted, wrap};
@@ -31,7 +30,7 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
             draw_error(theme, search, error, shown_from, inner, buf);
             return;
         }
-        let status = status_line(theme, search, app.search_pending());
+        let status = status_line(app, search);
         buf.set_line(
             input.x,
             input.y + 1,
@@ -61,42 +60,23 @@ pub fn render(app: &App<'_>, search: &Search, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `/ query█`, showing the end of the query when it is wider than the line; returns the index
-/// of the first character shown.
-fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) -> usize {
+/// `/ query` with the cursor where it is, scrolled to keep it in view; returns the index of the
+/// first character shown and the columns before it (a `…` when the start is cut).
+fn draw_input(theme: Theme, search: &Search, area: Rect, buf: &mut Buffer) -> (usize, usize) {
     if area.height == 0 {
-        return 0;
+        return (0, 0);
     }
-    let room = usize::from(area.width).saturating_sub(3);
-    let chars: Vec<char> = search.text.chars().collect();
-    let mut first = chars.len();
-    let mut used = 0;
-    while first > 0 {
-        let w = char_width(chars[first - 1]);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        first -= 1;
-    }
-    let shown: String = chars[first..].iter().collect();
-    let line = Line::from(vec![
-        Span::styled("/ ", theme.key()),
-        Span::raw(clean(&shown)),
-        Span::styled(" ", theme.cursor()),
-    ]);
+    let room = usize::from(area.width).saturating_sub(2);
+    let drawn = line_input::drawn(theme, &search.input, room, Some(theme.cursor()));
+    let mut spans = vec![Span::styled("/ ", theme.key())];
+    spans.extend(drawn.spans);
     buf.set_line(
         area.x,
         area.y,
-        &fit(line.spans, usize::from(area.width)),
+        &fit(spans, usize::from(area.width)),
         area.width,
     );
-    first
-}
-
-/// Display width of one character of the query as drawn (unsafe characters are not drawn).
-fn char_width(c: char) -> usize {
-    width(&clean(c.encode_utf8(&mut [0; 4])))
+    (drawn.first, drawn.lead)
 }
 
 /// A malformed query: a caret under the offending character, then the message, wrapped over the
@@ -105,19 +85,20 @@ fn draw_error(
     theme: Theme,
     search: &Search,
     error: &QueryError,
-    shown_from: usize,
+    (shown_from, lead): (usize, usize),
     inner: Rect,
     buf: &mut Buffer,
 ) {
     let caret = search
-        .text
+        .text()
         .chars()
         .enumerate()
         .skip(shown_from)
         .take_while(|(i, _)| *i < error.column)
-        .map(|(_, c)| char_width(c))
+        .map(|(_, c)| line_input::char_width(c))
         .sum::<usize>()
-        + 2;
+        + 2
+        + lead;
     let width = usize::from(inner.width);
     let caret = if error.column >= shown_from && caret < width {
         caret
@@ -142,11 +123,17 @@ fn draw_error(
 }
 
 /// The line under the input: how many results, or that they are still being searched for (the
-/// results of the query before stay listed meanwhile).
-fn status_line(theme: Theme, search: &Search, pending: bool) -> Vec<Span<'static>> {
-    let text = if search.text.trim().is_empty() {
-        "Type to search events, people and units.".to_string()
-    } else if pending {
+/// results of the query before stay listed meanwhile); while nothing is typed, why the search
+/// history is not kept across runs, when it is not.
+fn status_line(app: &App<'_>, search: &Search) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let text = if search.text().trim().is_empty() {
+        match &app.history.problem {
+            // Said where the history is recalled, once the user looks for it.
+            Some(why) => return vec![Span::styled(clean(why), theme.error())],
+            None => "Type to search events, people and units.".to_string(),
+        }
+    } else if app.search_pending() {
         "Searching…".to_string()
     } else {
         match search.hits.len() {
