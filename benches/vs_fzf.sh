@@ -3,18 +3,26 @@
 #
 # Builds the release binary and the synthetic store (100,000 events by default), writes the same
 # events as text lines with `ali-timeline list`, then times, in the same run and alternating,
-#   ali-timeline search --data big.ron "gao song"      (load + validate + search + print)
-#   fzf --filter "gao song" < lines.txt                (read lines + match + print)
-# several times each, and prints the medians and their ratio (target: ratio <= 1.0).
-# For context it also times `ali-timeline validate` (loading alone) on the same store.
+#   ali-timeline search --data big.ron QUERY     (with its search index: hash the store, read the
+#                                                 index, search, print)
+#   fzf --filter QUERY < lines.txt               (read lines + match + print)
+#   ali-timeline search, first run               (no cache and no index: load + validate the store,
+#                                                 write the index, search, print)
+# several times each, and prints the medians, their ratios to fzf (targets: indexed <= 0.5,
+# first run <= 2.0) and each one's peak memory (maximum resident set, from /usr/bin/time).
+# For context it also times `ali-timeline validate` (loading alone, cache off) on the same store.
+# The cache and index go to a directory of their own under target/vs_fzf/ (emptied before each
+# first run), unless ALI_TIMELINE_CACHE_DIR is set.
 #
-# Usage: bash benches/vs_fzf.sh [EVENTS] [RUNS] [QUERY]
+# Usage: bash benches/vs_fzf.sh [EVENTS] [RUNS] [QUERY...]
 #        (defaults: 100000, 10, "gao song"). Installs fzf with apt-get when it is missing.
 set -euo pipefail
 
 events=${1:-100000}
 runs=${2:-10}
-query=${3:-gao song}
+shift $(($# < 2 ? $# : 2))
+queries=("$@")
+if [ ${#queries[@]} -eq 0 ]; then queries=("gao song"); fi
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,44 +49,65 @@ lines="$work/big-$events.txt"
 mv "$store.partial" "$store"
 "$bin" --data "$store" list > "$lines"
 
+export ALI_TIMELINE_CACHE_DIR="${ALI_TIMELINE_CACHE_DIR:-$work/cache}"
+cache="$ALI_TIMELINE_CACHE_DIR"
+
 now_ns() { date +%s%N; }
 
-# Times one run of "$@" (output discarded) in nanoseconds.
-time_ns() {
+# Runs "$@" (output discarded) and prints "<wall ns> <peak KB> <CPU s>" (CPU: user + system,
+# which a busy machine disturbs less than the wall time).
+measure() {
     local start end
     start=$(now_ns)
-    "$@" > /dev/null
+    /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" > /dev/null 2>&1 || true
     end=$(now_ns)
-    echo $((end - start))
+    echo "$((end - start)) $(tail -n 1 "$work/rss" | awk '{ print $1, $2 + $3 }')"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ms() { median | awk '{ printf "%.1f", $1 / 1e6 }'; }
+mb() { median | awk '{ printf "%.0f", $1 / 1024 }'; }
+cpu() { median | awk '{ printf "%.0f", $1 * 1000 }'; }
 
-ours=()
-theirs=()
-load=()
-# One warm-up run of each, so both read the files from the page cache.
-"$bin" --data "$store" search "$query" > /dev/null
-fzf --filter "$query" < "$lines" > /dev/null
-for _ in $(seq "$runs"); do
-    ours+=("$(time_ns "$bin" --data "$store" search "$query")")
-    theirs+=("$(time_ns fzf --filter "$query" < "$lines")")
-    load+=("$(time_ns "$bin" --data "$store" validate)")
+echo "store: $store ($(wc -c < "$store") bytes, $events events); lines: $(wc -l < "$lines")"
+echo "$runs runs each, medians; $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg); fzf $(fzf --version | cut -d' ' -f1)"
+for query in "${queries[@]}"; do
+    ours=(); ours_kb=(); ours_cpu=(); theirs=(); theirs_kb=(); theirs_cpu=()
+    first=(); first_kb=(); first_cpu=(); load=()
+    # One warm-up run of each, so both read the files from the page cache (and the index exists).
+    "$bin" --data "$store" search "$query" > /dev/null 2>&1 || true
+    fzf --filter "$query" < "$lines" > /dev/null || true
+    for _ in $(seq "$runs"); do
+        read -r t k c < <(measure "$bin" --data "$store" search "$query")
+        ours+=("$t"); ours_kb+=("$k"); ours_cpu+=("$c")
+        read -r t k c < <(measure sh -c 'exec fzf --filter "$0" < "$1"' "$query" "$lines")
+        theirs+=("$t"); theirs_kb+=("$k"); theirs_cpu+=("$c")
+        # The first run and the load are the same work for any query: measured for the first.
+        if [ "$query" = "${queries[0]}" ]; then
+            rm -rf "$cache"
+            read -r t k c < <(measure "$bin" --data "$store" search "$query")
+            first+=("$t"); first_kb+=("$k"); first_cpu+=("$c")
+            read -r t k c < <(measure env ALI_TIMELINE_CACHE=off "$bin" --data "$store" validate)
+            load+=("$t")
+        fi
+    done
+    ours_ms=$(printf '%s\n' "${ours[@]}" | ms)
+    theirs_ms=$(printf '%s\n' "${theirs[@]}" | ms)
+    ours_c=$(printf '%s\n' "${ours_cpu[@]}" | cpu)
+    theirs_c=$(printf '%s\n' "${theirs_cpu[@]}" | cpu)
+    ratio=$(awk -v a="$ours_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
+    cpu_ratio=$(awk -v a="$ours_c" -v b="$theirs_c" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    matches_ours=$( ("$bin" --data "$store" search --limit 0 "$query" 2>/dev/null || true) | wc -l)
+    matches_fzf=$( (fzf --filter "$query" < "$lines" || true) | wc -l)
+    echo "query: \"$query\""
+    echo "  ali-timeline search, indexed:      $ours_ms ms, CPU $ours_c ms, peak $(printf '%s\n' "${ours_kb[@]}" | mb) MB ($matches_ours results: people, units, events)"
+    echo "  fzf --filter on the listed events: $theirs_ms ms, CPU $theirs_c ms, peak $(printf '%s\n' "${theirs_kb[@]}" | mb) MB ($matches_fzf lines)"
+    echo "  ratio indexed / fzf: $ratio (target <= 0.5); of CPU time: $cpu_ratio"
+    if [ ${#first[@]} -eq 0 ]; then continue; fi
+    first_ms=$(printf '%s\n' "${first[@]}" | ms)
+    first_ratio=$(awk -v a="$first_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
+    echo "  ali-timeline search, first run:    $first_ms ms, CPU $(printf '%s\n' "${first_cpu[@]}" | cpu) ms, peak $(printf '%s\n' "${first_kb[@]}" | mb) MB (no cache, no index)"
+    echo "  ali-timeline validate, cache off:  $(printf '%s\n' "${load[@]}" | ms) ms (loading only)"
+    echo "  ratio first run / fzf: $first_ratio (target <= 2.0)"
 done
-
-ours_ms=$(printf '%s\n' "${ours[@]}" | median | awk '{ printf "%.1f", $1 / 1e6 }')
-theirs_ms=$(printf '%s\n' "${theirs[@]}" | median | awk '{ printf "%.1f", $1 / 1e6 }')
-load_ms=$(printf '%s\n' "${load[@]}" | median | awk '{ printf "%.1f", $1 / 1e6 }')
-ratio=$(awk -v a="$ours_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
-
-matches_ours=$("$bin" --data "$store" search --limit 1000000 "$query" | wc -l)
-matches_fzf=$(fzf --filter "$query" < "$lines" | wc -l)
-
-cat <<EOF
-store: $store ($(wc -c < "$store") bytes, $events events); lines: $(wc -l < "$lines")
-query: "$query"; $runs runs each, medians (machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg))
-  ali-timeline search (whole process): $ours_ms ms   ($matches_ours results: people, units, events)
-  fzf --filter on the listed events:   $theirs_ms ms   ($matches_fzf lines) [$(fzf --version | cut -d' ' -f1)]
-  ali-timeline validate (loading only): $load_ms ms
-ratio (ali-timeline / fzf): $ratio   (target <= 1.0)
-EOF
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,6 +31,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::export::Format;
+use crate::timeline::index::ForSearch;
 use crate::timeline::{self, Timeline};
 
 /// The exit code when output could not be written (other than to a closed pipe): 74, `EX_IOERR`.
@@ -319,19 +320,61 @@ fn hint(error: &Error) -> Option<&'static str> {
 /// # Errors
 /// As [`timeline::load()`]; a missing file says to check `--data` (or the settings).
 pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline, Error> {
-    let (path, given_by) = match (cli_data, &settings.store.value) {
-        (Some(path), _) => (path, "--data"),
-        (None, Some(path)) => (path, "`store` in the settings file"),
-        (None, None) => return timeline::load_bundled(),
+    let Some((path, given_by)) = store_path(cli_data, settings) else {
+        return timeline::load_bundled();
     };
-    let cache_off_by_file =
-        !settings.cache.value && matches!(settings.cache.from, crate::config::Origin::File(_));
-    let loaded = if cache_off_by_file {
+    let loaded = if cache_off_by_file(settings) {
         timeline::load_file_cached(path, None).map(|(timeline, _)| timeline)
     } else {
         timeline::load_file(path)
     };
-    loaded.map_err(|error| match error {
+    loaded.map_err(|error| check_path_hint(error, given_by))
+}
+
+/// What a search for `query` reads, found as [`load`] finds the store: the store's search index
+/// when it has one (see [`timeline::index`]) and the query names no era, else the store itself.
+///
+/// # Errors
+/// As [`load`].
+fn load_for_search(
+    cli_data: Option<&PathBuf>,
+    settings: &Settings,
+    query: &str,
+) -> Result<ForSearch, Error> {
+    // An `era:` atom needs the store's eras, which the index does not hold.
+    let names_an_era = crate::query::Query::parse(query).is_ok_and(|q| q.names_an_era());
+    let Some((path, given_by)) = store_path(cli_data, settings).filter(|_| !names_an_era) else {
+        return load(cli_data, settings).map(|t| ForSearch::Timeline(Box::new(t)));
+    };
+    let dir = if cache_off_by_file(settings) {
+        None
+    } else {
+        timeline::cache::dir()
+    };
+    timeline::index::for_search(path, dir.as_deref()).map_err(|e| check_path_hint(e, given_by))
+}
+
+/// The store file named by `--data`, else by the settings, with what named it; `None` for the
+/// bundled store.
+fn store_path<'a>(
+    cli_data: Option<&'a PathBuf>,
+    settings: &'a Settings,
+) -> Option<(&'a PathBuf, &'static str)> {
+    match (cli_data, &settings.store.value) {
+        (Some(path), _) => Some((path, "--data")),
+        (None, Some(path)) => Some((path, "`store` in the settings file")),
+        (None, None) => None,
+    }
+}
+
+/// Whether the settings file turned the cache off (the environment decides first).
+fn cache_off_by_file(settings: &Settings) -> bool {
+    !settings.cache.value && matches!(settings.cache.from, crate::config::Origin::File(_))
+}
+
+/// A missing file's error, saying to check the path `given_by` named.
+fn check_path_hint(error: Error, given_by: &str) -> Error {
+    match error {
         Error::File {
             path,
             message,
@@ -342,7 +385,7 @@ pub fn load(cli_data: Option<&PathBuf>, settings: &Settings) -> Result<Timeline,
             source: Some(source),
         },
         other => other,
-    })
+    }
 }
 
 /// Runs a parsed command line, writing output to `out` and notes to `err`, and returns the exit
@@ -384,7 +427,15 @@ pub fn run(
             json,
         } => {
             let query = or_saved(query, saved, err)?.unwrap_or_default();
-            with_store(data, |t| search::run(t, &query, limit, json, out, err))
+            match load_for_search(data.0, settings, &query)? {
+                ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
+                ForSearch::Timeline(timeline) => {
+                    let result = search::run(&*timeline, &query, limit, json, out, err);
+                    // As in `with_store`: the OS frees the store faster at exit.
+                    std::mem::forget(timeline);
+                    result
+                }
+            }
         }
         Command::Org {
             as_of,

@@ -22,6 +22,7 @@ mod era;
 mod filter;
 mod found;
 mod fuzzy;
+mod narrow;
 mod parse;
 mod rank;
 
@@ -31,6 +32,7 @@ use crate::timeline::Timeline;
 
 pub use filter::Matcher;
 pub use found::Found;
+pub use narrow::{Narrowing, narrows};
 pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search, search_counted};
 
@@ -68,6 +70,14 @@ impl Query {
             }
         }
         Ok(query)
+    }
+
+    /// Whether the query has an `era:` atom (which needs the store's eras, not only its index).
+    #[must_use]
+    pub fn names_an_era(&self) -> bool {
+        self.atoms
+            .iter()
+            .any(|atom| matches!(atom.test, parse::Test::Era(_)))
     }
 
     /// Whether the query has no atoms (matches everything).

@@ -6,12 +6,15 @@ mod answers;
 pub mod cache;
 mod eras;
 pub mod history;
+pub mod index;
 pub mod replay;
 pub mod resolve;
+mod searchable;
 mod unit_starts;
 
 pub use answers::{DateSpan, Entity};
 pub use eras::EraSpan;
+pub use searchable::Searchable;
 
 use std::path::Path as FsPath;
 
@@ -43,6 +46,8 @@ pub struct Timeline {
     pub warnings: Vec<Diagnostic>,
     /// Every id, mapped to its typed index (events by their place in date order).
     ids: Ids,
+    /// Each event's people and units as positions, for searching; built on first use.
+    refs: std::sync::OnceLock<searchable::Refs>,
 }
 
 /// Parses and validates `text`; every problem found is returned, located in `name`.
@@ -81,6 +86,7 @@ fn assemble(
         warnings,
         history,
         store,
+        refs: searchable::no_refs(),
     }
 }
 
@@ -174,9 +180,20 @@ pub fn load_file_cached(
     cache_dir: Option<&FsPath>,
 ) -> Result<(Timeline, cache::Outcome), Error> {
     let text = load::read_text(path)?;
+    load_text_cached(path, &text, cache_dir, true)
+}
+
+/// As [`load_file_cached`], for the `text` already read from `path`; the entry is written only
+/// when `store_entry` is set (a search writes its [`index`] instead).
+fn load_text_cached(
+    path: &FsPath,
+    text: &str,
+    cache_dir: Option<&FsPath>,
+    store_entry: bool,
+) -> Result<(Timeline, cache::Outcome), Error> {
     let name = path.display().to_string();
-    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, &text)) else {
-        return Ok((load_str(&name, &text)?, cache::Outcome::Off));
+    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, text)) else {
+        return Ok((load_str(&name, text)?, cache::Outcome::Off));
     };
     if let Some(entry) = cache::read(&key) {
         // Warnings name the file they were found in: the same bytes may now have another path.
@@ -188,7 +205,10 @@ pub fn load_file_cached(
         let timeline = assemble(&name, entry.hash, entry.store, ids, entry.history, warnings);
         return Ok((timeline, cache::Outcome::Hit));
     }
-    let timeline = load_str(&name, &text)?;
+    let timeline = load_str(&name, text)?;
+    if !store_entry {
+        return Ok((timeline, cache::Outcome::NotStored));
+    }
     let entry = cache::EntryRef {
         hash: &timeline.hash,
         store: &timeline.store,

@@ -19,7 +19,7 @@ use super::json;
 use crate::error::Error;
 use crate::query::{self, Hit, Query, Target};
 use crate::store::date::PartialDate;
-use crate::timeline::{DateSpan, Timeline};
+use crate::timeline::{DateSpan, Searchable};
 
 /// How matched characters are shown in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,8 @@ impl Highlight {
 ///
 /// # Errors
 /// A malformed query (with a caret under the bad atom), or a failed write.
-pub fn run(
-    timeline: &Timeline,
+pub fn run<S: Searchable>(
+    timeline: &S,
     query: &str,
     limit: usize,
     json: bool,
@@ -66,8 +66,8 @@ pub fn run(
 ///
 /// # Errors
 /// A malformed query (with a caret under the bad atom), or a failed write.
-pub fn write(
-    timeline: &Timeline,
+pub fn write<S: Searchable>(
+    timeline: &S,
     query: &str,
     limit: usize,
     json: bool,
@@ -75,7 +75,11 @@ pub fn write(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<ExitCode, Error> {
-    let parsed = Query::parse_in(query, timeline).map_err(|source| Error::Query {
+    let parsed = match timeline.loaded() {
+        Some(loaded) => Query::parse_in(query, loaded),
+        None => Query::parse(query),
+    };
+    let parsed = parsed.map_err(|source| Error::Query {
         query: query.to_string(),
         source,
     })?;
@@ -153,21 +157,22 @@ fn styled(label: &str, ranges: &[Range<usize>], highlight: Highlight) -> String 
 
 /// The kind name, id and span of a target: an event's date (to its end), a person's roles
 /// (first start to last end, open while one is held), a unit's life.
-fn describe(timeline: &Timeline, target: Target) -> (&'static str, String, DateSpan) {
+fn describe<S: Searchable>(timeline: &S, target: Target) -> (&'static str, String, DateSpan) {
     match target {
         Target::Event(ix) => {
-            let event = timeline.event_at(ix);
-            ("event", event.id.clone(), (Some(event.date), event.end))
+            let (date, end) = timeline.event_dates(ix.index());
+            let id = timeline.event_id(ix.index()).to_string();
+            ("event", id, (Some(date), end))
         }
         Target::Person(ix) => (
             "person",
-            timeline.person_id(ix).to_string(),
-            timeline.person_span(ix),
+            timeline.person_id(ix.index()).to_string(),
+            timeline.person_span(ix.index()),
         ),
         Target::Unit(ix) => (
             "unit",
-            timeline.unit_id(ix).to_string(),
-            timeline.unit_span(ix),
+            timeline.unit_id(ix.index()).to_string(),
+            timeline.unit_life(ix.index()).unwrap_or((None, None)),
         ),
     }
 }
@@ -191,7 +196,7 @@ struct JsonHit {
 }
 
 impl JsonHit {
-    fn new(timeline: &Timeline, hit: &Hit) -> Self {
+    fn new<S: Searchable>(timeline: &S, hit: &Hit) -> Self {
         let (kind, id, (start, end)) = describe(timeline, hit.target);
         JsonHit {
             kind,

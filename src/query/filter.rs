@@ -28,17 +28,16 @@ use chrono::NaiveDate;
 use super::Query;
 use super::fuzzy::{Pattern, Scorer};
 use super::parse::{Atom, Field, Test};
+use crate::store::date::PartialDate;
 use crate::store::ids::{EventIx, PersonIx, UnitIx};
-use crate::store::model::Event;
-use crate::timeline::Timeline;
-use crate::timeline::history::TenureIx;
+use crate::timeline::{Searchable, Timeline};
 
-/// A query prepared against one timeline: ask it about events, people and units by their typed
-/// index.
+/// A query prepared against one timeline (or its search [`Index`](crate::timeline::index::Index):
+/// anything [`Searchable`]): ask it about events, people and units by their typed index.
 ///
 /// Preparing scores the names of every person and unit once; reuse one matcher for many items.
-pub struct Matcher<'a> {
-    timeline: &'a Timeline,
+pub struct Matcher<'a, S: Searchable = Timeline> {
+    timeline: &'a S,
     /// The atoms, cheapest tests first, with their results on every person and unit.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
@@ -60,19 +59,22 @@ pub(super) struct Prepared<'a> {
     any_unit: bool,
 }
 
-/// Who held roles where, as indices, from the replayed tenures.
+/// A role's other side (a unit for a person, a person for a unit) and its dates.
+type Link = (usize, PartialDate, Option<PartialDate>);
+
+/// Who held roles where, as positions, from the replayed tenures.
 #[derive(Clone)]
 struct Roles {
-    /// For each person: (unit index, tenure) of each role they held.
-    of_person: Vec<Vec<(usize, TenureIx)>>,
-    /// For each unit: (person index, tenure) of each role held there.
-    at_unit: Vec<Vec<(usize, TenureIx)>>,
+    /// For each person: each role they held.
+    of_person: Vec<Vec<Link>>,
+    /// For each unit: each role held there.
+    at_unit: Vec<Vec<Link>>,
 }
 
-impl<'a> Matcher<'a> {
+impl<'a, S: Searchable> Matcher<'a, S> {
     /// Prepares `query` for `timeline`.
     #[must_use]
-    pub fn new(timeline: &'a Timeline, query: &'a Query) -> Self {
+    pub fn new(timeline: &'a S, query: &'a Query) -> Self {
         let mut scorer = Scorer::default();
         let mut atoms: Vec<Prepared<'a>> = query
             .atoms
@@ -101,19 +103,20 @@ impl<'a> Matcher<'a> {
 
     /// The score of event `ix`, or `None` when it does not match.
     pub fn event(&mut self, ix: EventIx) -> Option<i64> {
-        self.score_event(ix, true)
+        self.score_event(ix.index(), true)
     }
 
     /// Whether event `ix` matches: [`Matcher::event`] without the score, which is faster
     /// (a text atom stops at the first field that matches).
     pub fn event_matches(&mut self, ix: EventIx) -> bool {
-        self.score_event(ix, false).is_some()
+        self.score_event(ix.index(), false).is_some()
     }
 
     /// The event's score when `best` is set, else some score when it matches.
-    fn score_event(&mut self, ix: EventIx, best: bool) -> Option<i64> {
-        let timeline = self.timeline;
-        let event = timeline.store.events.get(ix.index())?;
+    fn score_event(&mut self, event: usize, best: bool) -> Option<i64> {
+        if event >= self.timeline.event_count() {
+            return None;
+        }
         let mut total = 0;
         for i in 0..self.atoms.len() {
             let result = self.event_test(i, event, best);
@@ -125,13 +128,15 @@ impl<'a> Matcher<'a> {
     /// The score of person `ix`, or `None` when they do not match.
     pub fn person(&mut self, ix: PersonIx) -> Option<i64> {
         let index = ix.index();
-        self.timeline.store.people.get(index)?;
+        if index >= self.timeline.person_count() {
+            return None;
+        }
         let mut total = 0;
         for prepared in &self.atoms {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Unit, _) | Test::Date(..) => {
                     let links = &self.roles().of_person[index];
-                    linked(self.timeline, prepared, links, &prepared.units)
+                    linked(prepared, links, &prepared.units)
                 }
                 _ => prepared.people[index],
             };
@@ -143,13 +148,15 @@ impl<'a> Matcher<'a> {
     /// The score of unit `ix`, or `None` when it does not match.
     pub fn unit(&mut self, ix: UnitIx) -> Option<i64> {
         let index = ix.index();
-        self.timeline.store.units.get(index)?;
+        if index >= self.timeline.unit_count() {
+            return None;
+        }
         let mut total = 0;
         for prepared in &self.atoms {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Person, _) => {
                     let links = &self.roles().at_unit[index];
-                    linked(self.timeline, prepared, links, &prepared.people)
+                    linked(prepared, links, &prepared.people)
                 }
                 _ => prepared.units[index],
             };
@@ -165,55 +172,45 @@ impl<'a> Matcher<'a> {
 
     fn roles(&self) -> &Roles {
         self.roles.get_or_init(|| {
-            let store = &self.timeline.store;
+            let timeline = self.timeline;
             let mut roles = Roles {
-                of_person: vec![Vec::new(); store.people.len()],
-                at_unit: vec![Vec::new(); store.units.len()],
+                of_person: vec![Vec::new(); timeline.person_count()],
+                at_unit: vec![Vec::new(); timeline.unit_count()],
             };
-            for (t, tenure) in self.timeline.history.tenures() {
-                let (p, u) = (tenure.person.index(), tenure.unit.index());
-                roles.of_person[p].push((u, t));
-                roles.at_unit[u].push((p, t));
+            for (p, u, start, end) in timeline.tenures() {
+                if let (Some(of), Some(at)) = (roles.of_person.get_mut(p), roles.at_unit.get_mut(u))
+                {
+                    of.push((u, start, end));
+                    at.push((p, start, end));
+                }
             }
             roles
         })
     }
 
-    /// Atom `i`'s test on `event`, before negation: the best score when `best` is set, else the
+    /// Atom `i`'s test on event `e`, before negation: the best score when `best` is set, else the
     /// first found.
-    fn event_test(&mut self, i: usize, event: &Event, best: bool) -> Option<i64> {
+    fn event_test(&mut self, i: usize, e: usize, best: bool) -> Option<i64> {
         let prepared = &self.atoms[i];
-        let ids = self.timeline.ids();
+        let timeline = self.timeline;
         let people = || {
             prepared
                 .any_person
-                .then(|| {
-                    best_ref(
-                        &event.people,
-                        |id| ids.person(id).map(PersonIx::index),
-                        &prepared.people,
-                    )
-                })
+                .then(|| best_ref(timeline.event_people(e), &prepared.people))
                 .flatten()
         };
         let units = || {
             prepared
                 .any_unit
-                .then(|| {
-                    best_ref(
-                        &event.units,
-                        |id| ids.unit(id).map(UnitIx::index),
-                        &prepared.units,
-                    )
-                })
+                .then(|| best_ref(timeline.event_units(e), &prepared.units))
                 .flatten()
         };
         match &prepared.atom.test {
-            Test::Kind(kind) => (event.kind == *kind).then_some(0),
+            Test::Kind(kind) => (timeline.event_kind(e) == *kind).then_some(0),
             Test::Date(from, to) => {
-                let hit = match event.end {
-                    None => event.date.overlaps(*from, *to),
-                    Some(end) => event.date.start() <= *to && end.end() >= *from,
+                let hit = match timeline.event_dates(e) {
+                    (date, None) => date.overlaps(*from, *to),
+                    (date, Some(end)) => date.start() <= *to && end.end() >= *from,
                 };
                 hit.then_some(0)
             }
@@ -221,19 +218,19 @@ impl<'a> Matcher<'a> {
             Test::Era(_) => None,
             Test::Text(Field::Person, _) => people(),
             Test::Text(Field::Unit, _) => units(),
-            Test::Text(Field::Tag, pattern) => event
-                .tags
-                .iter()
+            Test::Text(Field::Tag, pattern) => timeline
+                .event_tags(e)
                 .filter_map(|tag| self.scorer.score(pattern, tag))
                 .max(),
             Test::Text(Field::Any, pattern) => {
                 let mut found = people().max(units());
                 if best || found.is_none() {
-                    found = found.max(self.scorer.score(pattern, &event.title));
+                    found = found.max(self.scorer.score(pattern, timeline.event_title(e)));
                 }
                 // Half a summary's score cannot beat what is found already: skip the longest text.
                 if found.is_none_or(|s| best && s < pattern.max_score() / 2) {
-                    found = found.max(self.scorer.score(pattern, &event.summary).map(|s| s / 2));
+                    let summary = timeline.event_summary(e);
+                    found = found.max(self.scorer.score(pattern, summary).map(|s| s / 2));
                 }
                 found
             }
@@ -242,33 +239,43 @@ impl<'a> Matcher<'a> {
 }
 
 /// Runs `atom` on every person and unit of `timeline`.
-fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
-    let atom = super::era::resolved(timeline, atom).map_or(Cow::Borrowed(atom), Cow::Owned);
-    let store = &timeline.store;
-    let mut people: Vec<Option<i64>> = Vec::with_capacity(store.people.len());
-    let mut units: Vec<Option<i64>> = Vec::with_capacity(store.units.len());
-    for p in &store.people {
+fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
+    // Eras are resolved against the loaded store (a search of the index never has `era:` atoms:
+    // the CLI loads the store for them).
+    let resolved = timeline
+        .loaded()
+        .and_then(|t| super::era::resolved(t, atom));
+    let atom = resolved.map_or(Cow::Borrowed(atom), Cow::Owned);
+    let mut people: Vec<Option<i64>> = Vec::with_capacity(timeline.person_count());
+    let mut units: Vec<Option<i64>> = Vec::with_capacity(timeline.unit_count());
+    for p in 0..timeline.person_count() {
         people.push(match &atom.test {
-            Test::Text(Field::Any | Field::Person, pattern) => names(
-                scorer,
-                pattern,
-                [&p.id, &p.name],
-                p.name_zh.as_deref(),
-                &p.aliases,
-            ),
+            Test::Text(Field::Any | Field::Person, pattern) => {
+                let (name, zh) = timeline.person_name(p);
+                names(
+                    scorer,
+                    pattern,
+                    [timeline.person_id(p), name],
+                    zh,
+                    timeline.person_aliases(p),
+                )
+            }
             _ => None,
         });
     }
-    for u in &store.units {
+    for u in 0..timeline.unit_count() {
         units.push(match &atom.test {
-            Test::Text(Field::Any | Field::Unit, pattern) => names(
-                scorer,
-                pattern,
-                [&u.id, &u.name],
-                u.name_zh.as_deref(),
-                &u.aliases,
-            ),
-            Test::Date(from, to) => alive(timeline, &u.id, *from, *to).then_some(0),
+            Test::Text(Field::Any | Field::Unit, pattern) => {
+                let (name, zh) = timeline.unit_name(u);
+                names(
+                    scorer,
+                    pattern,
+                    [timeline.unit_id(u), name],
+                    zh,
+                    timeline.unit_aliases(u),
+                )
+            }
+            Test::Date(from, to) => alive(timeline.unit_life(u), *from, *to).then_some(0),
             _ => None,
         });
     }
@@ -281,8 +288,6 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
     }
 }
 
-/// Ids to indices, hashed with FNV-1a: short keys looked up for every event of a search, where
-/// the default SipHash showed up in profiles.
 /// Cheapest tests first, so most items are rejected before any text is scanned.
 fn cost(test: &Test) -> u8 {
     match test {
@@ -302,59 +307,52 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
     }
 }
 
-/// The best score among the referenced ids.
-fn best_ref(
-    ids: &[String],
-    index: impl Fn(&str) -> Option<usize>,
-    scores: &[Option<i64>],
-) -> Option<i64> {
-    ids.iter()
-        .filter_map(|id| index(id).and_then(|i| scores.get(i).copied().flatten()))
+/// The best score among the referenced positions.
+fn best_ref(positions: impl Iterator<Item = usize>, scores: &[Option<i64>]) -> Option<i64> {
+    positions
+        .filter_map(|i| scores.get(i).copied().flatten())
         .max()
 }
 
 /// The best score of `pattern` over an entity's id and name, Chinese name and aliases.
-fn names(
+fn names<'t>(
     scorer: &mut Scorer,
     pattern: &Pattern,
-    id_and_name: [&str; 2],
-    zh: Option<&str>,
-    aliases: &[String],
+    id_and_name: [&'t str; 2],
+    zh: Option<&'t str>,
+    aliases: impl Iterator<Item = &'t str>,
 ) -> Option<i64> {
     id_and_name
         .into_iter()
         .chain(zh)
-        .chain(aliases.iter().map(String::as_str))
+        .chain(aliases)
         .filter_map(|text| scorer.score(pattern, text))
         .max()
 }
 
 /// A person's result for `unit:`/dates, or a unit's for `person:`, through roles: `links` are
-/// (other entity, tenure) pairs and `other` the other side's results, counted half.
-fn linked(
-    timeline: &Timeline,
-    prepared: &Prepared<'_>,
-    links: &[(usize, TenureIx)],
-    other: &[Option<i64>],
-) -> Option<i64> {
+/// the roles and `other` the other side's results, counted half.
+fn linked(prepared: &Prepared<'_>, links: &[Link], other: &[Option<i64>]) -> Option<i64> {
     if let Test::Date(from, to) = &prepared.atom.test {
         return links
             .iter()
-            .map(|&(_, t)| timeline.history.tenure(t))
-            .any(|t| t.start.start() <= *to && t.end.is_none_or(|e| e.end() >= *from))
+            .any(|&(_, start, end)| start.start() <= *to && end.is_none_or(|e| e.end() >= *from))
             .then_some(0);
     }
     links
         .iter()
-        .filter_map(|&(o, _)| other.get(o).copied().flatten())
+        .filter_map(|&(o, _, _)| other.get(o).copied().flatten())
         .max()
         .map(|s| s / 2)
 }
 
-/// Whether a unit existed at some time in `from..=to`.
-fn alive(timeline: &Timeline, id: &str, from: NaiveDate, to: NaiveDate) -> bool {
-    let life = timeline.unit_life(id);
-    life.is_some_and(|life| {
-        life.start.is_none_or(|s| s.start() <= to) && life.end.is_none_or(|e| e.end() >= from)
+/// Whether a unit with this life existed at some time in `from..=to`.
+fn alive(
+    life: Option<(Option<PartialDate>, Option<PartialDate>)>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> bool {
+    life.is_some_and(|(start, end)| {
+        start.is_none_or(|s| s.start() <= to) && end.is_none_or(|e| e.end() >= from)
     })
 }

@@ -6,7 +6,7 @@ use super::filter::Matcher;
 use super::parse::{Field, Test};
 use super::rank::Target;
 use crate::store::ids::{PersonIx, UnitIx};
-use crate::timeline::Timeline;
+use crate::timeline::Searchable;
 
 /// One place a result matched the query's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,12 +27,11 @@ pub enum Found {
 
 /// Where `target` matched the positive text atoms of the query `matcher` was prepared for, in
 /// the order of [`Found`], each place once. Kind and date atoms match no place.
-pub(super) fn found_in(
-    timeline: &Timeline,
-    matcher: &mut Matcher<'_>,
+pub(super) fn found_in<S: Searchable>(
+    timeline: &S,
+    matcher: &mut Matcher<'_, S>,
     target: Target,
 ) -> Vec<Found> {
-    let ids = timeline.ids();
     let (atoms, scorer) = matcher.parts();
     let mut out = Vec::new();
     for prepared in atoms.iter().filter(|p| !p.atom.negated) {
@@ -43,19 +42,19 @@ pub(super) fn found_in(
         let unit_matches = |ix: UnitIx| prepared.units[ix.index()].is_some();
         match target {
             Target::Event(ix) => {
-                let event = timeline.event_at(ix);
-                let people = event.people.iter().filter_map(|id| ids.person(id));
-                let units = event.units.iter().filter_map(|id| ids.unit(id));
+                let i = ix.index();
                 if matches!(field, Field::Any | Field::Person) {
+                    let people = timeline.event_people(i).map(PersonIx::new);
                     out.extend(people.filter(|&p| person_matches(p)).map(Found::Person));
                 }
                 if matches!(field, Field::Any | Field::Unit) {
+                    let units = timeline.event_units(i).map(UnitIx::new);
                     out.extend(units.filter(|&u| unit_matches(u)).map(Found::Unit));
                 }
                 if *field == Field::Any {
-                    if scorer.score(pattern, &event.title).is_some() {
+                    if scorer.score(pattern, timeline.event_title(i)).is_some() {
                         out.push(Found::Title);
-                    } else if scorer.score(pattern, &event.summary).is_some() {
+                    } else if scorer.score(pattern, timeline.event_summary(i)).is_some() {
                         out.push(Found::Summary);
                     }
                 }
@@ -67,10 +66,10 @@ pub(super) fn found_in(
                 Field::Any | Field::Person if person_matches(ix) => out.push(Found::Name),
                 Field::Unit => out.extend(
                     timeline
-                        .history
                         .tenures()
-                        .filter(|(_, t)| t.person == ix && unit_matches(t.unit))
-                        .map(|(_, t)| Found::Unit(t.unit)),
+                        .map(|(p, u, _, _)| (PersonIx::new(p), UnitIx::new(u)))
+                        .filter(|&(p, u)| p == ix && unit_matches(u))
+                        .map(|(_, u)| Found::Unit(u)),
                 ),
                 _ => {}
             },
@@ -78,10 +77,10 @@ pub(super) fn found_in(
                 Field::Any | Field::Unit if unit_matches(ix) => out.push(Found::Name),
                 Field::Person => out.extend(
                     timeline
-                        .history
                         .tenures()
-                        .filter(|(_, t)| t.unit == ix && person_matches(t.person))
-                        .map(|(_, t)| Found::Person(t.person)),
+                        .map(|(p, u, _, _)| (PersonIx::new(p), UnitIx::new(u)))
+                        .filter(|&(p, u)| u == ix && person_matches(p))
+                        .map(|(p, _)| Found::Person(p)),
                 ),
                 _ => {}
             },

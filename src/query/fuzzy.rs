@@ -119,9 +119,8 @@ fn byte_eq(b: u8, p: u8, fold_text: bool) -> bool {
 fn find_char(text: &str, from: usize, p: char, fold_text: bool) -> Option<usize> {
     let rest = text.get(from..)?;
     if p.is_ascii() {
-        let pb = p as u8;
         // Bytes of multi-byte chars are >= 0x80 and never equal an ASCII byte.
-        let at = rest.bytes().position(|b| byte_eq(b, pb, fold_text));
+        let at = <u8 as score::Unit>::find(rest.as_bytes(), p as u8, fold_text);
         return at.map(|i| from + i + 1);
     }
     if fold_text {

@@ -9,7 +9,7 @@ use super::found::{Found, found_in};
 use super::parse::{Field, Test};
 use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::text::sanitize;
-use crate::timeline::Timeline;
+use crate::timeline::Searchable;
 
 /// What a search result points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,7 +44,7 @@ pub struct Hit {
 /// Ties are broken by kind (people, units, events) and then by position: events by date, people
 /// and units in store order. An empty query matches everything.
 #[must_use]
-pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
+pub fn search<S: Searchable>(timeline: &S, query: &Query, limit: usize) -> Vec<Hit> {
     if limit == 0 {
         return Vec::new();
     }
@@ -53,21 +53,44 @@ pub fn search(timeline: &Timeline, query: &Query, limit: usize) -> Vec<Hit> {
 
 /// As [`search`] (for a `limit` of at least 1), and how many matched in all, the cut ones too.
 #[must_use]
-pub fn search_counted(timeline: &Timeline, query: &Query, limit: usize) -> (Vec<Hit>, usize) {
-    let limit = limit.max(1);
+pub fn search_counted<S: Searchable>(
+    timeline: &S,
+    query: &Query,
+    limit: usize,
+) -> (Vec<Hit>, usize) {
     let mut matcher = Matcher::new(timeline, query);
+    let found = matching(&mut matcher, timeline);
+    ranked(timeline, &mut matcher, found, limit)
+}
+
+/// Every person, unit and event `matcher` matches, with its score.
+pub(super) fn matching<S: Searchable>(
+    matcher: &mut Matcher<'_, S>,
+    timeline: &S,
+) -> Vec<(i64, Target)> {
     let mut found: Vec<(i64, Target)> = Vec::new();
-    for (ix, _) in timeline.people() {
+    for ix in (0..timeline.person_count()).map(PersonIx::new) {
         if let Some(score) = matcher.person(ix) {
             found.push((score, Target::Person(ix)));
         }
     }
-    for (ix, _) in timeline.units() {
+    for ix in (0..timeline.unit_count()).map(UnitIx::new) {
         if let Some(score) = matcher.unit(ix) {
             found.push((score, Target::Unit(ix)));
         }
     }
-    found.extend(events(&mut matcher, timeline.store.events.len()));
+    found.extend(events(matcher, timeline.event_count()));
+    found
+}
+
+/// The best `limit` (at least 1) of `found`, labelled and highlighted, and how many there were.
+pub(super) fn ranked<S: Searchable>(
+    timeline: &S,
+    matcher: &mut Matcher<'_, S>,
+    mut found: Vec<(i64, Target)>,
+    limit: usize,
+) -> (Vec<Hit>, usize) {
+    let limit = limit.max(1);
     let total = found.len();
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, best_first);
@@ -77,8 +100,8 @@ pub fn search_counted(timeline: &Timeline, query: &Query, limit: usize) -> (Vec<
     let hits = found
         .into_iter()
         .map(|(score, target)| {
-            let (label, ranges) = label(timeline, &mut matcher, target);
-            let found = found_in(timeline, &mut matcher, target);
+            let (label, ranges) = label(timeline, matcher, target);
+            let found = found_in(timeline, matcher, target);
             Hit {
                 target,
                 score,
@@ -96,8 +119,8 @@ const PARALLEL_EVENTS: usize = 20_000;
 
 /// The score of every matching event, in date order; a large store's second half is scanned on
 /// another thread with a [`Matcher::fork`].
-fn events(matcher: &mut Matcher<'_>, count: usize) -> Vec<(i64, Target)> {
-    let scan = |matcher: &mut Matcher<'_>, range: Range<usize>| -> Vec<(i64, Target)> {
+fn events<S: Searchable>(matcher: &mut Matcher<'_, S>, count: usize) -> Vec<(i64, Target)> {
+    let scan = |matcher: &mut Matcher<'_, S>, range: Range<usize>| -> Vec<(i64, Target)> {
         range
             .map(EventIx::new)
             .filter_map(|ix| matcher.event(ix).map(|score| (score, Target::Event(ix))))
@@ -130,23 +153,20 @@ fn best_first(a: &(i64, Target), b: &(i64, Target)) -> Ordering {
 }
 
 /// The label of `target` and the char ranges in it matched by the query's positive text atoms.
-fn label(
-    timeline: &Timeline,
-    matcher: &mut Matcher<'_>,
+fn label<S: Searchable>(
+    timeline: &S,
+    matcher: &mut Matcher<'_, S>,
     target: Target,
 ) -> (String, Vec<Range<usize>>) {
     let (parts, own_field): (Vec<String>, Option<Field>) = match target {
-        Target::Event(ix) => (vec![sanitize(&timeline.event_at(ix).title)], None),
+        Target::Event(ix) => (vec![sanitize(timeline.event_title(ix.index()))], None),
         Target::Person(ix) => {
-            let p = timeline.person_at(ix);
-            (
-                name_parts(&p.name, p.name_zh.as_deref()),
-                Some(Field::Person),
-            )
+            let (name, zh) = timeline.person_name(ix.index());
+            (name_parts(name, zh), Some(Field::Person))
         }
         Target::Unit(ix) => {
-            let u = timeline.unit_at(ix);
-            (name_parts(&u.name, u.name_zh.as_deref()), Some(Field::Unit))
+            let (name, zh) = timeline.unit_name(ix.index());
+            (name_parts(name, zh), Some(Field::Unit))
         }
     };
     let (atoms, scorer) = matcher.parts();

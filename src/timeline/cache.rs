@@ -28,7 +28,8 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
-use files::{TEMP_PREFIX, TEMP_SUFFIX, entry_bytes, prune};
+pub(super) use files::{TEMP_PREFIX, TEMP_SUFFIX, prune_named};
+use files::{entry_bytes, prune};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -156,7 +157,7 @@ pub(super) fn locate(dir: &Path, text: &str) -> Option<Key> {
 /// Identifies the running executable (a hash of its path, size and modification time), so that
 /// entries written by another build — whose parser or validator may differ even under the same
 /// version number — are never read. `None` (no cache) when the executable cannot be examined.
-fn build_id() -> Option<u64> {
+pub(super) fn build_id() -> Option<u64> {
     static ID: OnceLock<Option<u64>> = OnceLock::new();
     *ID.get_or_init(|| {
         let exe = std::env::current_exe().ok()?;

@@ -36,12 +36,18 @@ pub fn run(timeline: &Timeline, query: &Query) -> Searched {
 
 /// Answers queries from `requests` on `results` until either side is gone, running only the
 /// newest of the queries waiting each time (the others are stale: typed over already).
+/// A query that only narrows the last one scores just its matches ([`query::Narrowing`]).
 pub fn serve(timeline: &Timeline, requests: &Receiver<Query>, results: &Sender<Searched>) {
+    let mut narrowing = query::Narrowing::default();
     while let Ok(mut query) = requests.recv() {
         while let Ok(newer) = requests.try_recv() {
             query = newer;
         }
-        if results.send(run(timeline, &query)).is_err() {
+        let searched = Searched {
+            text: query.text.clone(),
+            hits: narrowing.search(timeline, &query, SEARCH_LIMIT),
+        };
+        if results.send(searched).is_err() {
             return;
         }
     }

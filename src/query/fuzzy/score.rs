@@ -21,6 +21,10 @@ pub(super) trait Unit: Copy {
     /// Whether this unit of the text matches pattern unit `p` (folding ASCII case when
     /// `fold_text`; chars are compared as they are, already folded by the caller).
     fn matches(self, p: Self, fold_text: bool) -> bool;
+    /// The position of the first unit of `text` that [`Unit::matches`] `p`.
+    fn find(text: &[Self], p: Self, fold_text: bool) -> Option<usize> {
+        text.iter().position(|&c| c.matches(p, fold_text))
+    }
 }
 
 impl Unit for u8 {
@@ -32,6 +36,16 @@ impl Unit for u8 {
     #[inline]
     fn matches(self, p: u8, fold_text: bool) -> bool {
         byte_eq(self, p, fold_text)
+    }
+
+    /// With `memchr`, many bytes at a time: the byte prefilter of every scan.
+    #[inline]
+    fn find(text: &[u8], p: u8, fold_text: bool) -> Option<usize> {
+        if fold_text && p.is_ascii_lowercase() {
+            memchr::memchr2(p, p.to_ascii_uppercase(), text)
+        } else {
+            memchr::memchr(p, text)
+        }
     }
 }
 
@@ -170,10 +184,7 @@ pub(super) fn score<T: Unit>(
     // Columns before a pattern char's earliest possible position hold no alignment.
     let mut first = 0;
     for (i, &q) in pattern.iter().enumerate() {
-        let at = first
-            + text[first..]
-                .iter()
-                .position(|&c| c.matches(q, fold_text))?;
+        let at = first + T::find(&text[first..], q, fold_text)?;
         first = at + 1;
         m_cur[at] = NONE;
         p_cur[at] = NONE;

@@ -36,10 +36,7 @@ pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
                 return true;
             };
             let mut from = 0;
-            while let Some(at) = text[from..]
-                .iter()
-                .position(|&b| byte_eq(b, first, fold_text))
-            {
+            while let Some(at) = u8::find(&text[from..], first, fold_text) {
                 let start = from + at;
                 if text.get(start..start + p.len()).is_some_and(same) {
                     return true;
@@ -76,10 +73,7 @@ pub(super) fn best<T: Unit>(
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
     let mut from = 0;
-    while let Some(offset) = text[from..]
-        .iter()
-        .position(|&c| c.matches(first, fold_text))
-    {
+    while let Some(offset) = T::find(&text[from..], first, fold_text) {
         let start = from + offset;
         from = start + 1;
         let bonus = score::start_bonus(before(start), text[start].kind(fold_text));
@@ -104,8 +98,11 @@ pub(super) fn best<T: Unit>(
 
 /// Whether the units of `pattern` occur in `part` in order.
 fn holds_in_order<T: Unit>(part: &[T], pattern: &[T], fold_text: bool) -> bool {
-    let mut rest = part.iter();
-    pattern
-        .iter()
-        .all(|&q| rest.any(|&c| c.matches(q, fold_text)))
+    let mut from = 0;
+    pattern.iter().all(|&q| {
+        let found = part
+            .get(from..)
+            .and_then(|rest| T::find(rest, q, fold_text));
+        found.inspect(|at| from += at + 1).is_some()
+    })
 }

@@ -61,10 +61,10 @@ fn discard(path: &Path) {
 }
 
 /// The start of the name of a temporary file an entry is written to before it is renamed.
-pub(super) const TEMP_PREFIX: &str = ".ali-timeline-entry-";
+pub(in crate::timeline) const TEMP_PREFIX: &str = ".ali-timeline-entry-";
 
 /// The end of that name.
-pub(super) const TEMP_SUFFIX: &str = ".tmp";
+pub(in crate::timeline) const TEMP_SUFFIX: &str = ".tmp";
 
 /// A temporary file untouched for this long was left by a write that was interrupted (a write
 /// takes a second or two), and is removed.
@@ -73,6 +73,17 @@ const STALE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 /// Removes all but the [`KEEP`] newest entries in `dir` (never `just_written`), and stale
 /// temporary files of interrupted writes.
 pub(super) fn prune(dir: &Path, just_written: &Path) {
+    prune_named(dir, just_written, KEEP, is_entry_name);
+}
+
+/// Removes all but the `keep` newest files in `dir` whose names `is_name` accepts (never
+/// `just_written`), and stale temporary files of interrupted writes.
+pub(in crate::timeline) fn prune_named(
+    dir: &Path,
+    just_written: &Path,
+    keep: usize,
+    is_name: fn(&str) -> bool,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -88,12 +99,12 @@ pub(super) fn prune(dir: &Path, just_written: &Path) {
             if now.duration_since(modified).is_ok_and(|age| age > STALE) {
                 let _ = std::fs::remove_file(entry.path());
             }
-        } else if is_entry_name(&name) && entry.path() != just_written {
+        } else if is_name(&name) && entry.path() != just_written {
             found.push((modified, entry.path()));
         }
     }
     found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-    for (_, old) in found.into_iter().skip(KEEP - 1) {
+    for (_, old) in found.into_iter().skip(keep.saturating_sub(1)) {
         let _ = std::fs::remove_file(old);
     }
 }

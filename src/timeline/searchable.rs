@@ -1,0 +1,208 @@
+//! What a search reads, and nothing more: the [`Searchable`] view that the query module scans.
+//!
+//! Two things answer it: a loaded [`Timeline`], and the memory-image search
+//! [`Index`](super::index::Index) that `ali-timeline search` reads instead of the whole store.
+//! Both give the same answers for the same store (`tests/search_index.rs` checks it), so a query
+//! ranks the same results either way.
+//!
+//! Items are addressed by their position: events in date order, people and units in store order
+//! (the positions of `EventIx`, [`PersonIx`] and `UnitIx`).
+
+use std::sync::OnceLock;
+
+use super::{DateSpan, Timeline};
+use crate::store::date::PartialDate;
+use crate::store::ids::PersonIx;
+use crate::store::model::EventKind;
+
+/// A store as a search sees it. Positions out of range are never asked for.
+pub trait Searchable: Sync {
+    /// How many events there are.
+    fn event_count(&self) -> usize;
+    /// How many people there are.
+    fn person_count(&self) -> usize;
+    /// How many units there are.
+    fn unit_count(&self) -> usize;
+
+    /// Event `i`'s id.
+    fn event_id(&self, i: usize) -> &str;
+    /// Event `i`'s title.
+    fn event_title(&self, i: usize) -> &str;
+    /// Event `i`'s summary.
+    fn event_summary(&self, i: usize) -> &str;
+    /// Event `i`'s kind.
+    fn event_kind(&self, i: usize) -> EventKind;
+    /// Event `i`'s date, and its end when it spans time.
+    fn event_dates(&self, i: usize) -> (PartialDate, Option<PartialDate>);
+    /// Event `i`'s tags.
+    fn event_tags(&self, i: usize) -> impl Iterator<Item = &str>;
+    /// The positions of the people event `i` names (unknown ids left out).
+    fn event_people(&self, i: usize) -> impl Iterator<Item = usize>;
+    /// The positions of the units event `i` names (unknown ids left out).
+    fn event_units(&self, i: usize) -> impl Iterator<Item = usize>;
+
+    /// Person `i`'s id.
+    fn person_id(&self, i: usize) -> &str;
+    /// Person `i`'s name and Chinese name (the parts of their label).
+    fn person_name(&self, i: usize) -> (&str, Option<&str>);
+    /// Person `i`'s aliases.
+    fn person_aliases(&self, i: usize) -> impl Iterator<Item = &str>;
+    /// When person `i` held roles (see [`Timeline::person_span`]).
+    fn person_span(&self, i: usize) -> DateSpan;
+
+    /// Unit `i`'s id.
+    fn unit_id(&self, i: usize) -> &str;
+    /// Unit `i`'s name and Chinese name (the parts of its label).
+    fn unit_name(&self, i: usize) -> (&str, Option<&str>);
+    /// Unit `i`'s aliases.
+    fn unit_aliases(&self, i: usize) -> impl Iterator<Item = &str>;
+    /// Unit `i`'s replayed life (start, end), `None` when the replay gave it none.
+    fn unit_life(&self, i: usize) -> Option<DateSpan>;
+
+    /// Every tenure, in the order they started: (person position, unit position, start, end).
+    fn tenures(&self) -> impl Iterator<Item = (usize, usize, PartialDate, Option<PartialDate>)>;
+
+    /// The whole loaded timeline behind this view, when there is one: `era:` atoms are resolved
+    /// against its eras (the index holds none, so a query naming an era is run on the store).
+    fn loaded(&self) -> Option<&Timeline> {
+        None
+    }
+}
+
+/// Each event's people and units as positions, resolved once per timeline (a search otherwise
+/// looks every id up again for every event and every atom).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Refs {
+    /// Where each event's people start in `people` (one more entry than events).
+    people_at: Vec<u32>,
+    people: Vec<u32>,
+    /// Where each event's units start in `units`.
+    units_at: Vec<u32>,
+    units: Vec<u32>,
+}
+
+/// The refs of `timeline`, built on first use.
+fn refs(timeline: &Timeline) -> &Refs {
+    timeline.refs.get_or_init(|| {
+        let ids = timeline.ids();
+        let mut refs = Refs::default();
+        let position = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for event in &timeline.store.events {
+            refs.people_at.push(position(refs.people.len()));
+            refs.units_at.push(position(refs.units.len()));
+            let people = event.people.iter().filter_map(|id| ids.person(id));
+            refs.people.extend(people.map(|ix| position(ix.index())));
+            let units = event.units.iter().filter_map(|id| ids.unit(id));
+            refs.units.extend(units.map(|ix| position(ix.index())));
+        }
+        refs.people_at.push(position(refs.people.len()));
+        refs.units_at.push(position(refs.units.len()));
+        refs
+    })
+}
+
+/// The positions `at[i]..at[i + 1]` of `list`.
+fn between(at: &[u32], list: &[u32], i: usize) -> impl Iterator<Item = usize> {
+    let bound = |k: usize| at.get(k).map_or(0, |&n| n as usize);
+    let part = list.get(bound(i)..bound(i + 1)).unwrap_or_default();
+    part.iter().map(|&n| n as usize)
+}
+
+/// A fresh, empty place for a timeline's refs.
+pub(super) fn no_refs() -> OnceLock<Refs> {
+    OnceLock::new()
+}
+
+impl Searchable for Timeline {
+    fn event_count(&self) -> usize {
+        self.store.events.len()
+    }
+
+    fn person_count(&self) -> usize {
+        self.store.people.len()
+    }
+
+    fn unit_count(&self) -> usize {
+        self.store.units.len()
+    }
+
+    fn event_id(&self, i: usize) -> &str {
+        &self.store.events[i].id
+    }
+
+    fn event_title(&self, i: usize) -> &str {
+        &self.store.events[i].title
+    }
+
+    fn event_summary(&self, i: usize) -> &str {
+        &self.store.events[i].summary
+    }
+
+    fn event_kind(&self, i: usize) -> EventKind {
+        self.store.events[i].kind
+    }
+
+    fn event_dates(&self, i: usize) -> (PartialDate, Option<PartialDate>) {
+        let event = &self.store.events[i];
+        (event.date, event.end)
+    }
+
+    fn event_tags(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.store.events[i].tags.iter().map(String::as_str)
+    }
+
+    fn event_people(&self, i: usize) -> impl Iterator<Item = usize> {
+        let refs = refs(self);
+        between(&refs.people_at, &refs.people, i)
+    }
+
+    fn event_units(&self, i: usize) -> impl Iterator<Item = usize> {
+        let refs = refs(self);
+        between(&refs.units_at, &refs.units, i)
+    }
+
+    fn person_id(&self, i: usize) -> &str {
+        &self.store.people[i].id
+    }
+
+    fn person_name(&self, i: usize) -> (&str, Option<&str>) {
+        let person = &self.store.people[i];
+        (&person.name, person.name_zh.as_deref())
+    }
+
+    fn person_aliases(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.store.people[i].aliases.iter().map(String::as_str)
+    }
+
+    fn person_span(&self, i: usize) -> DateSpan {
+        Timeline::person_span(self, PersonIx::new(i))
+    }
+
+    fn unit_id(&self, i: usize) -> &str {
+        &self.store.units[i].id
+    }
+
+    fn unit_name(&self, i: usize) -> (&str, Option<&str>) {
+        let unit = &self.store.units[i];
+        (&unit.name, unit.name_zh.as_deref())
+    }
+
+    fn unit_aliases(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.store.units[i].aliases.iter().map(String::as_str)
+    }
+
+    fn unit_life(&self, i: usize) -> Option<DateSpan> {
+        let life = Timeline::unit_life(self, &self.store.units[i].id)?;
+        Some((life.start, life.end))
+    }
+
+    fn loaded(&self) -> Option<&Timeline> {
+        Some(self)
+    }
+
+    fn tenures(&self) -> impl Iterator<Item = (usize, usize, PartialDate, Option<PartialDate>)> {
+        self.history
+            .tenures()
+            .map(|(_, t)| (t.person.index(), t.unit.index(), t.start, t.end))
+    }
+}
