@@ -167,8 +167,14 @@ pub(super) fn score<T: Unit>(
     // is before the text).
     rows.clear();
     rows.resize(5 * cols, NONE);
+    rows.resize(7 * cols, 0);
     let (place, rest) = rows.split_at_mut(cols);
+    let (rest, carried) = rest.split_at_mut(4 * cols);
     let (m_rows, p_rows) = rest.split_at_mut(2 * cols);
+    // Skim keeps a consecutive bonus in each cell of its two score rows and reads it back from
+    // the cell left of the match, which holds what the pattern char two before left there (or
+    // 0): scores equal skim's only with the same two rows, written the same way.
+    let (carried_even, carried_odd) = carried.split_at_mut(cols);
     let (mut m_prev, mut m_cur) = m_rows.split_at_mut(cols);
     let (mut p_prev, mut p_cur) = p_rows.split_at_mut(cols);
     let mut prev_kind = before;
@@ -186,18 +192,25 @@ pub(super) fn score<T: Unit>(
     for (i, &q) in pattern.iter().enumerate() {
         let at = first + T::find(&text[first..], q, fold_text)?;
         first = at + 1;
-        m_cur[at] = NONE;
-        p_cur[at] = NONE;
+        // Column `at` is left as the pattern char two before left it (P[0] for the second
+        // char): skim does not reset it either.
+        let carried = if i % 2 == 0 {
+            &mut *carried_even
+        } else {
+            &mut *carried_odd
+        };
         for col in at + 1..cols {
             m_cur[col] = if text[col - 1].matches(q, fold_text) {
+                let consecutive = carried[col - 1].max(place[col].max(CONSECUTIVE));
+                carried[col - 1] = consecutive;
                 let skip = p_prev[col - 1] + place[col];
                 if i == 0 {
                     MATCH + skip
                 } else {
-                    let run = m_prev[col - 1] + place[col].max(CONSECUTIVE);
-                    MATCH + run.max(skip)
+                    MATCH + (m_prev[col - 1] + consecutive).max(skip)
                 }
             } else {
+                carried[col] = 0;
                 NONE
             };
             p_cur[col] =
@@ -209,7 +222,8 @@ pub(super) fn score<T: Unit>(
     if pattern.is_empty() {
         return None;
     }
-    // `first - 1` is where the last pattern char can first match; earlier columns are stale.
-    let best = m_prev[first..].iter().copied().max().unwrap_or(NONE);
+    // From `first - 1`, where the last pattern char can first match, as skim reads its last
+    // row (that column may hold what the pattern char two before left there).
+    let best = m_prev[first - 1..].iter().copied().max().unwrap_or(NONE);
     (best > NONE / 2).then_some(best)
 }

@@ -212,3 +212,21 @@ proptest::proptest! {
         proptest::prop_assert_eq!(Scorer::default().score(&pattern, &text), expected);
     }
 }
+
+/// Skim carries a consecutive bonus from the pattern char two before: a third pattern char
+/// scores with it (found by the property test below).
+#[test]
+fn a_third_pattern_char_scores_as_skim_does() {
+    let p = pattern(MatchKind::Fuzzy, "cA.");
+    let text = "Aca0 aaa0 a. __00aa00A0A 0a_c.A";
+    let mut rows = Vec::new();
+    let ours = score::score(
+        text.as_bytes(),
+        score::Kind::Start,
+        p.text.as_bytes(),
+        false,
+        &mut rows,
+    );
+    assert_eq!(ours, whole(&p, text));
+    assert!(ours.is_some());
+}
