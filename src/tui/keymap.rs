@@ -249,7 +249,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
-    bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
+    bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron, svg)", Some("export")),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
@@ -279,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
     bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
     bind(Export, &[Chord::ctrl('u')], Action::ClearInput, "clear the path", None),
-    bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
+    bind(Export, &[ESC], Action::Back, "close; while writing: cancel the export (nothing is left); asked to replace a file: keep it", Some("close")),
 ];
 
 /// The key table in use, when it differs from [`BINDINGS`] (set once, before the app starts).

@@ -58,7 +58,9 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
         Mode::Date(_) => text
             .chars()
             .for_each(|c| inputs::date(app, Action::Type(c))),
-        Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
+        Mode::Export(dialog)
+            if dialog.field == DialogField::Path && !dialog.confirming() && !dialog.writing() =>
+        {
             text.chars().for_each(|c| dialog.insert(c));
         }
         _ => {}
@@ -87,6 +89,7 @@ fn pasted_text(text: &str) -> String {
 pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
     match outcome {
         TaskOutcome::Export(outcome) => export::finished(app, outcome),
+        TaskOutcome::ExportProgress(written) => export::progressed(app, written),
         // Shown when they are for the query typed now, dropped when it has changed since.
         TaskOutcome::Searched(done) => {
             inputs::searched(app, done);
