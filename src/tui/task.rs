@@ -116,8 +116,8 @@ fn write_watched(
         }
     }
     let format = request.format;
-    let selection = Selection::new(timeline, request.events, request.query)
-        .watched_by(Arc::clone(progress));
+    let selection =
+        Selection::new(timeline, request.events, request.query).watched_by(Arc::clone(progress));
     let leftovers = export::atomic::leftover_notes(&path);
     match export::write_file(format, &selection, &path, request.force) {
         Ok(()) => {
