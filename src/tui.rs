@@ -19,6 +19,7 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod derived;
 pub mod detail_doc;
 pub mod export_dialog;
@@ -26,6 +27,7 @@ pub mod exporter;
 pub mod help_text;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod org_lines;
 pub mod searcher;
 pub mod spans;
@@ -208,6 +210,8 @@ fn apply(app: &mut App<'_>, event: &Event, jobs: &mut Jobs<'_, '_>) {
                 export.cancel();
             }
         }
+        // Opening and copying take no time: done here, between two frames.
+        Some(task @ (Task::Open(_) | Task::Copy { .. })) => task::run(app, task),
         _ => {}
     }
 }

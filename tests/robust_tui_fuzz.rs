@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 21] = [
+const PLAIN: [Action; 23] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -55,6 +55,8 @@ const PLAIN: [Action; 21] = [
     Action::Back,
     Action::Erase,
     Action::Export,
+    Action::OpenSource,
+    Action::Copy,
     Action::ClearInput,
     Action::Left,
     Action::Right,
@@ -83,6 +85,8 @@ fn variant(action: Action) -> &'static str {
         Action::Type(_) => "Type",
         Action::Erase => "Erase",
         Action::Export => "Export",
+        Action::OpenSource => "OpenSource",
+        Action::Copy => "Copy",
         Action::ClearInput => "ClearInput",
         Action::Left => "Left",
         Action::Right => "Right",

@@ -43,6 +43,10 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// Open a source of the selected event in the browser (`o`).
+    OpenSource,
+    /// Copy a citation of the selected event to the clipboard (`y`).
+    Copy,
 
     // Typing, in the search and date inputs and the export path.
     /// Type one character.

@@ -15,6 +15,7 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::tui::links::SourcePicker;
 use crate::tui::theme::Theme;
 
 /// One of the three panes.
@@ -107,6 +108,18 @@ pub enum Mode {
     Date(DateInput),
     /// The export dialog is open.
     Export(ExportDialog),
+    /// Choosing which source of the selected event to open (`o`).
+    Sources(SourcePicker),
+}
+
+/// A line for the status bar saying what came of a key (a copy, an address opened or refused),
+/// shown until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What to say, one line.
+    pub text: String,
+    /// Whether it says something went wrong.
+    pub error: bool,
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
@@ -163,6 +176,8 @@ pub struct App<'a> {
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
+    /// What the status bar says about the last key, if anything.
+    pub notice: Option<Notice>,
     /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
     /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
@@ -191,6 +206,7 @@ impl<'a> App<'a> {
             org_offset: 0,
             help_scroll: 0,
             search_job: SearchJob::default(),
+            notice: None,
             derived: Derived::default(),
         }
     }

@@ -25,6 +25,8 @@ pub enum Context {
     Help,
     /// In the export dialog (other characters choose a format or are typed into the path).
     Export,
+    /// Choosing a source to open.
+    Sources,
 }
 
 impl Context {
@@ -37,6 +39,7 @@ impl Context {
             Mode::Date(_) => Context::Date,
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
+            Mode::Sources(_) => Context::Sources,
         }
     }
 
@@ -52,6 +55,7 @@ impl Context {
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
+            Context::Sources => "Sources of the event (after o)",
         }
     }
 
@@ -214,7 +218,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Search};
+use Context::{Anywhere, Browse, Date, Export, Help, Search, Sources};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -250,6 +254,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron, svg)", Some("export")),
+    bind(Browse, &[Chord::char('o')], Action::OpenSource, "open a source of the selected event in the browser ($BROWSER; a list when there are several)", Some("source")),
+    bind(Browse, &[Chord::char('y')], Action::Copy, "copy a citation of the selected event (title, date, sources, as Markdown) to the clipboard", Some("cite")),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
@@ -280,6 +286,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
     bind(Export, &[Chord::ctrl('u')], Action::ClearInput, "clear the path", None),
     bind(Export, &[ESC], Action::Back, "close; while writing: cancel the export (nothing is left); asked to replace a file: keep it", Some("close")),
+    bind(Sources, &[Chord::char('j'), DOWN], Action::Down, "next source", None),
+    bind(Sources, &[Chord::char('k'), UP], Action::Up, "previous source", None),
+    bind(Sources, &[ENTER, Chord::char('o')], Action::Confirm, "open the source in the browser", Some("open")),
+    bind(Sources, &[Chord::char('y')], Action::Copy, "copy the source's address", Some("copy")),
+    bind(Sources, &[ESC], Action::Back, "close the list", Some("close")),
 ];
 
 /// The key table in use, when it differs from [`BINDINGS`] (set once, before the app starts).

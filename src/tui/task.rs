@@ -12,6 +12,7 @@
 //! The store is only read: an export writes a new file and never changes the timeline.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,10 +21,11 @@ use crate::export::progress::Progress;
 use crate::export::{self, Selection};
 use crate::query::Query;
 use crate::timeline::Timeline;
-use crate::tui::app::App;
+use crate::tui::app::{App, Notice};
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest, Written};
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
+use crate::tui::{browser, links};
 
 /// Something the update asks the run loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,15 @@ pub enum Task {
     Export(ExportRequest),
     /// Stop the export being written (nothing is left behind).
     CancelExport,
+    /// Open an address in the browser (see [`crate::tui::browser`]).
+    Open(String),
+    /// Put `text` on the clipboard through the terminal (OSC 52; see [`crate::tui::links::osc52`]).
+    Copy {
+        /// What to copy (one line, no control character).
+        text: String,
+        /// What it is, for the status bar: `a citation of "…"`.
+        what: String,
+    },
     /// Search for a query typed in the search overlay (the run loop hands it to the background
     /// searcher; [`perform`] runs it on the spot).
     Search(Query),
@@ -46,6 +57,8 @@ pub enum TaskOutcome {
     ExportProgress(Written),
     /// The results of a search.
     Searched(Searched),
+    /// What came of opening or copying, for the status bar.
+    Notice(Notice),
 }
 
 /// Performs `task` on the spot and applies its outcome to `app` (the run loop hands exports and
@@ -68,8 +81,31 @@ pub fn perform(timeline: &Timeline, task: Task) -> Option<TaskOutcome> {
             Arc::new(Progress::default()),
         )),
         Task::CancelExport => return None,
+        Task::Open(url) => TaskOutcome::Notice(match browser::open(&url) {
+            Ok(text) => Notice { text, error: false },
+            Err(text) => Notice { text, error: true },
+        }),
+        Task::Copy { text, what } => TaskOutcome::Notice(copy(&text, &what)),
         Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
     })
+}
+
+/// Writes the clipboard sequence for `text` to the terminal (stdout) and says what was copied.
+fn copy(text: &str, what: &str) -> Notice {
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(links::osc52(text).as_bytes())
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Notice {
+            text: format!("copied {what} to the clipboard (through the terminal: OSC 52)"),
+            error: false,
+        },
+        Err(e) => Notice {
+            text: format!("could not copy: {e}"),
+            error: true,
+        },
+    }
 }
 
 /// Writes the export asked for: atomically, never replacing anything without `force`, and

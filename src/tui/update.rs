@@ -9,6 +9,7 @@
 
 mod export;
 mod inputs;
+mod links;
 mod mouse;
 
 use ratatui::layout::Rect;
@@ -31,15 +32,19 @@ const ORG_CONTEXT: usize = 6;
 /// (see [`crate::tui::task`]).
 pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
     let mut task = None;
+    if !matches!(action, Action::Resize { .. }) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
-            Mode::Browse => browse(app, action),
+            Mode::Browse => task = browse(app, action),
             Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
+            Mode::Sources(_) => task = links::pick(app, action),
         },
     }
     follow(app);
@@ -90,6 +95,7 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
     match outcome {
         TaskOutcome::Export(outcome) => export::finished(app, outcome),
         TaskOutcome::ExportProgress(written) => export::progressed(app, written),
+        TaskOutcome::Notice(notice) => app.notice = Some(notice),
         // Shown when they are for the query typed now, dropped when it has changed since.
         TaskOutcome::Searched(done) => {
             inputs::searched(app, done);
@@ -127,7 +133,7 @@ fn pane_height(app: &App<'_>, pane: Pane) -> usize {
         .map_or(0, |p| usize::from(p.inner.height))
 }
 
-fn browse(app: &mut App<'_>, action: Action) {
+fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
     match action {
         Action::Up
         | Action::Down
@@ -146,6 +152,8 @@ fn browse(app: &mut App<'_>, action: Action) {
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
         Action::Export => export::open(app),
+        Action::OpenSource => return links::open(app),
+        Action::Copy => return links::copy(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -165,6 +173,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::Quit
         | Action::Resize { .. } => {}
     }
+    None
 }
 
 /// Moves the selection (timeline, org chart) or the scroll (detail) of `pane`.

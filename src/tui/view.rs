@@ -6,6 +6,7 @@ pub mod help;
 pub mod org;
 pub mod overlay;
 pub mod search;
+pub mod sources;
 pub mod status;
 pub mod timeline;
 
@@ -47,6 +48,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
                 date_error(app.theme, error, areas.body, buf);
             }
         }
+        Mode::Sources(picker) => sources::render(app, picker, areas.body, buf),
         Mode::Browse => {}
     }
 }
