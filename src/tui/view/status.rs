@@ -57,6 +57,19 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         || app.org_date.is_some();
     let pieces = hint_pieces(context, back_matters);
     let kept: usize = pieces.iter().filter(|p| p.kept).map(HintPiece::width).sum();
+    if let Some(notice) = &app.notice {
+        // What came of the key takes the place of everything but the kept hints, until the next.
+        let room = width.saturating_sub(kept + 2);
+        let text = truncate(&clean(&notice.text), room);
+        let style = if notice.error {
+            theme.error()
+        } else {
+            theme.new_mark()
+        };
+        let mut spans = vec![Span::raw(" "), Span::styled(format!("{text} "), style)];
+        push_pieces(theme, &pieces, width, &mut spans, |p| p.kept);
+        return spans;
+    }
     let place = Span::styled(format!(" {place} "), theme.status_focus());
     let position = Span::raw(format!(" {position} "));
     // The place goes first when space runs out: the focused pane's frame says it too.
@@ -66,17 +79,6 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         vec![position]
     };
     let room = |spans: &[Span<'_>]| width.saturating_sub(spans_width(spans) + kept);
-    if let Some(notice) = &app.notice {
-        let text = truncate(&clean(&notice.text), room(&spans).saturating_sub(1));
-        let style = if notice.error {
-            theme.error()
-        } else {
-            theme.new_mark()
-        };
-        spans.push(Span::styled(format!("{text} "), style));
-        push_pieces(theme, &pieces, width, &mut spans, |p| p.kept);
-        return spans;
-    }
     if let Some(entity) = app.filter {
         let room = room(&spans).saturating_sub(3);
         if room >= MIN_LABEL {
