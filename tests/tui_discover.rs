@@ -135,7 +135,7 @@ fn the_help_scrolls_and_says_which_lines_it_shows() {
         press(&mut app, KeyCode::Char('?'));
         let text = screen(&app);
         let total = lines_in_note(&text);
-        assert!(text.contains(&format!(" 1–")), "{text}");
+        assert!(text.contains(" 1–"), "{text}");
         assert!(text.contains(&format!(" of {total} · ↓ more")), "{text}");
         assert!(!text.contains("ended (struck through)"), "{text}");
         update(&mut app, Action::Bottom);
