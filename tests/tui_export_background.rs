@@ -266,7 +266,13 @@ fn esc_cancels_an_export_in_the_real_app_and_leaves_no_file() -> Result {
     );
     app.send("\x1b")?;
     app.wait_for_all(&["Timeline"], &["Cancelled"])?;
-    app.send("q")?;
+
+    // Quitting while an export is written stops it and leaves nothing either.
+    app.send("em\r")?;
+    app.wait_for_all(&["Writing…", "of 20,000 events"], &[])?;
+    app.send("\x03")?;
     assert_eq!(app.finish()?, 0);
+    assert!(!app.parser.screen().alternate_screen(), "the terminal is restored");
+    assert_eq!(entries(&out), Vec::<String>::new(), "no file, no temporary file");
     Ok(())
 }
