@@ -98,7 +98,7 @@ fn copy(text: &str, what: &str) -> Notice {
         .and_then(|()| out.flush());
     match written {
         Ok(()) => Notice {
-            text: format!("copied {what} to the clipboard (through the terminal: OSC 52)"),
+            text: format!("copied {what} to the clipboard (OSC 52)"),
             error: false,
         },
         Err(e) => Notice {
