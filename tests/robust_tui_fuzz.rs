@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 23] = [
+const PLAIN: [Action; 24] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -57,6 +57,7 @@ const PLAIN: [Action; 23] = [
     Action::Export,
     Action::OpenSource,
     Action::Copy,
+    Action::FilterByQuery,
     Action::ClearInput,
     Action::Left,
     Action::Right,
@@ -87,6 +88,7 @@ fn variant(action: Action) -> &'static str {
         Action::Export => "Export",
         Action::OpenSource => "OpenSource",
         Action::Copy => "Copy",
+        Action::FilterByQuery => "FilterByQuery",
         Action::ClearInput => "ClearInput",
         Action::Left => "Left",
         Action::Right => "Right",

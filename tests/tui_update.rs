@@ -106,7 +106,8 @@ fn enter_on_an_org_role_opens_that_person() {
     }
     press(&mut app, KeyCode::Enter);
     let song_ke = person(&t, "song-ke");
-    assert_eq!(app.filter, Some(Entity::Person(song_ke)));
+    assert_eq!(app.filter_entity(), Some(Entity::Person(song_ke)));
+    assert_eq!(app.filter_text(), Some("person:^song-ke$"));
     assert_eq!(app.subject, Some(Entity::Person(song_ke)));
     assert_eq!(app.focus, Pane::Timeline);
 }

@@ -47,6 +47,8 @@ pub enum Action {
     OpenSource,
     /// Copy a citation of the selected event to the clipboard (`y`).
     Copy,
+    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    FilterByQuery,
 
     // Typing, in the search and date inputs and the export path.
     /// Type one character.

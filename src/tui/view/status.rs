@@ -79,10 +79,14 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         vec![position]
     };
     let room = |spans: &[Span<'_>]| width.saturating_sub(spans_width(spans) + kept);
-    if let Some(entity) = app.filter {
+    if let Some(filter) = &app.filter {
         let room = room(&spans).saturating_sub(3);
         if room >= MIN_LABEL {
-            let label = truncate(&clean(&app.timeline.label(entity)), room);
+            let name = match filter.entity {
+                Some(entity) => app.timeline.label(entity),
+                None => filter.query.text.clone(),
+            };
+            let label = truncate(&clean(&name), room);
             spans.push(Span::raw(format!("· {label} ")));
         }
     }

@@ -16,7 +16,7 @@ const DATES_FROM: u16 = 26;
 /// The pane's title, naming the filter when there is one.
 #[must_use]
 pub fn title(app: &App<'_>) -> String {
-    match app.filter {
+    match app.filter_entity() {
         Some(entity) => format!("Timeline: {}", clean(&app.timeline.label(entity))),
         None => "Timeline".to_string(),
     }
