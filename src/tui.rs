@@ -52,6 +52,7 @@ use ratatui::crossterm::execute;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
+use export_dialog::ExportOutcome;
 use exporter::Exporter;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
@@ -150,7 +151,7 @@ enum Input {
     /// Results from the background searcher.
     Searched(Searched),
     /// What came of the export written in the background.
-    Exported(task::TaskOutcome),
+    Exported(ExportOutcome),
     /// Time to draw the export's progress again.
     Tick,
 }
@@ -184,7 +185,7 @@ fn run_loop(
             Input::Searched(done) => update::finished(&mut app, TaskOutcome::Searched(done)),
             Input::Exported(outcome) => {
                 jobs.export = None;
-                update::finished(&mut app, outcome);
+                update::finished(&mut app, TaskOutcome::Export(outcome));
             }
             Input::Tick => {}
         }
@@ -231,7 +232,7 @@ fn next_input(app: &App<'_>, jobs: &Jobs<'_, '_>) -> Result<Input, Error> {
             } else {
                 RESULTS_WAIT
             }) {
-                Ok(outcome) => return Ok(Input::Exported(TaskOutcome::Export(outcome))),
+                Ok(outcome) => return Ok(Input::Exported(outcome)),
                 Err(_) if Instant::now() >= tick => return Ok(Input::Tick),
                 Err(_) => {}
             }

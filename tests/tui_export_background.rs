@@ -272,7 +272,14 @@ fn esc_cancels_an_export_in_the_real_app_and_leaves_no_file() -> Result {
     app.wait_for_all(&["Writing…", "of 20,000 events"], &[])?;
     app.send("\x03")?;
     assert_eq!(app.finish()?, 0);
-    assert!(!app.parser.screen().alternate_screen(), "the terminal is restored");
-    assert_eq!(entries(&out), Vec::<String>::new(), "no file, no temporary file");
+    assert!(
+        !app.parser.screen().alternate_screen(),
+        "the terminal is restored"
+    );
+    assert_eq!(
+        entries(&out),
+        Vec::<String>::new(),
+        "no file, no temporary file"
+    );
     Ok(())
 }

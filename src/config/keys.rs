@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 17] = [
+pub const ACTIONS: [(&str, Action); 19] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -22,6 +22,8 @@ pub const ACTIONS: [(&str, Action); 17] = [
     ("as_of", Action::AskDate),
     ("help", Action::Help),
     ("export", Action::Export),
+    ("open_source", Action::OpenSource),
+    ("copy", Action::Copy),
     ("quit", Action::Quit),
 ];
 
