@@ -16,6 +16,7 @@ use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
 use crate::tui::links::SourcePicker;
+use crate::tui::org_fold::Folded;
 use crate::tui::theme::Theme;
 
 /// One of the three panes.
@@ -184,6 +185,8 @@ pub struct App<'a> {
     pub org_cursor: usize,
     /// First org chart line shown.
     pub org_offset: usize,
+    /// The org chart's folded units (see [`crate::tui::org_fold`]).
+    pub org_folded: Folded,
     /// First help line shown.
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
@@ -216,6 +219,7 @@ impl<'a> App<'a> {
             org_date: None,
             org_cursor: 0,
             org_offset: 0,
+            org_folded: Folded::new(),
             help_scroll: 0,
             search_job: SearchJob::default(),
             notice: None,

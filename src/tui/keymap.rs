@@ -257,6 +257,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('o')], Action::OpenSource, "open a source of the selected event in the browser ($BROWSER; a list when there are several)", Some("source")),
     bind(Browse, &[Chord::char('y')], Action::Copy, "copy a citation of the selected event (title, date, sources, as Markdown) to the clipboard", Some("cite")),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Browse, &[Chord::char('h'), LEFT], Action::Fold, "org chart: fold the unit, or go to the unit above", None),
+    bind(Browse, &[Chord::char('l'), RIGHT], Action::Unfold, "org chart: unfold the unit, or go into it", None),
+    bind(Browse, &[Chord::char(' ')], Action::ToggleFold, "org chart: fold or unfold the unit", None),
+    bind(Browse, &[Chord::char('-')], Action::FoldAll, "org chart: fold every unit", None),
+    bind(Browse, &[Chord::char('=')], Action::UnfoldAll, "org chart: unfold every unit", None),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
     bind(Search, &[PGDN], Action::PageDown, "page down", None),
@@ -312,7 +317,10 @@ pub fn install(table: Vec<Binding>) -> bool {
 
 /// The mouse, for the help overlay: what each gesture does.
 pub const MOUSE: &[(&str, &str)] = &[
-    ("click", "focus the pane and select the line"),
+    (
+        "click",
+        "focus the pane and select the line (on an org unit's ▾ or ▸: fold or unfold it)",
+    ),
     ("wheel", "move through the pane under the pointer"),
 ];
 

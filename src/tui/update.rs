@@ -9,6 +9,7 @@
 
 mod export;
 pub mod filter;
+mod fold;
 mod inputs;
 mod links;
 mod mouse;
@@ -141,6 +142,11 @@ fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => move_in(app, app.focus, action),
+        Action::Fold
+        | Action::Unfold
+        | Action::ToggleFold
+        | Action::FoldAll
+        | Action::UnfoldAll => fold::apply(app, action),
         Action::PrevYear => year_jump(app, false),
         Action::NextYear => year_jump(app, true),
         Action::FocusNext => set_focus(app, app.focus.next()),
