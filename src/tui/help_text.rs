@@ -39,6 +39,10 @@ const QUERY_SYNTAX: &[(&str, &str)] = &[
         "@2015..2016-06",
         "dates overlapping a range; @..2014 and @2017.. are open",
     ),
+    (
+        "era:reset",
+        "events within an era's span (ali-timeline eras lists the eras)",
+    ),
     ("Gao", "an atom with a capital letter matches case exactly"),
 ];
 
