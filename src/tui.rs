@@ -10,8 +10,11 @@
 //!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
 //!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
 //!   matcher; [`export_dialog`]: the export dialog's state; [`exporter`]: writing an export on
-//!   a worker thread, with progress and cancel; [`task`]: what the update asks the loop to do
-//!   outside the state (a search, handed to the searcher; an export, handed to an exporter).
+//!   a worker thread, with progress and cancel; [`line_input`]: the line editor every input
+//!   uses; [`search_history`] and [`saved_picker`]: the search history and the saved queries'
+//!   state; [`task`]: what the update asks the loop to do outside the state (a search, handed to
+//!   the searcher; an export, handed to an exporter; reading and writing the history and the
+//!   saved queries, at once).
 //!
 //! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!
@@ -26,11 +29,15 @@ pub mod detail_doc;
 pub mod export_dialog;
 pub mod exporter;
 pub mod help_text;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod line_input;
 pub mod links;
 pub mod org_fold;
 pub mod org_lines;
+pub mod saved_picker;
+pub mod search_history;
 pub mod searcher;
 pub mod spans;
 pub mod task;
@@ -51,6 +58,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use crate::config;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
@@ -176,6 +184,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(jobs.timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
+    read_user_files(&mut app);
     update::refresh(&mut app);
     while app.running {
         if let Some(export) = &jobs.export {
@@ -219,6 +228,19 @@ fn apply(app: &mut App<'_>, event: &Event, jobs: &mut Jobs<'_, '_>) {
     }
 }
 
+/// Reads the search history from the user's state folder and the saved queries from the config
+/// folder, where they are kept.
+fn read_user_files(app: &mut App<'_>) {
+    let path = config::dirs::state_dir().map(|dir| dir.join(search_history::FILE_NAME));
+    app.history = search_history::SearchHistory::at(path.clone());
+    if let Some(path) = path {
+        task::run(app, Task::ReadHistory(path));
+    }
+    if let Some(path) = crate::saved::path() {
+        task::run(app, Task::ReadSaved(path));
+    }
+}
+
 /// The next thing to act on: a terminal event; while a search runs, whichever comes first of a
 /// terminal event and its results; while an export is written, a terminal event, its outcome, or
 /// a tick to draw its progress (the loop keeps drawing and taking keys meanwhile).
@@ -255,8 +277,9 @@ fn next_input(app: &App<'_>, jobs: &Jobs<'_, '_>) -> Result<Input, Error> {
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
 /// the update to the state (a paste goes straight to the update). A search the update asks for
-/// is handed to `searcher` (or performed here if its worker is gone); any other task (an export,
-/// or cancelling it) is returned for the loop to hand on.
+/// is handed to `searcher` (or performed here if its worker is gone); reading or writing the
+/// search history or the saved queries is performed here; any other task (an export, or
+/// cancelling it, opening or copying) is returned for the loop to hand on.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
     let task = if let Event::Paste(text) = event {
         update::paste(app, text)
@@ -269,6 +292,15 @@ pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Op
             if let Err(query) = searcher.ask(query) {
                 task::run(app, Task::Search(query));
             }
+            None
+        }
+        // Small files of the user's (the history, the saved queries): written at once, so no
+        // frame is spent on them and no key typed meanwhile is dropped.
+        small @ (Task::ReadHistory(_)
+        | Task::SaveHistory { .. }
+        | Task::ReadSaved(_)
+        | Task::WriteSaved { .. }) => {
+            task::run(app, small);
             None
         }
         other => Some(other),

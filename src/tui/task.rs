@@ -2,10 +2,12 @@
 //! loop to do outside the state, and carrying it out.
 //!
 //! The update stays a pure function of state and action (so it is tested without a terminal or
-//! a file system); when an action needs the outside world — writing an export — the update
+//! a file system); when an action needs the outside world — writing an export, opening or
+//! copying a source, reading or writing the search history and the saved queries — the update
 //! returns a [`Task`]. The run loop hands an export to a worker thread
 //! ([`crate::tui::exporter`]) and feeds its progress and outcome back through
-//! [`crate::tui::update::finished`]; tests may call [`run`], which performs a task on the spot.
+//! [`crate::tui::update::finished`]; the other tasks it performs with [`run`] on the spot (as
+//! tests may).
 //! Actions are small `Copy` values taken from the key table, so results come back as a
 //! [`TaskOutcome`] rather than an action.
 //!
@@ -20,9 +22,12 @@ use crate::error::{Error, Existing};
 use crate::export::progress::Progress;
 use crate::export::{self, Selection};
 use crate::query::Query;
+use crate::saved::{self, SavedQueries, SavedQuery};
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Notice};
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest, Written};
+use crate::tui::saved_picker::SavedChange;
+use crate::tui::search_history;
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
 use crate::tui::{browser, links};
@@ -46,6 +51,26 @@ pub enum Task {
     /// Search for a query typed in the search overlay (the run loop hands it to the background
     /// searcher; [`perform`] runs it on the spot).
     Search(Query),
+    /// Read the search history file (the run loop asks at start).
+    ReadHistory(PathBuf),
+    /// Write the search history file.
+    SaveHistory {
+        /// The file.
+        path: PathBuf,
+        /// The queries, oldest first.
+        entries: Vec<String>,
+    },
+    /// Read the saved queries (the run loop asks at start).
+    ReadSaved(PathBuf),
+    /// Write the saved queries.
+    WriteSaved {
+        /// The file.
+        path: PathBuf,
+        /// Every saved query, in order.
+        entries: Vec<SavedQuery>,
+        /// What the write is for.
+        change: SavedChange,
+    },
 }
 
 /// What came of a [`Task`].
@@ -59,6 +84,21 @@ pub enum TaskOutcome {
     Searched(Searched),
     /// What came of opening or copying, for the status bar.
     Notice(Notice),
+    /// The queries read from the search history file, or why it cannot be used.
+    HistoryRead(Result<Vec<String>, String>),
+    /// Whether the search history file was written, or why not.
+    HistorySaved(Result<(), String>),
+    /// The saved queries read, with the file's problem if it has one.
+    SavedRead(SavedQueries),
+    /// What came of writing the saved queries.
+    SavedWritten {
+        /// What the write was for.
+        change: SavedChange,
+        /// The saved queries written.
+        entries: Vec<SavedQuery>,
+        /// Whether they were written, or why not (one line).
+        result: Result<(), String>,
+    },
 }
 
 /// Performs `task` on the spot and applies its outcome to `app` (the run loop hands exports and
@@ -87,6 +127,20 @@ pub fn perform(timeline: &Timeline, task: Task) -> Option<TaskOutcome> {
         }),
         Task::Copy { text, what } => TaskOutcome::Notice(copy(&text, &what)),
         Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
+        Task::ReadHistory(path) => TaskOutcome::HistoryRead(search_history::read(&path)),
+        Task::SaveHistory { path, entries } => {
+            TaskOutcome::HistorySaved(search_history::write(&path, &entries))
+        }
+        Task::ReadSaved(path) => TaskOutcome::SavedRead(saved::load(Some(path))),
+        Task::WriteSaved {
+            path,
+            entries,
+            change,
+        } => TaskOutcome::SavedWritten {
+            result: saved::write(&path, &entries).map_err(|e| e.to_string()),
+            change,
+            entries,
+        },
     })
 }
 

@@ -227,4 +227,10 @@ impl Theme {
     pub fn cursor(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+
+    /// The text cursor in an input in the status bar, which is drawn reversed already.
+    #[must_use]
+    pub fn status_cursor(self) -> Style {
+        Style::new().remove_modifier(Modifier::REVERSED)
+    }
 }

@@ -3,8 +3,10 @@
 pub mod detail;
 pub mod export;
 pub mod help;
+pub mod line_input;
 pub mod org;
 pub mod overlay;
+pub mod saved;
 pub mod search;
 pub mod sources;
 pub mod status;
@@ -23,7 +25,7 @@ use crate::tui::theme::Theme;
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    let areas = layout::areas(area, app.focus, app.side);
+    let areas = layout::app_areas(app, area);
     for pane in &areas.panes {
         let focused = pane.pane == app.focus;
         let title = match pane.pane {
@@ -49,6 +51,12 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
             }
         }
         Mode::Sources(picker) => sources::render(app, picker, areas.body, buf),
+        Mode::Saved(picker) => saved::render(app, picker, layout::overlay(areas.body), buf),
+        Mode::SaveQuery(name) => {
+            if let Some(error) = &name.error {
+                date_error(app.theme, error, areas.body, buf);
+            }
+        }
         Mode::Browse => {}
     }
 }

@@ -30,6 +30,8 @@ pub struct Session {
     /// Every byte the program wrote so far, as written (escape sequences the emulator does not
     /// keep, such as OSC 52, can be looked for here).
     pub raw: Vec<u8>,
+    /// The state folder given to the program when the test gave none (removed at the end).
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -73,6 +75,15 @@ impl Session {
         if command.get_env("XDG_CONFIG_HOME").is_none() {
             command.env("XDG_CONFIG_HOME", NO_SETTINGS);
         }
+        // Nor does the test write into the user's state folder (the search history).
+        let state = match command.get_env("XDG_STATE_HOME") {
+            Some(_) => None,
+            None => {
+                let dir = tempfile::tempdir()?;
+                command.env("XDG_STATE_HOME", dir.path());
+                Some(dir)
+            }
+        };
         let started = Instant::now();
         let child = pair.slave.spawn_command(command)?;
         drop(pair.slave);
@@ -95,6 +106,7 @@ impl Session {
             child,
             started,
             raw: Vec::new(),
+            _state: state,
         })
     }
 
