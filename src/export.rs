@@ -17,6 +17,7 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod md;
+pub mod progress;
 pub mod ron;
 pub mod svg;
 pub mod timelinejs;
@@ -25,6 +26,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -33,6 +35,7 @@ use crate::org::DiffEntry;
 use crate::store::ids::EventIx;
 use crate::store::model::{Event, Source};
 use crate::timeline::Timeline;
+use progress::{Progress, Watched};
 
 /// The heading every document export carries.
 pub const TITLE: &str = "Alibaba digital entertainment timeline";
@@ -59,9 +62,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// The formats of documents and data, in the order `--help` lists them (the terminal app's
-    /// export dialog offers these; [`Format::Svg`], a picture, is written from the command line).
-    pub const ALL: [Format; 7] = [
+    /// Every format, in the order `--help` lists them (the terminal app's export dialog offers
+    /// them in this order too).
+    pub const ALL: [Format; 8] = [
         Format::Md,
         Format::Csv,
         Format::Json,
@@ -69,6 +72,7 @@ impl Format {
         Format::Ics,
         Format::Html,
         Format::Ron,
+        Format::Svg,
     ];
 
     /// The name given to `--format` (`timelinejs`).
@@ -107,6 +111,8 @@ pub struct Selection<'a> {
     pub query: Option<String>,
     /// What each event changed in the organisation, worked out once on first use.
     changes: OnceCell<HashMap<String, Vec<DiffEntry>>>,
+    /// Where the events read and the bytes written are counted, when someone watches.
+    progress: Option<Arc<Progress>>,
 }
 
 impl<'a> Selection<'a> {
@@ -122,7 +128,16 @@ impl<'a> Selection<'a> {
             events,
             query,
             changes: OnceCell::new(),
+            progress: None,
         }
+    }
+
+    /// This selection, counting each event a format reads into `progress` (and, written with
+    /// [`write_file`], the bytes; cancelling `progress` stops the write and leaves no file).
+    #[must_use]
+    pub fn watched_by(mut self, progress: Arc<Progress>) -> Self {
+        self.progress = Some(progress);
+        self
     }
 
     /// Every event of the timeline.
@@ -152,7 +167,13 @@ impl<'a> Selection<'a> {
     /// The selected events, in date order.
     pub fn events(&self) -> impl Iterator<Item = &'a Event> + '_ {
         let timeline = self.timeline;
-        self.events.iter().map(move |&ix| timeline.event_at(ix))
+        let progress = self.progress.as_deref();
+        self.events.iter().map(move |&ix| {
+            if let Some(progress) = progress {
+                progress.event_read();
+            }
+            timeline.event_at(ix)
+        })
     }
 
     /// How many events are selected.
@@ -259,17 +280,27 @@ pub fn write(format: Format, selection: &Selection, out: &mut impl Write) -> std
 }
 
 /// Writes `selection` in `format` to the file at `path`, atomically (see [`atomic::write_file`]).
+/// A selection [watched](Selection::watched_by) counts the bytes written, and stops when its
+/// progress is cancelled before the whole file is written.
 ///
 /// # Errors
-/// An existing file or link at `path` without `force`, an unwritable folder, a full disk, or a
-/// selection the format cannot hold; each names the path. Nothing is left behind on error.
+/// An existing file or link at `path` without `force`, an unwritable folder, a full disk, a
+/// selection the format cannot hold, or a cancelled write; each names the path. Nothing is left
+/// behind on error.
 pub fn write_file(
     format: Format,
     selection: &Selection,
     path: &Path,
     force: bool,
 ) -> Result<(), Error> {
-    atomic::write_file(path, force, |out| write(format, selection, out))
+    atomic::write_file(path, force, |out| match selection.progress.as_deref() {
+        Some(progress) => {
+            write(format, selection, &mut Watched::new(out, progress))?;
+            // A cancel that came after the last write still leaves no file.
+            progress.check()
+        }
+        None => write(format, selection, out),
+    })
 }
 
 /// Things the user should know about an export besides the count: effects the RON subset had to

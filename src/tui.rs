@@ -9,11 +9,12 @@
 //!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
 //!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
 //!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
-//!   matcher; [`export_dialog`]: the export dialog's state; [`line_input`]: the line editor every
-//!   input uses; [`search_history`] and [`saved_picker`]: the search history and the saved
-//!   queries' state; [`task`]: what the update asks the loop to do outside the state (a search,
-//!   handed to the searcher; writing an export, between two frames; reading and writing the
-//!   history and the saved queries, at once).
+//!   matcher; [`export_dialog`]: the export dialog's state; [`exporter`]: writing an export on
+//!   a worker thread, with progress and cancel; [`line_input`]: the line editor every input
+//!   uses; [`search_history`] and [`saved_picker`]: the search history and the saved queries'
+//!   state; [`task`]: what the update asks the loop to do outside the state (a search, handed to
+//!   the searcher; an export, handed to an exporter; reading and writing the history and the
+//!   saved queries, at once).
 //!
 //! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!
@@ -22,14 +23,17 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod derived;
 pub mod detail_doc;
 pub mod export_dialog;
+pub mod exporter;
 pub mod help_text;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;
+pub mod links;
 pub mod org_fold;
 pub mod org_lines;
 pub mod saved_picker;
@@ -43,6 +47,7 @@ pub mod view;
 
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::RecvTimeoutError;
+use std::thread::Scope;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -57,6 +62,8 @@ use crate::config;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
+use export_dialog::ExportOutcome;
+use exporter::Exporter;
 use keymap::{Context, action_for_event};
 use searcher::{Searched, Searcher};
 use task::{Task, TaskOutcome};
@@ -64,6 +71,9 @@ use theme::{Palette, Theme};
 
 /// How long the loop waits for search results before looking at the terminal again.
 const RESULTS_WAIT: Duration = Duration::from_millis(4);
+
+/// How often the export dialog's progress is drawn again while an export is written.
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 /// The shortest wait when asking whether input is pending. Not zero: crossterm's `/dev/tty`
 /// source does not look at events it has already parsed when asked with a zero timeout
@@ -86,9 +96,15 @@ pub fn run(timeline: &Timeline, palette: Palette) -> Result<(), Error> {
     }
     let mut terminal = init()?;
     let result = std::thread::scope(|scope| {
-        let searcher = Searcher::start(scope, timeline);
-        // Leaving the scope stops the searcher, after the search it may be running.
-        run_loop(&mut terminal, timeline, &searcher, palette)
+        let mut jobs = Jobs {
+            scope,
+            timeline,
+            searcher: Searcher::start(scope, timeline),
+            export: None,
+        };
+        // Leaving the scope stops the searcher, after the search it may be running, and waits
+        // for an export to stop (dropping it cancels it, which removes its temporary file).
+        run_loop(&mut terminal, &mut jobs, palette)
     });
     restore();
     result.map_err(terminal_error)
@@ -144,59 +160,72 @@ enum Input {
     Terminal(Event),
     /// Results from the background searcher.
     Searched(Searched),
+    /// What came of the export written in the background.
+    Exported(ExportOutcome),
+    /// Time to draw the export's progress again.
+    Tick,
 }
 
-/// Draw, wait, map, update, until the state says stop. A task the update asks for is carried
-/// out after a frame showing it is under way, and its outcome applied before the next.
+/// The workers the loop hands tasks to: the searcher, and the export being written, if any.
+struct Jobs<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    timeline: &'scope Timeline,
+    searcher: Searcher,
+    export: Option<Exporter>,
+}
+
+/// Draw, wait, map, update, until the state says stop. An export the update asks for is written
+/// on a worker thread; its progress is passed on between frames and its outcome when it comes.
 fn run_loop(
     terminal: &mut DefaultTerminal,
-    timeline: &Timeline,
-    searcher: &Searcher,
+    jobs: &mut Jobs<'_, '_>,
     palette: Palette,
 ) -> Result<(), Error> {
     let size = terminal.size()?;
-    let mut app = App::new(timeline, size.width, size.height);
+    let mut app = App::new(jobs.timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
     read_user_files(&mut app);
     update::refresh(&mut app);
     while app.running {
+        if let Some(export) = &jobs.export {
+            update::finished(&mut app, TaskOutcome::ExportProgress(export.progress()));
+        }
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
-        match next_input(&app, searcher)? {
-            Input::Terminal(event) => apply(terminal, &mut app, &event, searcher)?,
+        match next_input(&app, jobs)? {
+            Input::Terminal(event) => apply(&mut app, &event, jobs),
             Input::Searched(done) => update::finished(&mut app, TaskOutcome::Searched(done)),
+            Input::Exported(outcome) => {
+                jobs.export = None;
+                update::finished(&mut app, TaskOutcome::Export(outcome));
+            }
+            Input::Tick => {}
         }
         // Everything else that has arrived is applied before the next frame.
         let deadline = Instant::now() + DRAIN_BUDGET;
         while app.running && Instant::now() < deadline && event::poll(POLL_TICK)? {
             let event = event::read()?;
-            apply(terminal, &mut app, &event, searcher)?;
+            apply(&mut app, &event, jobs);
         }
     }
     Ok(())
 }
 
-/// Applies one terminal event; a task it asks for is carried out after a frame showing it is
-/// under way. Keys pressed meanwhile are dropped, so they cannot act on what the task left on
-/// screen (a dialog's question, say); a resize is kept.
-fn apply(
-    terminal: &mut DefaultTerminal,
-    app: &mut App<'_>,
-    event: &Event,
-    searcher: &Searcher,
-) -> Result<(), Error> {
-    if let Some(task) = handle_event(app, event, searcher) {
-        terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
-        task::run(app, task);
-        // What was typed during the task is already queued; bounded, so that a mouse moved on and
-        // on cannot keep the loop here.
-        let deadline = Instant::now() + DRAIN_BUDGET;
-        while Instant::now() < deadline && event::poll(POLL_TICK)? {
-            if let resize @ Event::Resize(..) = event::read()? {
-                handle_event(app, &resize, searcher);
+/// Applies one terminal event; an export it asks for is started on a worker thread (unless one
+/// is under way: the dialog asks for no second one), a cancel is passed on to it.
+fn apply(app: &mut App<'_>, event: &Event, jobs: &mut Jobs<'_, '_>) {
+    match handle_event(app, event, &jobs.searcher) {
+        Some(Task::Export(request)) if jobs.export.is_none() => {
+            jobs.export = Some(Exporter::start(jobs.scope, jobs.timeline, request));
+        }
+        Some(Task::CancelExport) => {
+            if let Some(export) = &jobs.export {
+                export.cancel();
             }
         }
+        // Opening and copying take no time: done here, between two frames.
+        Some(task @ (Task::Open(_) | Task::Copy { .. })) => task::run(app, task),
+        _ => {}
     }
-    Ok(())
 }
 
 /// Reads the search history from the user's state folder and the saved queries from the config
@@ -212,17 +241,35 @@ fn read_user_files(app: &mut App<'_>) {
     }
 }
 
-/// The next terminal event; while a search runs, whichever comes first of a terminal event and
-/// its results (the loop keeps drawing and taking keys meanwhile).
-fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
-    while app.search_pending() {
+/// The next thing to act on: a terminal event; while a search runs, whichever comes first of a
+/// terminal event and its results; while an export is written, a terminal event, its outcome, or
+/// a tick to draw its progress (the loop keeps drawing and taking keys meanwhile).
+fn next_input(app: &App<'_>, jobs: &Jobs<'_, '_>) -> Result<Input, Error> {
+    let tick = Instant::now() + PROGRESS_EVERY;
+    loop {
         if event::poll(POLL_TICK)? {
             break;
         }
-        match searcher.wait_results(RESULTS_WAIT) {
-            Ok(done) => return Ok(Input::Searched(done)),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => break,
+        if let Some(export) = &jobs.export {
+            match export.wait_outcome(if app.search_pending() {
+                Duration::ZERO
+            } else {
+                RESULTS_WAIT
+            }) {
+                Ok(outcome) => return Ok(Input::Exported(outcome)),
+                Err(_) if Instant::now() >= tick => return Ok(Input::Tick),
+                Err(_) => {}
+            }
+        }
+        if app.search_pending() {
+            match jobs.searcher.wait_results(RESULTS_WAIT) {
+                Ok(done) => return Ok(Input::Searched(done)),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) if jobs.export.is_some() => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else if jobs.export.is_none() {
+            break;
         }
     }
     Ok(Input::Terminal(event::read()?))
@@ -231,8 +278,8 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
 /// the update to the state (a paste goes straight to the update). A search the update asks for
 /// is handed to `searcher` (or performed here if its worker is gone); reading or writing the
-/// search history or the saved queries is performed here; any other task (an export) is
-/// returned for the loop to perform.
+/// search history or the saved queries is performed here; any other task (an export, or
+/// cancelling it, opening or copying) is returned for the loop to hand on.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
     let task = if let Event::Paste(text) = event {
         update::paste(app, text)

@@ -33,15 +33,3 @@ fn a_filtered_export_keeps_its_query_and_only_the_matching_events() {
         );
     }
 }
-
-#[test]
-fn the_svg_picture_of_every_store_matches_its_snapshot() {
-    // The SVG is written from the command line only, so it is not in `Format::ALL`.
-    for (name, text) in STORES {
-        let timeline = load(text);
-        insta::assert_snapshot!(
-            format!("{name}__svg"),
-            export(Format::Svg, &Selection::all(&timeline))
-        );
-    }
-}

@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 43] = [
+const PLAIN: [Action; 45] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -59,6 +59,8 @@ const PLAIN: [Action; 43] = [
     Action::Confirm,
     Action::Back,
     Action::Export,
+    Action::OpenSource,
+    Action::Copy,
     Action::OlderQuery,
     Action::NewerQuery,
     Action::Edit(Edit::Left),
@@ -109,6 +111,8 @@ fn variant(action: Action) -> &'static str {
         Action::Back => "Back",
         Action::Type(_) => "Type",
         Action::Export => "Export",
+        Action::OpenSource => "OpenSource",
+        Action::Copy => "Copy",
         Action::Edit(_) => "Edit",
         Action::OlderQuery => "OlderQuery",
         Action::NewerQuery => "NewerQuery",

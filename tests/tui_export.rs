@@ -99,6 +99,7 @@ fn formats_are_chosen_by_arrows_j_k_and_first_letters_and_the_path_follows() {
         ('m', Format::Md),
         ('t', Format::Timelinejs),
         ('J', Format::Json),
+        ('s', Format::Svg),
         ('c', Format::Csv),
     ] {
         press(&mut app, KeyCode::Char(letter));
@@ -118,7 +119,7 @@ fn formats_are_chosen_by_arrows_j_k_and_first_letters_and_the_path_follows() {
     press(&mut app, KeyCode::Char('x'));
     assert_eq!(dialog(&app).path, "ali-timeline-all.csv", "x is no format");
     press(&mut app, KeyCode::End);
-    assert_eq!(dialog(&app).format, Format::Ron);
+    assert_eq!(dialog(&app).format, Format::Svg);
     press(&mut app, KeyCode::Home);
     assert_eq!(dialog(&app).format, Format::Md);
     let text = screen(&app);

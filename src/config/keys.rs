@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 29] = [
+pub const ACTIONS: [(&str, Action); 31] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -32,6 +32,8 @@ pub const ACTIONS: [(&str, Action); 29] = [
     ("zoom", Action::Zoom),
     ("help", Action::Help),
     ("export", Action::Export),
+    ("open_source", Action::OpenSource),
+    ("copy", Action::Copy),
     ("save_query", Action::SaveQuery),
     ("saved_queries", Action::SavedQueries),
     ("quit", Action::Quit),

@@ -8,7 +8,8 @@ use std::io::{self, Write};
 
 use super::escape::{link, one_line, visible};
 use super::{Selection, TITLE, plural};
-use crate::store::model::Event;
+use crate::store::model::{Event, Source};
+use crate::timeline::Timeline;
 
 /// Writes the selection as a Markdown chronology.
 ///
@@ -81,25 +82,47 @@ fn write_event<W: Write>(sel: &Selection, event: &Event, out: &mut W) -> io::Res
         writeln!(out)?;
         writeln!(out, "*Note:* {}", block(note))?;
     }
-    let sources: Vec<String> = sel
-        .sources(event)
-        .into_iter()
-        .map(|s| {
-            let citation = inline(&s.citation());
-            match s.url.as_deref() {
-                Some(url) => match link(url) {
-                    Some(href) => format!("[{citation}](<{href}>)"),
-                    None => format!("{citation}, {}", inline(url)),
-                },
-                None => citation,
-            }
-        })
-        .collect();
+    let sources: Vec<String> = sel.sources(event).into_iter().map(source_ref).collect();
     if !sources.is_empty() {
         writeln!(out)?;
         writeln!(out, "Sources: {}", sources.join("; "))?;
     }
     Ok(())
+}
+
+/// One event cited in one line of Markdown, with no line break or other control character:
+/// `**Title** (2015-07-15). Sources: [Reuters, "…" (2015-07-15)](<https://…>); seed article 001.`
+/// (what the terminal app's `y` copies).
+#[must_use]
+pub fn cite(timeline: &Timeline, event: &Event) -> String {
+    let mut out = format!(
+        "**{}** ({})",
+        inline(&event.title),
+        inline(&date_label(event))
+    );
+    let sources: Vec<String> = event
+        .sources
+        .iter()
+        .filter_map(|id| timeline.source(id))
+        .map(source_ref)
+        .collect();
+    if !sources.is_empty() {
+        out.push_str(&format!(". Sources: {}", sources.join("; ")));
+    }
+    out.push('.');
+    out
+}
+
+/// A source as Markdown: its citation, linked to its address when that is an http(s) URL.
+fn source_ref(source: &Source) -> String {
+    let citation = inline(&source.citation());
+    match source.url.as_deref() {
+        Some(url) => match link(url) {
+            Some(href) => format!("[{citation}](<{href}>)"),
+            None => format!("{citation}, {}", inline(url)),
+        },
+        None => citation,
+    }
 }
 
 /// `2015-07-15`, `2015-07`, `2016-02-29 to 2016-03`, with `~` for approximate dates: each date

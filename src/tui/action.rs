@@ -57,6 +57,10 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// Open a source of the selected event in the browser (`o`).
+    OpenSource,
+    /// Copy a citation of the selected event to the clipboard (`y`).
+    Copy,
     /// Save the timeline's filter under a name typed next (`m`).
     SaveQuery,
     /// List the saved queries, to apply or delete one (`M`).

@@ -18,6 +18,7 @@ use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
 use crate::tui::jumps::JumpList;
 use crate::tui::line_input::LineInput;
+use crate::tui::links::SourcePicker;
 use crate::tui::org_fold::Folded;
 use crate::tui::saved_picker::{NameInput, SavedPicker};
 use crate::tui::search_history::SearchHistory;
@@ -157,10 +158,22 @@ pub enum Mode {
     Date(DateInput),
     /// The export dialog is open.
     Export(ExportDialog),
+    /// Choosing which source of the selected event to open (`o`).
+    Sources(SourcePicker),
     /// A name is being typed to save the filter under (`m`).
     SaveQuery(NameInput),
     /// The saved queries are listed (`M`).
     Saved(SavedPicker),
+}
+
+/// A line for the status bar saying what came of a key (a copy, an address opened or refused),
+/// shown until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What to say, one line.
+    pub text: String,
+    /// Whether it says something went wrong.
+    pub error: bool,
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
@@ -233,6 +246,8 @@ pub struct App<'a> {
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
+    /// What the status bar says about the last key, if anything.
+    pub notice: Option<Notice>,
     /// The queries searched for, recalled in the search box and kept across runs.
     pub history: SearchHistory,
     /// The saved queries (`queries.toml`), as last read or written.
@@ -269,6 +284,7 @@ impl<'a> App<'a> {
             org_folded: Folded::new(),
             help_scroll: 0,
             search_job: SearchJob::default(),
+            notice: None,
             history: SearchHistory::default(),
             saved: SavedQueries::default(),
             jumps: JumpList::default(),

@@ -33,8 +33,10 @@ pub enum DialogField {
 pub enum Status {
     /// Nothing written yet: the dialog says what would be exported.
     Ready,
-    /// The write was asked for and is under way.
-    Writing,
+    /// The write is under way (on a worker thread): how far it has got.
+    Writing(Written),
+    /// Esc was pressed while writing: the write is being stopped.
+    Cancelling(Written),
     /// What came of the last write.
     Done(ExportOutcome),
 }
@@ -70,6 +72,17 @@ pub struct ExportRequest {
     pub force: bool,
 }
 
+/// How far a write under way has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Events the format has read so far (at most `total`).
+    pub events: usize,
+    /// Events to write.
+    pub total: usize,
+    /// Bytes written so far.
+    pub bytes: u64,
+}
+
 /// What came of a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportOutcome {
@@ -92,6 +105,8 @@ pub enum ExportOutcome {
     },
     /// Nothing was written, for the reason given (one line, with what to do).
     Failed(String),
+    /// The user stopped the write (Esc) and nothing was written.
+    Cancelled,
 }
 
 /// A one-line description of each format, for the list.
@@ -179,6 +194,12 @@ impl ExportDialog {
             stem,
             status: Status::Ready,
         }
+    }
+
+    /// Whether a write is under way (being written or being stopped).
+    #[must_use]
+    pub fn writing(&self) -> bool {
+        matches!(self.status, Status::Writing(_) | Status::Cancelling(_))
     }
 
     /// Whether the dialog is waiting for the user to confirm replacing an existing file.
@@ -283,7 +304,9 @@ mod tests {
         d.move_format(-5);
         assert_eq!(d.format, Format::Md, "stops at the top");
         d.move_format(50);
-        assert_eq!(d.format, Format::Ron, "stops at the bottom");
+        assert_eq!(d.format, Format::Svg, "stops at the bottom");
+        d.format_key('s');
+        assert_eq!(d.format, Format::Svg, "s chooses the picture");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Context {
     Help,
     /// In the export dialog (other characters choose a format or are typed into the path).
     Export,
+    /// Choosing a source to open.
+    Sources,
     /// Typing a name to save the filter under (other characters are typed into the name).
     SaveName,
     /// In the saved-queries overlay.
@@ -43,6 +45,7 @@ impl Context {
             Mode::Date(_) => Context::Date,
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
+            Mode::Sources(_) => Context::Sources,
             Mode::SaveQuery(_) => Context::SaveName,
             Mode::Saved(_) => Context::Saved,
         }
@@ -60,6 +63,7 @@ impl Context {
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
+            Context::Sources => "Sources of the event (after o)",
             Context::SaveName => "Saving the filter (type a name)",
             Context::Saved => "Saved queries",
             Context::Input => "Typing in any input (search, date, export path, saved query name)",
@@ -242,7 +246,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search};
+use Context::{Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search, Sources};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -283,7 +287,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('z')], Action::Zoom, "zoom: the focused pane fills the screen, or back (Tab moves on)", None),
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
-    bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
+    bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron, svg)", Some("export")),
+    bind(Browse, &[Chord::char('o')], Action::OpenSource, "open a source of the selected event in the browser ($BROWSER; a list when there are several)", Some("source")),
+    bind(Browse, &[Chord::char('y')], Action::Copy, "copy a citation of the selected event (title, date, sources, as Markdown) to the clipboard", Some("cite")),
     // m and M as vim's marks: keep a place (here a filter) under a name, and go back to one.
     bind(Browse, &[Chord::char('m')], Action::SaveQuery, "save the filter as a named query", None),
     bind(Browse, &[Chord::char('M')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
@@ -320,7 +326,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[ENTER], Action::Confirm, "write the file; on a file that exists, Enter (or y) again replaces it", Some("write")),
     bind(Export, &[HOME], Action::Top, "start of the path (first format)", None),
     bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
-    bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
+    bind(Export, &[ESC], Action::Back, "close; while writing: cancel the export (nothing is left); asked to replace a file: keep it", Some("close")),
+    bind(Sources, &[Chord::char('j'), DOWN], Action::Down, "next source", None),
+    bind(Sources, &[Chord::char('k'), UP], Action::Up, "previous source", None),
+    bind(Sources, &[ENTER, Chord::char('o')], Action::Confirm, "open the source in the browser", Some("open")),
+    bind(Sources, &[Chord::char('y')], Action::Copy, "copy the source's address", Some("copy")),
+    bind(Sources, &[ESC], Action::Back, "close the list", Some("close")),
     bind(SaveName, &[ENTER], Action::Confirm, "save the filter under the name typed", Some("save")),
     bind(SaveName, &[ESC], Action::Back, "cancel", Some("cancel")),
     bind(Saved, &[Chord::char('j'), DOWN], Action::Down, "next saved query", None),

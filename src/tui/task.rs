@@ -2,33 +2,52 @@
 //! loop to do outside the state, and carrying it out.
 //!
 //! The update stays a pure function of state and action (so it is tested without a terminal or
-//! a file system); when an action needs the outside world — writing an export — the update
-//! returns a [`Task`] and the run loop calls [`run`], which performs it and feeds what came of
-//! it back through [`crate::tui::update::finished`]. Actions are small `Copy` values taken from
-//! the key table, so results come back as a [`TaskOutcome`] rather than an action.
+//! a file system); when an action needs the outside world — writing an export, opening or
+//! copying a source, reading or writing the search history and the saved queries — the update
+//! returns a [`Task`]. The run loop hands an export to a worker thread
+//! ([`crate::tui::exporter`]) and feeds its progress and outcome back through
+//! [`crate::tui::update::finished`]; the other tasks it performs with [`run`] on the spot (as
+//! tests may).
+//! Actions are small `Copy` values taken from the key table, so results come back as a
+//! [`TaskOutcome`] rather than an action.
 //!
 //! The store is only read: an export writes a new file and never changes the timeline.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Existing};
+use crate::export::progress::Progress;
 use crate::export::{self, Selection};
 use crate::query::Query;
 use crate::saved::{self, SavedQueries, SavedQuery};
 use crate::timeline::Timeline;
-use crate::tui::app::App;
-use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::app::{App, Notice};
+use crate::tui::export_dialog::{ExportOutcome, ExportRequest, Written};
 use crate::tui::saved_picker::SavedChange;
 use crate::tui::search_history;
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
+use crate::tui::{browser, links};
 
 /// Something the update asks the run loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
-    /// Write an export file.
+    /// Write an export file (the run loop does it on a worker thread).
     Export(ExportRequest),
+    /// Stop the export being written (nothing is left behind).
+    CancelExport,
+    /// Open an address in the browser (see [`crate::tui::browser`]).
+    Open(String),
+    /// Put `text` on the clipboard through the terminal (OSC 52; see [`crate::tui::links::osc52`]).
+    Copy {
+        /// What to copy (one line, no control character).
+        text: String,
+        /// What it is, for the status bar: `a citation of "…"`.
+        what: String,
+    },
     /// Search for a query typed in the search overlay (the run loop hands it to the background
     /// searcher; [`perform`] runs it on the spot).
     Search(Query),
@@ -59,8 +78,12 @@ pub enum Task {
 pub enum TaskOutcome {
     /// What came of an export.
     Export(ExportOutcome),
+    /// How far the export under way has got.
+    ExportProgress(Written),
     /// The results of a search.
     Searched(Searched),
+    /// What came of opening or copying, for the status bar.
+    Notice(Notice),
     /// The queries read from the search history file, or why it cannot be used.
     HistoryRead(Result<Vec<String>, String>),
     /// Whether the search history file was written, or why not.
@@ -78,18 +101,31 @@ pub enum TaskOutcome {
     },
 }
 
-/// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
+/// Performs `task` on the spot and applies its outcome to `app` (the run loop hands exports and
+/// searches to worker threads instead).
 pub fn run(app: &mut App<'_>, task: Task) {
-    let outcome = perform(app.timeline, task);
-    update::finished(app, outcome);
+    if let Some(outcome) = perform(app.timeline, task) {
+        update::finished(app, outcome);
+    }
 }
 
 /// Performs `task` against the file system and says what came of it (never panics: every
-/// failure is an outcome).
+/// failure is an outcome). Cancelling has nothing to stop here, where an export is over before
+/// this returns, so it comes to nothing.
 #[must_use]
-pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
-    match task {
-        Task::Export(request) => TaskOutcome::Export(write_export(timeline, request)),
+pub fn perform(timeline: &Timeline, task: Task) -> Option<TaskOutcome> {
+    Some(match task {
+        Task::Export(request) => TaskOutcome::Export(write_export(
+            timeline,
+            request,
+            Arc::new(Progress::default()),
+        )),
+        Task::CancelExport => return None,
+        Task::Open(url) => TaskOutcome::Notice(match browser::open(&url) {
+            Ok(text) => Notice { text, error: false },
+            Err(text) => Notice { text, error: true },
+        }),
+        Task::Copy { text, what } => TaskOutcome::Notice(copy(&text, &what)),
         Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
         Task::ReadHistory(path) => TaskOutcome::HistoryRead(search_history::read(&path)),
         Task::SaveHistory { path, entries } => {
@@ -105,12 +141,47 @@ pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
             change,
             entries,
         },
+    })
+}
+
+/// Writes the clipboard sequence for `text` to the terminal (stdout) and says what was copied.
+fn copy(text: &str, what: &str) -> Notice {
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(links::osc52(text).as_bytes())
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Notice {
+            text: format!("copied {what} to the clipboard (OSC 52)"),
+            error: false,
+        },
+        Err(e) => Notice {
+            text: format!("could not copy: {e}"),
+            error: true,
+        },
     }
 }
 
 /// Writes the export asked for: atomically, never replacing anything without `force`, and
-/// never a folder or special file.
-fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
+/// never a folder or special file; counting into `progress`, and stopping with nothing left
+/// behind when it is cancelled.
+pub fn write_export(
+    timeline: &Timeline,
+    request: ExportRequest,
+    progress: Arc<Progress>,
+) -> ExportOutcome {
+    let outcome = write_watched(timeline, request, &progress);
+    if progress.is_cancelled() && !matches!(outcome, ExportOutcome::Wrote { .. }) {
+        return ExportOutcome::Cancelled;
+    }
+    outcome
+}
+
+fn write_watched(
+    timeline: &Timeline,
+    request: ExportRequest,
+    progress: &Arc<Progress>,
+) -> ExportOutcome {
     let path = match resolve(&request.path) {
         Ok(path) => path,
         Err(message) => return ExportOutcome::Failed(message),
@@ -135,7 +206,8 @@ fn write_export(timeline: &Timeline, request: ExportRequest) -> ExportOutcome {
         }
     }
     let format = request.format;
-    let selection = Selection::new(timeline, request.events, request.query);
+    let selection =
+        Selection::new(timeline, request.events, request.query).watched_by(Arc::clone(progress));
     let leftovers = export::atomic::leftover_notes(&path);
     match export::write_file(format, &selection, &path, request.force) {
         Ok(()) => {

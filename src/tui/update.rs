@@ -13,6 +13,7 @@ mod fold;
 mod go_to_date;
 mod inputs;
 mod jumps;
+mod links;
 mod mouse;
 mod saved;
 
@@ -35,16 +36,20 @@ const ORG_CONTEXT: usize = 6;
 /// (see [`crate::tui::task`]).
 pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
     let mut task = None;
+    if !matches!(action, Action::Resize { .. }) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
             Mode::Browse if action == Action::FilterByQuery => task = inputs::edit_filter(app),
-            Mode::Browse => browse(app, action),
+            Mode::Browse => task = browse(app, action),
             Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
+            Mode::Sources(_) => task = links::pick(app, action),
             Mode::SaveQuery(_) => task = saved::name(app, action),
             Mode::Saved(_) => task = saved::picker(app, action),
         },
@@ -66,7 +71,9 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
             date.input.insert_str(&text);
             date.error = None;
         }
-        Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
+        Mode::Export(dialog)
+            if dialog.field == DialogField::Path && !dialog.confirming() && !dialog.writing() =>
+        {
             dialog.type_in_path(&text);
         }
         Mode::SaveQuery(name) => {
@@ -99,6 +106,8 @@ fn pasted_text(text: &str) -> String {
 pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
     match outcome {
         TaskOutcome::Export(outcome) => export::finished(app, outcome),
+        TaskOutcome::ExportProgress(written) => export::progressed(app, written),
+        TaskOutcome::Notice(notice) => app.notice = Some(notice),
         // Shown when they are for the query typed now, dropped when it has changed since.
         TaskOutcome::Searched(done) => {
             inputs::searched(app, done);
@@ -156,7 +165,7 @@ pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
     }
 }
 
-fn browse(app: &mut App<'_>, action: Action) {
+fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
     match action {
         Action::Top | Action::Bottom if app.focus == Pane::Timeline => {
             jumps::recorded(app, |app| move_in(app, Pane::Timeline, action));
@@ -192,6 +201,8 @@ fn browse(app: &mut App<'_>, action: Action) {
             });
         }
         Action::Export => export::open(app),
+        Action::OpenSource => return links::open(app),
+        Action::Copy => return links::copy(app),
         Action::SaveQuery => saved::open_name(app),
         Action::SavedQueries => saved::open_picker(app),
         Action::Confirm => confirm(app),
@@ -214,6 +225,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::Quit
         | Action::Resize { .. } => {}
     }
+    None
 }
 
 /// Moves the selection (timeline, org chart) or the scroll (detail) of `pane`.

@@ -8,6 +8,7 @@ pub mod org;
 pub mod overlay;
 pub mod saved;
 pub mod search;
+pub mod sources;
 pub mod status;
 pub mod timeline;
 
@@ -49,6 +50,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
                 date_error(app.theme, error, areas.body, buf);
             }
         }
+        Mode::Sources(picker) => sources::render(app, picker, areas.body, buf),
         Mode::Saved(picker) => saved::render(app, picker, layout::overlay(areas.body), buf),
         Mode::SaveQuery(name) => {
             if let Some(error) = &name.error {

@@ -27,6 +27,9 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     /// When the program was started.
     pub started: Instant,
+    /// Every byte the program wrote so far, as written (escape sequences the emulator does not
+    /// keep, such as OSC 52, can be looked for here).
+    pub raw: Vec<u8>,
     /// The state folder given to the program when the test gave none (removed at the end).
     _state: Option<tempfile::TempDir>,
 }
@@ -102,6 +105,7 @@ impl Session {
             input,
             child,
             started,
+            raw: Vec::new(),
             _state: state,
         })
     }
@@ -138,12 +142,43 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(100)))
             {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => self.take(&bytes),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => {
                     return Err(
                         format!("the app ended before {what}; screen:\n{}", self.screen()).into(),
                     );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Feeds output to the emulator and keeps it in [`Session::raw`].
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
+    }
+
+    /// Reads output until `ready` holds for everything written so far, or fails after
+    /// [`PATIENCE`].
+    pub fn wait_for_raw(&mut self, what: &str, ready: impl Fn(&[u8]) -> bool) -> Result {
+        let deadline = Instant::now() + PATIENCE;
+        while !ready(&self.raw) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(
+                    format!("timed out waiting for {what}; screen:\n{}", self.screen()).into(),
+                );
+            }
+            match self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                Ok(bytes) => self.take(&bytes),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(format!("the app ended before {what}").into());
                 }
             }
         }
@@ -176,11 +211,11 @@ impl Session {
                 return Err(format!("the app did not exit; screen:\n{}", self.screen()).into());
             }
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
         };
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
-            self.parser.process(&bytes);
+            self.take(&bytes);
         }
         Ok(status.exit_code())
     }

@@ -1,10 +1,12 @@
 //! Actions in the export dialog: choosing a format, editing the path, and Enter, which asks the
-//! run loop to write (a [`Task`]); what came of it comes back through [`finished`].
+//! run loop to write (a [`Task`]); how far the write has got comes back through [`progressed`]
+//! and what came of it through [`finished`]. While it is written, Esc asks to stop it and other
+//! keys wait (the dialog shows what is being written).
 
 use crate::tui::action::{Action, Edit};
 use crate::tui::app::{App, Mode};
 use crate::tui::export_dialog::{
-    self, DialogField, ExportDialog, ExportOutcome, ExportRequest, Status,
+    self, DialogField, ExportDialog, ExportOutcome, ExportRequest, Status, Written,
 };
 use crate::tui::task::Task;
 
@@ -25,6 +27,16 @@ pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
     let Mode::Export(dialog) = &mut app.mode else {
         return None;
     };
+    if let Status::Writing(written) = dialog.status {
+        if action == Action::Back {
+            dialog.status = Status::Cancelling(written);
+            return Some(Task::CancelExport);
+        }
+        return None;
+    }
+    if dialog.writing() {
+        return None;
+    }
     let force = match action {
         Action::Confirm if dialog.confirming() => true,
         Action::Confirm if matches!(dialog.status, Status::Done(ExportOutcome::Wrote { .. })) => {
@@ -57,7 +69,10 @@ pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         ));
         return None;
     }
-    dialog.status = Status::Writing;
+    dialog.status = Status::Writing(Written {
+        total: app.visible.len(),
+        ..Written::default()
+    });
     Some(Task::Export(ExportRequest {
         format: dialog.format,
         events: app.visible.clone(),
@@ -99,6 +114,15 @@ fn edit(dialog: &mut ExportDialog, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+/// Shows how far the write under way has got (if the dialog still shows it).
+pub(super) fn progressed(app: &mut App<'_>, now: Written) {
+    if let Mode::Export(dialog) = &mut app.mode
+        && let Status::Writing(written) | Status::Cancelling(written) = &mut dialog.status
+    {
+        *written = now;
     }
 }
 

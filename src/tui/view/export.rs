@@ -1,4 +1,4 @@
-//! The export dialog (`e`): the seven formats with a line on each, the path being typed, and what
+//! The export dialog (`e`): the eight formats with a line on each, the path being typed, and what
 //! the last write did (or why it did not), drawn over the panes. Sized to its content on large
 //! terminals; on small ones the format list folds into one line.
 
@@ -11,7 +11,9 @@ use super::{line_input, overlay};
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status, describe};
+use crate::tui::export_dialog::{
+    DialogField, ExportDialog, ExportOutcome, Status, Written, describe,
+};
 use crate::tui::layout::{self, Framing};
 use crate::tui::spans::{clean, fit, wrap};
 use crate::tui::theme::Theme;
@@ -20,9 +22,9 @@ use crate::tui::theme::Theme;
 const MAX_WIDTH: u16 = 72;
 /// Columns for a format's name in the list.
 const NAME_WIDTH: usize = 11;
-/// Lines of the full layout besides the message: a heading and seven formats, a blank, a
+/// Lines of the full layout besides the message: a heading and eight formats, a blank, a
 /// heading and the path, a blank, and the hint.
-const FULL_FIXED: usize = 13;
+const FULL_FIXED: usize = 14;
 /// The most lines the message under the fields takes.
 const MESSAGE_LINES: usize = 6;
 
@@ -192,7 +194,16 @@ fn message_lines(
             format!("Writes the {count} the timeline shows, in date order."),
             theme.dim(),
         ),
-        Status::Writing => (format!("Writing {count}…"), Style::new()),
+        Status::Writing(written) => (
+            format!("Writing… {} · Esc cancels", progress(written)),
+            Style::new(),
+        ),
+        Status::Cancelling(written) => {
+            (format!("Cancelling… {}", progress(written)), theme.error())
+        }
+        Status::Done(ExportOutcome::Cancelled) => {
+            ("Cancelled: nothing was written.".to_string(), theme.error())
+        }
         Status::Done(ExportOutcome::Wrote {
             count,
             path,
@@ -247,9 +258,43 @@ fn message_lines(
     lines
 }
 
+/// How far a write has got: `1,200 of 20,000 events, 1.4 MB`.
+fn progress(written: &Written) -> String {
+    format!(
+        "{} of {} events, {}",
+        thousands(written.events),
+        thousands(written.total),
+        size(written.bytes)
+    )
+}
+
+/// `20,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `812 B`, `14 kB`, `1.4 MB` (decimal units).
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} kB", bytes / 1_000),
+        _ => format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000),
+    }
+}
+
 /// The keys that matter now, in a line (the status bar lists the table's).
 fn hint(theme: Theme, dialog: &ExportDialog) -> Vec<Span<'static>> {
-    let text = if dialog.confirming() {
+    let text = if dialog.writing() {
+        "Esc: cancel the export"
+    } else if dialog.confirming() {
         "y or Enter: replace · n or Esc: keep"
     } else if matches!(dialog.status, Status::Done(ExportOutcome::Wrote { .. })) {
         "Enter: close · or edit, and write again"

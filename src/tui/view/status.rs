@@ -1,14 +1,20 @@
 //! The status bar: the focused pane, the position in the timeline ("12/57"), the filter, the
-//! pinned org date and the key hints that apply; or the date being typed after `a`.
+//! pinned org date, whether a pane is zoomed (or what came of the last key: a copy, an address
+//! opened or refused) and the key hints that apply; or the date being typed after `a` or `d`, or
+//! the name after `m`. `? help`, `q quit` and, when there is something to go back from,
+//! `Esc back` stay at every width from 40 columns: the other hints, the filter's label and the
+//! pane's name give way first.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use crate::store::date::PartialDate;
+use crate::text;
 use crate::text::truncate;
+use crate::tui::action::Action;
 use crate::tui::app::{App, DateGoal, DateInput, Mode};
-use crate::tui::keymap::{Context, hints};
+use crate::tui::keymap::{Context, bindings};
 use crate::tui::saved_picker::NameInput;
 use crate::tui::spans::{clean, fit, spans_width};
 use crate::tui::view::line_input;
@@ -43,6 +49,7 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Search(_) => "Search",
         Mode::Help => "Help",
         Mode::Export(_) => "Export",
+        Mode::Sources(_) => "Sources",
         Mode::Saved(_) => "Saved queries",
         _ => app.focus.name(),
     };
@@ -56,45 +63,127 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     } else {
         format!("{}/{of}", at + 1)
     };
-    let mut spans = vec![
-        Span::styled(format!(" {place} "), theme.status_focus()),
-        Span::raw(format!(" {position} ")),
-    ];
-    if let Some(filter) = &app.filter {
-        let room = (width / 2).max(12);
-        let name = match filter.entity {
-            Some(entity) => app.timeline.label(entity),
-            None => filter.query.text.clone(),
+    // Esc matters while browsing once there is something to go back from.
+    let back_matters = context != Context::Browse
+        || app.filter.is_some()
+        || app.subject.is_some()
+        || app.org_date.is_some();
+    let pieces = hint_pieces(context, back_matters);
+    let kept: usize = pieces.iter().filter(|p| p.kept).map(HintPiece::width).sum();
+    if let Some(notice) = &app.notice {
+        // What came of the key takes the place of everything but the kept hints, until the next.
+        let room = width.saturating_sub(kept + 2);
+        let text = truncate(&clean(&notice.text), room);
+        let style = if notice.error {
+            theme.error()
+        } else {
+            theme.new_mark()
         };
-        let label = truncate(&clean(&name), room);
-        spans.push(Span::raw(format!("· {label} ")));
+        let mut spans = vec![Span::raw(" "), Span::styled(format!("{text} "), style)];
+        push_pieces(theme, &pieces, width, &mut spans, |p| p.kept);
+        return spans;
+    }
+    let place = Span::styled(format!(" {place} "), theme.status_focus());
+    let position = Span::raw(format!(" {position} "));
+    // The place goes first when space runs out: the focused pane's frame says it too.
+    let mut spans = if spans_width(&[place.clone(), position.clone()]) + kept <= width {
+        vec![place, position]
+    } else {
+        vec![position]
+    };
+    let room = |spans: &[Span<'_>]| width.saturating_sub(spans_width(spans) + kept);
+    if let Some(filter) = &app.filter {
+        let room = room(&spans).saturating_sub(3);
+        if room >= MIN_LABEL {
+            let name = match filter.entity {
+                Some(entity) => app.timeline.label(entity),
+                None => filter.query.text.clone(),
+            };
+            let label = truncate(&clean(&name), room);
+            spans.push(Span::raw(format!("· {label} ")));
+        }
     }
     if let Some(date) = app.org_date {
-        spans.push(Span::raw(format!("· as of {date} ")));
+        let text = format!("· as of {date} ");
+        if text::width(&text) <= room(&spans) {
+            spans.push(Span::raw(text));
+        }
     }
-    if app.zoomed {
+    if app.zoomed && text::width("· zoomed ") <= room(&spans) {
         spans.push(Span::raw("· zoomed "));
     }
-    push_hints(theme, context, width, &mut spans);
+    push_pieces(theme, &pieces, width, &mut spans, |_| true);
     spans
 }
 
-/// Adds the context's hints while whole ones fit.
-fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span<'static>>) {
-    let mut used = spans_width(spans);
-    let mut first = true;
-    for (key, hint) in hints(context) {
-        let sep = if first { "│ " } else { "  " };
-        let piece = crate::text::width(sep) + crate::text::width(&key) + 1 + hint.len();
-        if used + piece > width {
-            break;
-        }
-        used += piece;
-        first = false;
-        spans.push(Span::raw(sep));
-        spans.push(Span::styled(key, theme.status_focus()));
-        spans.push(Span::raw(format!(" {hint}")));
+/// The fewest columns worth showing a filter's label in.
+const MIN_LABEL: usize = 8;
+
+/// One hint of the status bar: `? help`.
+struct HintPiece {
+    key: String,
+    hint: &'static str,
+    /// Kept at every width: help, quit, and (when it matters) back or close.
+    kept: bool,
+}
+
+impl HintPiece {
+    /// Its width with the separator before it (`│ ` before the first, two spaces between).
+    fn width(&self) -> usize {
+        2 + text::width(&self.key) + 1 + text::width(self.hint)
     }
+}
+
+/// The context's hints in table order, help, quit and (if `back_matters`) Esc marked as kept.
+fn hint_pieces(context: Context, back_matters: bool) -> Vec<HintPiece> {
+    bindings()
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| {
+            Some(HintPiece {
+                key: b.keys.first()?.name(),
+                hint: b.hint?,
+                kept: match b.action {
+                    Action::Help | Action::Quit => true,
+                    Action::Back => back_matters,
+                    _ => false,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Adds the hints `wanted` picks, in table order: the kept ones always, the others while whole
+/// ones fit beside every kept one still to come.
+fn push_pieces(
+    theme: Theme,
+    pieces: &[HintPiece],
+    width: usize,
+    spans: &mut Vec<Span<'static>>,
+    wanted: impl Fn(&HintPiece) -> bool,
+) {
+    let mut used = spans_width(spans);
+    let mut kept_left: usize = pieces.iter().filter(|p| p.kept).map(HintPiece::width).sum();
+    let mut others_fit = true;
+    let mut first = true;
+    for piece in pieces.iter().filter(|p| wanted(p)) {
+        if piece.kept {
+            kept_left -= piece.width();
+        } else if !others_fit || used + piece.width() + kept_left > width {
+            others_fit = false;
+            continue;
+        }
+        used += piece.width();
+        spans.push(Span::raw(if first { "│ " } else { "  " }));
+        first = false;
+        spans.push(Span::styled(piece.key.clone(), theme.status_focus()));
+        spans.push(Span::raw(format!(" {}", piece.hint)));
+    }
+}
+
+/// Adds the context's hints: help, quit and Esc at any width, the others while they fit.
+fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span<'static>>) {
+    push_pieces(theme, &hint_pieces(context, true), width, spans, |_| true);
 }
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
