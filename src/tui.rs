@@ -19,6 +19,7 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
 pub mod derived;
 pub mod detail_doc;
 pub mod export_dialog;
@@ -29,6 +30,7 @@ pub mod org_lines;
 pub mod searcher;
 pub mod spans;
 pub mod task;
+pub mod tenure;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 21] = [
+const PLAIN: [Action; 26] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -59,6 +59,11 @@ const PLAIN: [Action; 21] = [
     Action::Left,
     Action::Right,
     Action::Quit,
+    Action::PrevPeriod,
+    Action::NextPeriod,
+    Action::TenureChart,
+    Action::TimeZoomIn,
+    Action::TimeZoomOut,
 ];
 
 /// Which variant an action is. The match has no wildcard, so a new variant fails to compile
@@ -90,6 +95,11 @@ fn variant(action: Action) -> &'static str {
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",
         Action::Quit => "Quit",
+        Action::PrevPeriod => "PrevPeriod",
+        Action::NextPeriod => "NextPeriod",
+        Action::TenureChart => "TenureChart",
+        Action::TimeZoomIn => "TimeZoomIn",
+        Action::TimeZoomOut => "TimeZoomOut",
     }
 }
 

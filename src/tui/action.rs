@@ -23,6 +23,10 @@ pub enum Action {
     PrevYear,
     /// Select the first event of the next year in the timeline.
     NextYear,
+    /// Select the first event of the previous period (month or year) on the time axis.
+    PrevPeriod,
+    /// Select the first event of the next period (month or year) on the time axis.
+    NextPeriod,
 
     // Focus.
     /// Focus the next pane (timeline → detail → org → timeline).
@@ -43,6 +47,12 @@ pub enum Action {
     Back,
     /// Open the export dialog for the events the timeline shows.
     Export,
+    /// Open the tenure chart.
+    TenureChart,
+    /// Zoom the tenure chart in: fewer months per column.
+    TimeZoomIn,
+    /// Zoom the tenure chart out: more months per column.
+    TimeZoomOut,
 
     // Typing, in the search and date inputs and the export path.
     /// Type one character.

@@ -15,6 +15,7 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::tui::tenure::TenureChart;
 use crate::tui::theme::Theme;
 
 /// One of the three panes.
@@ -107,6 +108,8 @@ pub enum Mode {
     Date(DateInput),
     /// The export dialog is open.
     Export(ExportDialog),
+    /// The tenure chart fills the screen (`t`).
+    Tenure(Box<TenureChart>),
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.

@@ -20,6 +20,7 @@ use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
+use crate::tui::axis::Density;
 use crate::tui::detail_doc;
 use crate::tui::org_lines::{OrgLine, lines_of};
 use crate::tui::theme::Theme;
@@ -116,6 +117,7 @@ fn fresh<K: PartialEq, V>(slot: &Option<Kept<K, V>>, key: &K) -> bool {
 #[derive(Clone, Default)]
 pub struct Derived {
     rows: Option<Kept<RowsKey, TimelineRows>>,
+    density: Option<Kept<RowsKey, Density>>,
     chart: Option<Kept<NaiveDate, OrgChart>>,
     changes: Option<Kept<EventIx, Vec<DiffEntry>>>,
     org: Option<Kept<OrgKey, Vec<OrgLine>>>,
@@ -127,6 +129,7 @@ impl fmt::Debug for Derived {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Derived")
             .field("rows", &self.rows.as_ref().map(|k| k.key))
+            .field("density", &self.density.as_ref().map(|k| k.key))
             .field("chart", &self.chart.as_ref().map(|k| k.key))
             .field("changes", &self.changes.as_ref().map(|k| k.key))
             .field("org", &self.org.as_ref().map(|k| k.key))
@@ -164,6 +167,15 @@ impl App<'_> {
         match kept(&self.derived.rows, &self.rows_key()) {
             Some(rows) => Cow::Borrowed(rows),
             None => Cow::Owned(TimelineRows::new(self.timeline, &self.visible)),
+        }
+    }
+
+    /// The time axis's counts for the events shown (see [`Density`]).
+    #[must_use]
+    pub fn density(&self) -> Cow<'_, Density> {
+        match kept(&self.derived.density, &self.rows_key()) {
+            Some(density) => Cow::Borrowed(density),
+            None => Cow::Owned(Density::new(self.timeline, &self.visible)),
         }
     }
 
@@ -220,6 +232,15 @@ pub(crate) fn refresh_rows(app: &mut App<'_>) {
     if !fresh(&app.derived.rows, &key) {
         let value = TimelineRows::new(app.timeline, &app.visible);
         app.derived.rows = Some(Kept { key, value });
+    }
+}
+
+/// Works the time axis's counts out again if the events shown have changed.
+pub(crate) fn refresh_density(app: &mut App<'_>) {
+    let key = app.rows_key();
+    if !fresh(&app.derived.density, &key) {
+        let value = Density::new(app.timeline, &app.visible);
+        app.derived.density = Some(Kept { key, value });
     }
 }
 

@@ -29,6 +29,7 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Search,
         Context::Date,
         Context::Export,
+        Context::Tenure,
         Context::Help,
         Context::Anywhere,
     ] {

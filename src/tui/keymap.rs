@@ -25,6 +25,8 @@ pub enum Context {
     Help,
     /// In the export dialog (other characters choose a format or are typed into the path).
     Export,
+    /// In the tenure chart.
+    Tenure,
 }
 
 impl Context {
@@ -37,6 +39,7 @@ impl Context {
             Mode::Date(_) => Context::Date,
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
+            Mode::Tenure(_) => Context::Tenure,
         }
     }
 
@@ -52,6 +55,7 @@ impl Context {
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
+            Context::Tenure => "Tenure chart (t: who held what when; unit lifelines)",
         }
     }
 
@@ -214,7 +218,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Search};
+use Context::{Anywhere, Browse, Date, Export, Help, Search, Tenure};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -242,6 +246,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('G'), END], Action::Bottom, "last line", None),
     bind(Browse, &[Chord::char('[')], Action::PrevYear, "previous year in the timeline", None),
     bind(Browse, &[Chord::char(']')], Action::NextYear, "next year in the timeline", None),
+    bind(Browse, &[Chord::char('{')], Action::PrevPeriod, "previous period (month or year) on the time axis", None),
+    bind(Browse, &[Chord::char('}')], Action::NextPeriod, "next period with events on the time axis", None),
     bind(Browse, &[Chord::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
     bind(Browse, &[Chord::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
@@ -250,6 +256,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
+    bind(Browse, &[Chord::char('t')], Action::TenureChart, "tenure chart: who held what when (Tab in it: unit lifelines)", Some("tenure")),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
@@ -280,6 +287,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
     bind(Export, &[Chord::ctrl('u')], Action::ClearInput, "clear the path", None),
     bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
+    bind(Tenure, &[Chord::char('j'), DOWN], Action::Down, "next row", None),
+    bind(Tenure, &[Chord::char('k'), UP], Action::Up, "previous row", None),
+    bind(Tenure, &[PGDN], Action::PageDown, "page down", None),
+    bind(Tenure, &[PGUP], Action::PageUp, "page up", None),
+    bind(Tenure, &[Chord::char('g'), HOME], Action::Top, "first row", None),
+    bind(Tenure, &[Chord::char('G'), END], Action::Bottom, "last row", None),
+    bind(Tenure, &[Chord::char('h'), LEFT], Action::Left, "pan earlier", Some("pan")),
+    bind(Tenure, &[Chord::char('l'), RIGHT], Action::Right, "pan later", None),
+    bind(Tenure, &[Chord::char('+'), Chord::char('=')], Action::TimeZoomIn, "zoom in (fewer months per column)", Some("zoom")),
+    bind(Tenure, &[Chord::char('-')], Action::TimeZoomOut, "zoom out", None),
+    bind(Tenure, &[TAB, BACKTAB], Action::FocusNext, "switch between people by unit and unit lifelines", Some("units")),
+    bind(Tenure, &[ENTER], Action::Confirm, "open the row's career or unit; the timeline selects its event nearest the date line", Some("open")),
+    bind(Tenure, &[ESC, Chord::char('t')], Action::Back, "close the chart", Some("close")),
+    bind(Tenure, &[Chord::char('q')], Action::Quit, "quit", None),
 ];
 
 /// The key table in use, when it differs from [`BINDINGS`] (set once, before the app starts).

@@ -7,9 +7,11 @@
 //! [`crate::tui::layout`], the detail text from [`crate::tui::detail_doc`] and the help text from
 //! [`crate::tui::help_text`], which the views use too.
 
+mod axis_jump;
 mod export;
 mod inputs;
 mod mouse;
+mod tenure;
 
 use ratatui::layout::Rect;
 
@@ -17,6 +19,7 @@ use crate::query::Target;
 use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::axis;
 use crate::tui::derived;
 use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
@@ -40,6 +43,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
+            Mode::Tenure(_) => tenure::update(app, action),
         },
     }
     follow(app);
@@ -134,6 +138,8 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::Bottom => move_in(app, app.focus, action),
         Action::PrevYear => year_jump(app, false),
         Action::NextYear => year_jump(app, true),
+        Action::PrevPeriod => axis_jump::step(app, false),
+        Action::NextPeriod => axis_jump::step(app, true),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
         Action::Search => app.mode = Mode::Search(Search::default()),
@@ -143,6 +149,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
         Action::Export => export::open(app),
+        Action::TenureChart => tenure::open_chart(app),
         Action::Confirm => confirm(app),
         Action::Back => back(app),
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -159,6 +166,8 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::ClearInput
         | Action::Left
         | Action::Right
+        | Action::TimeZoomIn
+        | Action::TimeZoomOut
         | Action::Quit
         | Action::Resize { .. } => {}
     }
@@ -327,11 +336,12 @@ fn follow(app: &mut App<'_>) {
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
         derived::refresh_rows(app);
+        derived::refresh_density(app);
         let rows = app.rows();
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
         let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
-        let height = pane.inner.height;
+        let height = axis::split(pane.inner, axis::filtered(app)).1.height;
         let offset = keep_visible(
             app.timeline_offset,
             header.map(|r| r - 1),
@@ -358,6 +368,7 @@ fn follow(app: &mut App<'_>) {
             .detail_scroll
             .min(len.saturating_sub(usize::from(pane.inner.height)));
     }
+    tenure::keep_in_view(app);
     if app.mode == Mode::Help {
         let (len, height) = inputs::help_size(app);
         app.help_scroll = app.help_scroll.min(len.saturating_sub(height));

@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{select, set_focus};
+use super::{axis_jump, select, set_focus};
 use crate::tui::app::Pane;
 use crate::tui::app::{App, Row, Search};
 use crate::tui::layout::{self, keep_visible};
@@ -20,6 +20,14 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
     let line = usize::from(row - pane.inner.y);
     match pane.pane {
         Pane::Timeline => {
+            if let Some(axis) = axis_jump::area(app)
+                && axis.contains(Position::new(column, row))
+            {
+                axis_jump::click(app, axis, column);
+                return;
+            }
+            // Lines of the list, which starts under the axis.
+            let line = line - axis_jump::area(app).map_or(0, |a| usize::from(a.height));
             let rows = app.rows();
             let start = app.timeline_offset.min(rows.rows().len());
             let target = rows.rows()[start..]

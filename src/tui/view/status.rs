@@ -33,10 +33,12 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Search(_) => "Search",
         Mode::Help => "Help",
         Mode::Export(_) => "Export",
+        Mode::Tenure(_) => "Tenure",
         _ => app.focus.name(),
     };
     let (at, of) = match &app.mode {
         Mode::Search(search) => (search.selected, search.hits.len()),
+        Mode::Tenure(chart) => (chart.cursor, chart.rows.len()),
         _ => (app.cursor, app.visible.len()),
     };
     let position = if of == 0 {

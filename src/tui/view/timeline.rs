@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::{App, Row};
+use crate::tui::axis;
 use crate::tui::layout::keep_visible;
 use crate::tui::spans::{clean, fit, note, styled_line};
 use crate::tui::theme::Theme;
@@ -22,11 +23,13 @@ pub fn title(app: &App<'_>) -> String {
     }
 }
 
-/// Draws the timeline into `area`.
+/// Draws the timeline into `area`: the time axis on top (see [`super::axis`]), the events below.
 pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    let (axis_area, area) = axis::split(area, axis::filtered(app));
+    super::axis::render(app, axis_area, buf);
     let theme = app.theme;
     let width = usize::from(area.width);
     let cached = app.rows();
