@@ -1,6 +1,7 @@
-//! What the views need that is costly to work out on a large store: the timeline's rows, the org
-//! chart (per day), what the selected event changed, the org pane's lines and the detail pane's
-//! text. Plain data kept in the state, each with its key: the parts of the state it was made from.
+//! What the views need that is costly to work out on a large store: the timeline's rows, the
+//! time axis's counts ([`Density`]), the org chart (per day), what the selected event changed,
+//! the org pane's lines and the detail pane's text. Plain data kept in the state, each with its
+//! key: the parts of the state it was made from.
 //!
 //! The update works each out again when its key no longer matches the state (`refresh_rows`,
 //! `refresh_org`, `refresh_detail`), so the work is done once, on the keystroke that changed

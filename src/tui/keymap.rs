@@ -323,6 +323,10 @@ pub fn install(table: Vec<Binding>) -> bool {
 pub const MOUSE: &[(&str, &str)] = &[
     ("click", "focus the pane and select the line"),
     ("wheel", "move through the pane under the pointer"),
+    (
+        "click axis",
+        "select the first event of the period clicked on the time axis",
+    ),
 ];
 
 /// The binding for a key press in `context`: `Anywhere` bindings first, then the context's.
