@@ -36,7 +36,7 @@ fn axis_area(app: &App<'_>) -> Rect {
         .pane(Pane::Timeline)
         .expect("the timeline shows at 120x40")
         .inner;
-    axis::split(inner, axis::filtered(app)).0
+    axis::split(app, inner).0
 }
 
 /// `app` with the timeline filtered to the first person with events, as the update would.
@@ -48,8 +48,7 @@ fn filtered<'a>(app: &App<'a>) -> App<'a> {
         .map(|(ix, _)| Entity::Person(ix))
         .find(|&p| !app.timeline.events_of(p).is_empty())
         .expect("someone has events");
-    app.visible = app.timeline.events_of(person);
-    app.filter = Some(person);
+    update::filter::filter_to(&mut app, person);
     app.cursor = app.visible.len() / 2;
     update::refresh(&mut app);
     app

@@ -58,8 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ids()
         .person("gao-xiaosong")
         .ok_or("no gao-xiaosong in the bundled store")?;
-    narrow.visible = timeline.events_of(Entity::Person(gao));
-    narrow.filter = Some(Entity::Person(gao));
+    ali_timeline::tui::update::filter::filter_to(&mut narrow, Entity::Person(gao));
     narrow.cursor = 0;
     ali_timeline::tui::update::refresh(&mut narrow);
     axis.push_str(&axis_rows(&narrow)?);
@@ -94,8 +93,7 @@ fn axis_rows(app: &App<'_>) -> Result<String, Box<dyn std::error::Error>> {
     let pane = areas
         .pane(ali_timeline::tui::app::Pane::Timeline)
         .ok_or("no timeline pane")?;
-    let (axis, _) =
-        ali_timeline::tui::axis::split(pane.inner, ali_timeline::tui::axis::filtered(app));
+    let (axis, _) = ali_timeline::tui::axis::split(app, pane.inner);
     let buffer = draw(app)?;
     let mut out = String::new();
     for y in pane.outer.y..axis.bottom() + 1 {

@@ -4,12 +4,14 @@
 
 mod answers;
 pub mod cache;
+mod eras;
 pub mod history;
 pub mod replay;
 pub mod resolve;
 mod unit_starts;
 
 pub use answers::{DateSpan, Entity};
+pub use eras::EraSpan;
 
 use std::path::Path as FsPath;
 

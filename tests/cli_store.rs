@@ -12,13 +12,14 @@ fn validate_prints_counts_and_exits_zero() {
         .arg(fixture("store-valid.ron"))
         .assert()
         .success()
-        .stdout("3 events, 2 people, 3 units, 2 sources\n");
+        .stdout("3 events, 2 people, 3 units, 2 sources, 0 eras\n");
 }
 
 #[test]
 fn validate_accepts_the_bundled_store() {
     bin().arg("validate").assert().success().stdout(
-        predicate::str::is_match(r"^\d+ events, \d+ people, \d+ units, \d+ sources\n$").unwrap(),
+        predicate::str::is_match(r"^\d+ events, \d+ people, \d+ units, \d+ sources, \d+ eras\n$")
+            .unwrap(),
     );
 }
 

@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 26] = [
+const PLAIN: [Action; 27] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -55,6 +55,7 @@ const PLAIN: [Action; 26] = [
     Action::Back,
     Action::Erase,
     Action::Export,
+    Action::FilterByQuery,
     Action::ClearInput,
     Action::Left,
     Action::Right,
@@ -88,6 +89,7 @@ fn variant(action: Action) -> &'static str {
         Action::Type(_) => "Type",
         Action::Erase => "Erase",
         Action::Export => "Export",
+        Action::FilterByQuery => "FilterByQuery",
         Action::ClearInput => "ClearInput",
         Action::Left => "Left",
         Action::Right => "Right",

@@ -50,7 +50,7 @@ fn axis_area(app: &App<'_>) -> Rect {
         .pane(Pane::Timeline)
         .expect("the timeline is shown")
         .inner;
-    axis::split(inner, axis::filtered(app)).0
+    axis::split(app, inner).0
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn the_axis_gives_way_on_a_short_pane() {
         .pane(Pane::Timeline)
         .expect("shown")
         .inner;
-    assert_eq!(axis::height(inner, false), 0, "the list keeps its rows");
+    assert_eq!(axis::height(&app, inner), 0, "the list keeps its rows");
     assert!(screen(&app).contains("Xiami launches"));
 }
 

@@ -15,6 +15,7 @@ use ali_timeline::Timeline;
 use ali_timeline::export::{Format, Selection};
 use ali_timeline::tui::app::{App, Entity, Mode};
 use ali_timeline::tui::export_dialog::{DialogField, ExportDialog, ExportOutcome, Status};
+use ali_timeline::tui::update::filter;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{filter_to_person, mini, press, press_key, screen, type_keys};
 
@@ -383,13 +384,17 @@ fn the_recorded_query_selects_what_each_filter_shows_in_the_bundled_store() -> R
         .chain(t.units().map(|(ix, _)| Entity::Unit(ix)));
     let mut checked = 0;
     for entity in entities {
-        app.filter = None; // events_of reuses the visible list only under a matching filter
-        let shown = app.events_of(entity);
-        app.filter = Some(entity);
-        let query = t.filter_query(entity).ok_or("every id here is one atom")?;
+        filter::filter_to(&mut app, entity);
         assert_eq!(
-            Selection::matching(&t, Some(&query))?.events,
-            shown,
+            app.visible,
+            t.events_of(entity),
+            "the filter shows their events"
+        );
+        let query = app.filter_text().ok_or("a filter is on")?;
+        assert_eq!(t.filter_query(entity).as_deref(), Some(query));
+        assert_eq!(
+            Selection::matching(&t, Some(query))?.events,
+            app.visible,
             "{query}"
         );
         checked += 1;

@@ -38,7 +38,8 @@ fn searching_a_person_filters_the_timeline_and_esc_clears_it() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.filter, Some(Entity::Person(gao)));
+    assert_eq!(app.filter_entity(), Some(Entity::Person(gao)));
+    assert_eq!(app.filter_text(), Some("person:^gao-xiaosong$"));
     assert_eq!(app.subject, Some(Entity::Person(gao)));
     let ids: Vec<&str> = app.visible.iter().map(|&ix| t.event_id(ix)).collect();
     assert_eq!(ids, ["ali-music-founded", "dme-reshuffle"]);
@@ -73,7 +74,8 @@ fn enter_on_an_event_result_selects_it_even_when_filtered_out() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter, Some(Entity::Unit(unit)));
+    assert_eq!(app.filter_entity(), Some(Entity::Unit(unit)));
+    assert_eq!(app.filter_text(), Some("unit:^damai$"));
     assert_eq!(
         app.visible.len(),
         2,

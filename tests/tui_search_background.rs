@@ -160,7 +160,7 @@ fn enter_while_searching_jumps_to_the_first_result_when_it_comes() {
     assert_eq!(app.mode, Mode::Browse);
     let gao = person(&t, "gao-xiaosong");
     assert_eq!(
-        app.filter,
+        app.filter_entity(),
         Some(Entity::Person(gao)),
         "jumped to Gao Xiaosong"
     );

@@ -135,7 +135,11 @@ fn enter_opens_the_career_and_the_timeline_follows() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.filter, Some(gao), "the timeline shows his events");
+    assert_eq!(
+        app.filter_entity(),
+        Some(gao),
+        "the timeline shows his events"
+    );
     assert_eq!(app.subject, Some(gao), "the detail pane shows his career");
     // The date line was at the 2018 reshuffle, which ended his role: that event is selected.
     assert_eq!(selected_id(&app), "dme-reshuffle");
@@ -158,6 +162,6 @@ fn enter_on_a_lifeline_opens_the_unit_at_its_event_nearest_the_line() {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter, Some(music));
+    assert_eq!(app.filter_entity(), Some(music));
     assert_eq!(selected_id(&app), "ali-music-founded");
 }

@@ -106,7 +106,8 @@ fn enter_on_an_org_role_opens_that_person() {
     }
     press(&mut app, KeyCode::Enter);
     let song_ke = person(&t, "song-ke");
-    assert_eq!(app.filter, Some(Entity::Person(song_ke)));
+    assert_eq!(app.filter_entity(), Some(Entity::Person(song_ke)));
+    assert_eq!(app.filter_text(), Some("person:^song-ke$"));
     assert_eq!(app.subject, Some(Entity::Person(song_ke)));
     assert_eq!(app.focus, Pane::Timeline);
 }
@@ -154,7 +155,7 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     // The event list, under the time axis. Rows: 2008, xiami-launch, 2013, xiami-acquired,
     // ttpod-acquired.
     let timeline =
-        ali_timeline::tui::axis::split(areas.pane(Pane::Timeline).unwrap().inner, false).1;
+        ali_timeline::tui::axis::split(&app, areas.pane(Pane::Timeline).unwrap().inner).1;
     update(
         &mut app,
         Action::Click {

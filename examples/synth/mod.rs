@@ -179,6 +179,7 @@ pub fn generate(config: &Config) -> Store {
         units,
         sources,
         events,
+        eras: Vec::new(),
     }
 }
 

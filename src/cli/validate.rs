@@ -34,6 +34,7 @@ pub fn run(
                 people: s.people.len(),
                 units: s.units.len(),
                 sources: s.sources.len(),
+                eras: s.eras.len(),
             };
             let warnings = timeline.warnings.clone();
             // Exiting: no need to free the store allocation by allocation (see `cli::run`).
@@ -63,8 +64,8 @@ pub fn run(
     match counts {
         Some(c) => writeln!(
             out,
-            "{} events, {} people, {} units, {} sources",
-            c.events, c.people, c.units, c.sources
+            "{} events, {} people, {} units, {} sources, {} eras",
+            c.events, c.people, c.units, c.sources, c.eras
         )?,
         None => writeln!(
             err,
@@ -89,6 +90,7 @@ struct Counts {
     people: usize,
     units: usize,
     sources: usize,
+    eras: usize,
 }
 
 #[derive(Serialize)]

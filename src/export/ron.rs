@@ -96,9 +96,9 @@ pub fn subset(sel: &Selection) -> Subset {
     }
 }
 
-/// A store of `events` with the people, units and sources they name, in the timeline's order;
-/// with every person, unit and source when every event is selected, so that exporting the whole
-/// store gives it back unchanged.
+/// A store of `events` with the people, units and sources they name and the eras they bound, in
+/// the timeline's order; with everything when every event is selected, so that exporting the
+/// whole store gives it back unchanged.
 fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
     let all = &sel.timeline.store;
     if sel.len() == all.events.len() {
@@ -107,6 +107,7 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
             units: all.units.clone(),
             sources: all.sources.clone(),
             events,
+            eras: all.eras.clone(),
         };
     }
     let mut people: HashSet<&str> = HashSet::new();
@@ -144,6 +145,16 @@ fn referenced(sel: &Selection, events: Vec<Event>) -> Store {
             .sources
             .iter()
             .filter(|s| sources.contains(s.id.as_str()))
+            .cloned()
+            .collect(),
+        // An era is kept when both its events are: the subset stays valid.
+        eras: all
+            .eras
+            .iter()
+            .filter(|era| {
+                let kept = |id: &str| events.iter().any(|e| e.id == id);
+                kept(&era.start_event) && kept(&era.end_event)
+            })
             .cloned()
             .collect(),
         events,

@@ -1,5 +1,5 @@
 //! Interned ids: a typed index per kind of thing (`PersonIx` into the store's `people`, `UnitIx`
-//! into `units`, `SourceIx` into `sources`, `EventIx` into `events`), and the one map [`Ids`] from
+//! into `units`, `SourceIx` into `sources`, `EventIx` into `events`, `EraIx` into `eras`), and the one map [`Ids`] from
 //! the ids written in the store to them. Built once per load; the reference checks, the replay and
 //! every later lookup use the same map.
 //!
@@ -68,6 +68,11 @@ index_type!(
     EventIx
 );
 
+index_type!(
+    /// An era: an index into the store's `eras`.
+    EraIx
+);
+
 /// The one map from ids to typed indices, for every kind of thing in a store.
 #[derive(Debug, Clone, Default)]
 pub struct Ids {
@@ -75,6 +80,7 @@ pub struct Ids {
     units: IdMap<UnitIx>,
     sources: IdMap<SourceIx>,
     events: IdMap<EventIx>,
+    eras: IdMap<EraIx>,
 }
 
 /// Ids of one kind, hashed with [`Fnv`]: ids are short, and a search looks up every id an event
@@ -124,6 +130,7 @@ impl Ids {
             units: first_positions(store.units.iter().map(|u| &u.id), UnitIx::new),
             sources: first_positions(store.sources.iter().map(|s| &s.id), SourceIx::new),
             events: first_positions(store.events.iter().map(|e| &e.id), EventIx::new),
+            eras: first_positions(store.eras.iter().map(|e| &e.id), EraIx::new),
         }
     }
 
@@ -149,6 +156,12 @@ impl Ids {
     #[must_use]
     pub fn event(&self, id: &str) -> Option<EventIx> {
         self.events.get(id).copied()
+    }
+
+    /// The era with this id.
+    #[must_use]
+    pub fn era(&self, id: &str) -> Option<EraIx> {
+        self.eras.get(id).copied()
     }
 
     /// Follows the store's events being reordered: `order[new] = old` for each event position.

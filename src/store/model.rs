@@ -18,6 +18,8 @@
 //!         sources: ["seed-001"],
 //!         effects: [StartRole(person: "gao-xiaosong", unit: "ali-music-group", role: "chairman")],
 //!     )],
+//!     eras: [Era(id: "gao-and-song", title: "Ali Music under Gao Xiaosong and Song Ke",
+//!                start_event: "ali-music-group-founded", end_event: "ali-music-group-founded")],
 //! )
 //! ```
 //!
@@ -28,6 +30,9 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 
 mod effect_refs;
+mod era;
+
+pub use era::Era;
 
 /// The whole store: everything one `timeline.ron` holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,6 +50,9 @@ pub struct Store {
     /// What happened, in any order (the loader sorts them by date).
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Named spans, each bounded by two of the events (stores written before eras have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<Era>,
 }
 
 /// A person who led, joined or left a unit.

@@ -12,8 +12,10 @@ use super::model::Store;
 use super::starts::UnitStarts;
 use crate::diagnostic::{Diagnostic, Severity};
 
+mod eras;
 mod starts;
 use crate::text::sanitize;
+use eras::check_eras;
 use starts::check_unit_starts;
 
 /// What is wrong, in words.
@@ -284,6 +286,7 @@ pub fn references(store: &Store, ids: &Ids, starts: &UnitStarts) -> Report {
 
     check_unit_starts(&mut report, store, ids, starts, &sources);
     check_shown_text(&mut report, store);
+    check_eras(&mut report, store, ids);
 
     for (i, event) in store.events.iter().enumerate() {
         let path = |field: &str| Path::root().field("events").index(i).field(field);

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::diagnostic::Diagnostic;
-use crate::store::model::{Event, Person, Source, Store, Unit};
+use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
 use files::{TEMP_PREFIX, TEMP_SUFFIX, entry_bytes, prune};
 
@@ -34,7 +34,7 @@ use files::{TEMP_PREFIX, TEMP_SUFFIX, entry_bytes, prune};
 pub const MIN_BYTES: usize = 1 << 20;
 
 /// The version of the entry layout; bump it whenever any cached type changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"ALITLC\0\x01";
@@ -69,6 +69,7 @@ struct Head {
     people: Vec<Person>,
     units: Vec<Unit>,
     sources: Vec<Source>,
+    eras: Vec<Era>,
     history: History,
     warnings: Vec<Diagnostic>,
 }
@@ -80,6 +81,7 @@ struct HeadRef<'a> {
     people: &'a [Person],
     units: &'a [Unit],
     sources: &'a [Source],
+    eras: &'a [Era],
     history: &'a History,
     warnings: &'a [Diagnostic],
 }
@@ -254,6 +256,7 @@ pub(super) fn read(key: &Key) -> Option<Entry> {
             units: head.units,
             sources: head.sources,
             events,
+            eras: head.eras,
         },
         history: head.history,
         warnings: head.warnings,
@@ -279,6 +282,7 @@ pub(super) fn write(key: &Key, entry: &EntryRef<'_>) -> bool {
         people: &store.people,
         units: &store.units,
         sources: &store.sources,
+        eras: &store.eras,
         history: entry.history,
         warnings: entry.warnings,
     };

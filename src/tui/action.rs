@@ -53,6 +53,8 @@ pub enum Action {
     TimeZoomIn,
     /// Zoom the tenure chart out: more months per column.
     TimeZoomOut,
+    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    FilterByQuery,
 
     // Typing, in the search and date inputs and the export path.
     /// Type one character.

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use crate::query::{Hit, QueryError};
+use crate::query::{Hit, Query, QueryError};
 use crate::store::date::PartialDate;
 use crate::store::ids::EventIx;
 use crate::store::model::Event;
@@ -115,6 +115,17 @@ pub enum Mode {
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
 pub use crate::timeline::Entity;
 
+/// The timeline's filter: the query whose events it shows (see [`crate::tui::update::filter`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// The query, as typed or as set for a person or unit (`person:^gao-xiaosong$`); empty only
+    /// for a person or unit whose id no query atom can spell.
+    pub query: Query,
+    /// The person or unit whose events the query selects exactly, when it is one: named in the
+    /// pane title and the export's file name.
+    pub entity: Option<Entity>,
+}
+
 /// One line of the timeline pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -144,8 +155,9 @@ pub struct App<'a> {
     pub side: Pane,
     /// Overlay or input in use.
     pub mode: Mode,
-    /// The person or unit the timeline is filtered to (their events only).
-    pub filter: Option<Entity>,
+    /// The query the timeline is filtered by; `visible` holds the events it matches. Set it with
+    /// [`crate::tui::update::filter::set_filter`], read its text with [`App::filter_text`].
+    pub filter: Option<Filter>,
     /// The events shown, in date order.
     pub visible: Vec<EventIx>,
     /// The selection: a position in `visible`.
@@ -225,6 +237,18 @@ impl<'a> App<'a> {
         }
     }
 
+    /// The text of the query the timeline is filtered by, if any (`kind:acq @2016`).
+    #[must_use]
+    pub fn filter_text(&self) -> Option<&str> {
+        self.filter.as_ref().map(|f| f.query.text.as_str())
+    }
+
+    /// The person or unit whose events the timeline is filtered to, if the filter is one.
+    #[must_use]
+    pub fn filter_entity(&self) -> Option<Entity> {
+        self.filter.as_ref().and_then(|f| f.entity)
+    }
+
     /// Whether the search overlay waits for the results of what is typed in it.
     #[must_use]
     pub fn search_pending(&self) -> bool {
@@ -237,7 +261,7 @@ impl<'a> App<'a> {
     /// The events involving `entity` (see [`Timeline::events_of`]), in date order.
     #[must_use]
     pub fn events_of(&self, entity: Entity) -> Vec<EventIx> {
-        if self.filter == Some(entity) {
+        if self.filter_entity() == Some(entity) {
             // The timeline is filtered to exactly these: no need to look through every event.
             return self.visible.clone();
         }

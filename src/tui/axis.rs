@@ -195,11 +195,13 @@ pub fn filtered(app: &App<'_>) -> bool {
     app.visible.len() != app.timeline.events().len()
 }
 
-/// Rows the axis takes: the bars of every event, the bars of the events shown when they are
-/// fewer, and the years with the selection's mark; none when the pane is too small.
+/// Rows the axis takes: the bars of every event; the bars of the events shown when they are
+/// fewer; the store's eras as bands, when it has eras; and the years with the selection's mark.
+/// None when the pane is too small.
 #[must_use]
-pub fn height(inner: Rect, filtered: bool) -> u16 {
-    let rows = 2 + u16::from(filtered);
+pub fn height(app: &App<'_>, inner: Rect) -> u16 {
+    let has_eras = app.timeline.eras().len() > 0;
+    let rows = 2 + u16::from(filtered(app)) + u16::from(has_eras);
     if inner.width < AXIS_MIN_WIDTH || inner.height < rows + LIST_MIN {
         0
     } else {
@@ -209,8 +211,8 @@ pub fn height(inner: Rect, filtered: bool) -> u16 {
 
 /// The timeline pane's content area divided: (the axis on top, the event list below).
 #[must_use]
-pub fn split(inner: Rect, filtered: bool) -> (Rect, Rect) {
-    let rows = height(inner, filtered);
+pub fn split(app: &App<'_>, inner: Rect) -> (Rect, Rect) {
+    let rows = height(app, inner);
     (
         Rect {
             height: rows,

@@ -86,14 +86,15 @@ impl TimelineRows {
     }
 }
 
-/// What the timeline rows depend on: the filter (which decides the events shown) and how many.
-type RowsKey = (Option<Entity>, usize);
+/// What the timeline rows depend on: the filter (its query and person or unit, which decide the
+/// events shown) and how many.
+type RowsKey = (Option<String>, Option<Entity>, usize);
 
 /// What the org lines depend on: the day shown and the event whose changes are marked.
 type OrgKey = Option<(NaiveDate, Option<EventIx>)>;
 
 /// What the detail text depends on: subject, filter, selected event, width and colours.
-type DetailKey = (Option<Entity>, Option<Entity>, Option<EventIx>, u16, Theme);
+type DetailKey = (Option<Entity>, Option<String>, Option<EventIx>, u16, Theme);
 
 /// A value with the key it was made for.
 #[derive(Clone)]
@@ -129,19 +130,23 @@ impl fmt::Debug for Derived {
     /// The keys only: the values can be as long as the store.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Derived")
-            .field("rows", &self.rows.as_ref().map(|k| k.key))
-            .field("density", &self.density.as_ref().map(|k| k.key))
+            .field("rows", &self.rows.as_ref().map(|k| &k.key))
+            .field("density", &self.density.as_ref().map(|k| &k.key))
             .field("chart", &self.chart.as_ref().map(|k| k.key))
             .field("changes", &self.changes.as_ref().map(|k| k.key))
             .field("org", &self.org.as_ref().map(|k| k.key))
-            .field("detail", &self.detail.as_ref().map(|k| k.key))
+            .field("detail", &self.detail.as_ref().map(|k| &k.key))
             .finish()
     }
 }
 
 impl App<'_> {
     fn rows_key(&self) -> RowsKey {
-        (self.filter, self.visible.len())
+        (
+            self.filter_text().map(str::to_string),
+            self.filter_entity(),
+            self.visible.len(),
+        )
     }
 
     fn org_key(&self) -> OrgKey {
@@ -155,7 +160,7 @@ impl App<'_> {
     fn detail_key(&self, width: u16) -> DetailKey {
         (
             self.subject,
-            self.filter,
+            self.filter_text().map(str::to_string),
             self.event_index(),
             width,
             self.theme,

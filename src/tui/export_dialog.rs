@@ -124,12 +124,16 @@ pub fn default_path(stem: &str, format: Format) -> String {
     format!("{stem}.{}", suffix(format))
 }
 
-/// The start of default file names for a timeline filtered to the entity with id `id`
-/// (`ali-timeline-gao-xiaosong`), or showing everything (`ali-timeline-all`). Runs of characters
-/// other than ASCII letters, digits and `_` become one `-`.
+/// The longest name [`stem`] keeps from a filter (a long query makes no longer a file name).
+const STEM_NAME_MAX: usize = 40;
+
+/// The start of default file names for a timeline filtered by `name`, the id of the person or
+/// unit or else the query (`ali-timeline-gao-xiaosong`, `ali-timeline-kind-acq-2016`), or showing
+/// everything (`ali-timeline-all`). Runs of characters other than ASCII letters, digits and `_`
+/// become one `-`; a long name is cut at a `-`.
 #[must_use]
-pub fn stem(id: Option<&str>) -> String {
-    let Some(id) = id else {
+pub fn stem(name: Option<&str>) -> String {
+    let Some(id) = name else {
         return "ali-timeline-all".to_string();
     };
     let mut name = String::new();
@@ -140,6 +144,10 @@ pub fn stem(id: Option<&str>) -> String {
             name.push('-');
         }
     }
+    if name.len() > STEM_NAME_MAX {
+        let cut = name[..STEM_NAME_MAX].rfind('-').unwrap_or(STEM_NAME_MAX);
+        name.truncate(cut);
+    }
     let name = name.trim_end_matches('-');
     if name.is_empty() {
         "ali-timeline-filtered".to_string()
@@ -148,10 +156,15 @@ pub fn stem(id: Option<&str>) -> String {
     }
 }
 
-/// The id of the person or unit the timeline is filtered to.
+/// What names the timeline's filter in file names: the id of the person or unit it selects,
+/// else its query.
 #[must_use]
-pub fn filter_id<'a>(app: &App<'a>) -> Option<&'a str> {
-    app.filter.map(|entity| app.timeline.entity_id(entity))
+pub fn filter_name<'a>(app: &'a App<'_>) -> Option<&'a str> {
+    let filter = app.filter.as_ref()?;
+    Some(match filter.entity {
+        Some(entity) => app.timeline.entity_id(entity),
+        None => &filter.query.text,
+    })
 }
 
 impl ExportDialog {
@@ -337,5 +350,12 @@ mod tests {
         assert_eq!(stem(Some("../Etc/x  y-")), "ali-timeline-etc-x-y");
         assert_eq!(stem(Some("高晓松")), "ali-timeline-filtered");
         assert_eq!(stem(None), "ali-timeline-all");
+        assert_eq!(stem(Some("kind:acq @2016")), "ali-timeline-kind-acq-2016");
+        let long = stem(Some(&"gao xiaosong ".repeat(20)));
+        assert!(
+            long.len() <= "ali-timeline-".len() + STEM_NAME_MAX,
+            "{long}"
+        );
+        assert!(long.ends_with("xiaosong"), "cut at a word: {long}");
     }
 }

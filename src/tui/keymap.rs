@@ -263,6 +263,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[PGDN], Action::PageDown, "page down", None),
     bind(Search, &[PGUP], Action::PageUp, "page up", None),
     bind(Search, &[ENTER], Action::Confirm, "jump: select the event, or filter to the person's or unit's events", Some("jump")),
+    bind(Search, &[Chord::ctrl('f')], Action::FilterByQuery, "filter: the timeline shows the events the query matches (Esc clears)", Some("filter")),
     bind(Search, &[BACKSPACE], Action::Erase, "delete the last character", None),
     bind(Search, &[ESC], Action::Back, "close the search", Some("close")),
     bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date", Some("show")),

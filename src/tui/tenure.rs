@@ -118,6 +118,8 @@ pub struct TenureChart {
     pub zoom: usize,
     /// The record's first and last months (January of its first year, December of its last).
     pub span: (Month, Month),
+    /// Whether the store has eras (drawn as a row of bands under the years).
+    pub has_eras: bool,
 }
 
 impl TenureChart {
@@ -143,7 +145,8 @@ impl TenureChart {
         let cursor = selected
             .and_then(|ix| rows.iter().position(|r| r.events.iter().any(|e| e.1 == ix)))
             .unwrap_or(0);
-        let columns = i32::from(areas(size).columns.max(1));
+        let has_eras = timeline.eras().len() > 0;
+        let columns = i32::from(areas(size, has_eras).columns.max(1));
         let months = span.1 - span.0 + 1;
         let zoom = ZOOMS
             .iter()
@@ -157,6 +160,7 @@ impl TenureChart {
             from: span.0,
             zoom,
             span,
+            has_eras,
         };
         chart.clamp(size);
         chart
@@ -176,7 +180,7 @@ impl TenureChart {
 
     /// Keeps the window within the record (as far as it can) on a screen of `size`.
     pub fn clamp(&mut self, size: Rect) {
-        let shown = i32::from(areas(size).columns) * self.months_per_column();
+        let shown = i32::from(areas(size, self.has_eras).columns) * self.months_per_column();
         let latest = (self.span.1 + 1 - shown).max(self.span.0);
         self.from = self.from.clamp(self.span.0, latest);
     }
@@ -189,7 +193,7 @@ impl TenureChart {
 
     /// Zooms in (`finer`) or out one level, keeping the month in the middle of the window there.
     pub fn zoom_by(&mut self, finer: bool, size: Rect) {
-        let half = i32::from(areas(size).columns) / 2;
+        let half = i32::from(areas(size, self.has_eras).columns) / 2;
         let middle = self.from + half * self.months_per_column();
         self.zoom = if finer {
             self.zoom.saturating_sub(1)
@@ -339,6 +343,8 @@ pub struct ChartAreas {
     pub title: Rect,
     /// The years over the columns.
     pub scale: Rect,
+    /// The eras as bands (no rows when the store has none, or the screen is short).
+    pub eras: Rect,
     /// The rows (names and bars).
     pub rows: Rect,
     /// The legend line.
@@ -351,11 +357,11 @@ pub struct ChartAreas {
     pub columns: u16,
 }
 
-/// Divides a screen of `size` for the chart: title, years, rows, legend and status bar, top to
-/// bottom (the legend and title go first as the height drops; the legend takes two lines from
+/// Divides a screen of `size` for the chart: title, years, eras (when `eras`), rows, legend and
+/// status bar, top to bottom (the legend and title go first as the height drops; the legend takes two lines from
 /// 16 rows).
 #[must_use]
-pub fn areas(size: Rect) -> ChartAreas {
+pub fn areas(size: Rect, eras: bool) -> ChartAreas {
     let line = |y: u16, on: bool| Rect {
         y,
         height: u16::from(on),
@@ -374,7 +380,8 @@ pub fn areas(size: Rect) -> ChartAreas {
     };
     let title = line(size.y, has_frame);
     let scale = line(size.y + title.height, size.height >= 3);
-    let top = scale.bottom();
+    let eras = line(scale.bottom(), eras && size.height >= 12);
+    let top = eras.bottom();
     let end = bottom - status.height - legend.height;
     let rows = Rect {
         y: top,
@@ -385,6 +392,7 @@ pub fn areas(size: Rect) -> ChartAreas {
     ChartAreas {
         title,
         scale,
+        eras,
         rows,
         legend,
         status,

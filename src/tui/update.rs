@@ -9,6 +9,7 @@
 
 mod axis_jump;
 mod export;
+pub mod filter;
 mod inputs;
 mod mouse;
 mod tenure;
@@ -16,7 +17,6 @@ mod tenure;
 use ratatui::layout::Rect;
 
 use crate::query::Target;
-use crate::store::ids::EventIx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::axis;
@@ -164,6 +164,7 @@ fn browse(app: &mut App<'_>, action: Action) {
         Action::Type(_)
         | Action::Erase
         | Action::ClearInput
+        | Action::FilterByQuery
         | Action::Left
         | Action::Right
         | Action::TimeZoomIn
@@ -270,36 +271,14 @@ fn confirm(app: &mut App<'_>) {
     }
 }
 
-/// Filters the timeline to `entity`'s events and shows `entity` in the detail pane, keeping the
-/// selection on (or just after) the event selected before.
-pub(crate) fn open(app: &mut App<'_>, entity: Entity) {
-    let before = app.event_index();
-    app.visible = app.events_of(entity);
-    app.filter = Some(entity);
-    app.cursor = before.map_or(0, |i| app.visible.partition_point(|&v| v < i));
-    app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
-    app.subject = Some(entity);
-    app.detail_scroll = 0;
-    set_focus(app, Pane::Timeline);
-}
-
-/// Shows every event again, keeping the selected one selected.
-fn clear_filter(app: &mut App<'_>) {
-    let before = app.event_index();
-    app.filter = None;
-    app.subject = None;
-    app.visible = app.timeline.events().map(|(ix, _)| ix).collect();
-    // Every event is shown again, so an event's place in the list is its index.
-    app.cursor = before.map_or(0, EventIx::index);
-    app.detail_scroll = 0;
-}
-
 fn back(app: &mut App<'_>) {
     if app.org_date.is_some() {
         app.org_date = None;
         app.org_cursor = 0;
     } else if app.filter.is_some() || app.subject.is_some() {
-        clear_filter(app);
+        app.subject = None;
+        app.detail_scroll = 0;
+        filter::clear_filter(app);
     }
 }
 
@@ -310,7 +289,7 @@ pub(crate) fn jump(app: &mut App<'_>, target: Target) {
         Target::Event(ix) => {
             // `visible` is in date order, which is index order.
             if app.visible.binary_search(&ix).is_err() {
-                clear_filter(app);
+                filter::clear_filter(app);
             }
             let cursor = app.visible.binary_search(&ix).unwrap_or(0);
             select(app, cursor);
@@ -319,6 +298,13 @@ pub(crate) fn jump(app: &mut App<'_>, target: Target) {
         Target::Person(i) => open(app, Entity::Person(i)),
         Target::Unit(i) => open(app, Entity::Unit(i)),
     }
+}
+
+/// Filters the timeline to `entity`'s events, shows `entity` in the detail pane and focuses
+/// the timeline.
+fn open(app: &mut App<'_>, entity: Entity) {
+    filter::filter_to(app, entity);
+    set_focus(app, Pane::Timeline);
 }
 
 /// Lines in the detail pane at its current width.
@@ -341,7 +327,7 @@ fn follow(app: &mut App<'_>) {
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
         let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
-        let height = axis::split(pane.inner, axis::filtered(app)).1.height;
+        let height = axis::split(app, pane.inner).1.height;
         let offset = keep_visible(
             app.timeline_offset,
             header.map(|r| r - 1),

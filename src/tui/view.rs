@@ -26,7 +26,11 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if let Mode::Tenure(chart) = &app.mode {
         tenure::render(app, chart, area, buf);
-        status::render(app, crate::tui::tenure::areas(area).status, buf);
+        status::render(
+            app,
+            crate::tui::tenure::areas(area, chart.has_eras).status,
+            buf,
+        );
         return;
     }
     let areas = layout::areas(area, app.focus, app.side);

@@ -53,7 +53,10 @@ pub fn filter_to_person(app: &mut App<'_>, query: &str) {
     type_keys(app, &format!("/{query}"));
     press(app, KeyCode::Enter);
     assert!(
-        matches!(app.filter, Some(ali_timeline::tui::app::Entity::Person(_))),
+        matches!(
+            app.filter_entity(),
+            Some(ali_timeline::tui::app::Entity::Person(_))
+        ),
         "the first result for {query} is a person"
     );
 }

@@ -12,7 +12,7 @@ use crate::tui::layout;
 pub(super) fn area(app: &App<'_>) -> Option<Rect> {
     let areas = layout::areas(app.size, app.focus, app.side);
     let pane = areas.pane(Pane::Timeline)?;
-    let (axis_area, _) = axis::split(pane.inner, axis::filtered(app));
+    let (axis_area, _) = axis::split(app, pane.inner);
     (!axis_area.is_empty()).then_some(axis_area)
 }
 

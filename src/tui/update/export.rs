@@ -10,15 +10,18 @@ use crate::tui::task::Task;
 
 /// Opens the dialog on the default format and a default path named after the filter.
 pub(super) fn open(app: &mut App<'_>) {
-    let stem = export_dialog::stem(export_dialog::filter_id(app));
+    let stem = export_dialog::stem(export_dialog::filter_name(app));
     app.mode = Mode::Export(ExportDialog::new(stem));
 }
 
 /// Applies `action` to the open dialog; Enter returns the write to perform.
 pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
+    // The filter's query selects exactly the events shown (none is recorded for a person or
+    // unit whose id no query can spell).
     let query = app
-        .filter
-        .and_then(|entity| app.timeline.filter_query(entity));
+        .filter_text()
+        .filter(|text| !text.is_empty())
+        .map(str::to_string);
     let Mode::Export(dialog) = &mut app.mode else {
         return None;
     };

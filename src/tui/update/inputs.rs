@@ -1,7 +1,7 @@
 //! Actions while an overlay or input has the keyboard: the search, the help, the date for the
 //! org chart.
 
-use super::{jump, mouse, moved, set_focus};
+use super::{filter, jump, mouse, moved, set_focus};
 use crate::query::{Hit, Query};
 use crate::store::date::PartialDate;
 use crate::tui::action::Action;
@@ -116,6 +116,16 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
             app.search_job.jump_when_done = false;
             return None;
         }
+        Action::FilterByQuery => match Query::parse(&s.text) {
+            Ok(query) => {
+                app.search_job.jump_when_done = false;
+                app.subject = None;
+                filter::set_filter(app, query);
+                set_focus(app, Pane::Timeline);
+                return None;
+            }
+            Err(error) => s.error = Some(error),
+        },
         _ => {}
     }
     app.mode = Mode::Search(s);

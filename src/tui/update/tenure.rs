@@ -16,7 +16,7 @@ use crate::tui::tenure::{ChartKind, TenureChart, areas};
 
 /// Columns a pan moves: a quarter of the time shown.
 fn pan_step(size: Rect) -> i32 {
-    (i32::from(areas(size).columns) / 4).max(1)
+    (i32::from(areas(size, false).columns) / 4).max(1)
 }
 
 /// Opens the chart of people by unit, on the row of the selected event.
@@ -43,7 +43,7 @@ pub(super) fn update(app: &mut App<'_>, action: Action) {
             return;
         }
         action if action.is_movement() && !matches!(action, Action::Scroll { .. }) => {
-            let page = App::page(usize::from(areas(size).rows.height));
+            let page = App::page(usize::from(areas(size, chart.has_eras).rows.height));
             chart.cursor = moved(chart.cursor, chart.rows.len(), action, page);
         }
         Action::Scroll { lines, .. } => {
@@ -65,7 +65,7 @@ pub(super) fn update(app: &mut App<'_>, action: Action) {
             **chart = next;
         }
         Action::Click { column, row } => {
-            let rows = areas(size).rows;
+            let rows = areas(size, chart.has_eras).rows;
             if rows.contains(Position::new(column, row)) {
                 let index = chart.offset + usize::from(row - rows.y);
                 if index < chart.rows.len() {
@@ -89,7 +89,7 @@ pub(super) fn keep_in_view(app: &mut App<'_>) {
             chart.offset,
             Some(chart.cursor),
             chart.rows.len(),
-            areas(size).rows.height,
+            areas(size, chart.has_eras).rows.height,
         );
     }
 }

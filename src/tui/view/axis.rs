@@ -1,7 +1,7 @@
 //! The time axis at the top of the timeline pane: how many events each month or year holds, as
 //! bars (▁▂▃▄▅▆▇█, scaled to the busiest cell); when the timeline is filtered, a second row of
-//! bars for the events shown, on the same scale, under the dimmed bars of every event; then the
-//! years, with ▲ under the selected event's period. See [`crate::tui::axis`] for the geometry.
+//! bars for the events shown, on the same scale, under the dimmed bars of every event; the
+//! store's eras as bands; then the years, with ▲ under the selected event's period. See [`crate::tui::axis`] for the geometry.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -42,6 +42,10 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         let shown = geometry.per_cell(&density.shown);
         bars(&geometry, &shown, max, theme.axis_shown(), area, y, buf);
     }
+    if app.timeline.eras().len() > 0 {
+        y += 1;
+        eras(app, &geometry, area, y, buf);
+    }
     let mark = app
         .selected_event()
         .and_then(|e| geometry.cell_of(month_of(e.date.start())))
@@ -81,6 +85,24 @@ fn bars(
             if x + dx < area.width {
                 buf[(area.x + x + dx, y)].set_symbol(bar).set_style(style);
             }
+        }
+    }
+}
+
+/// The store's eras as bands over the cells they span, each starting with `├`, in turns of
+/// colour (a later era draws over the end of one it overlaps).
+fn eras(app: &App<'_>, geometry: &Geometry, area: Rect, y: u16, buf: &mut Buffer) {
+    let last = bar_width(geometry).saturating_sub(1);
+    for (n, era) in app.timeline.eras().enumerate() {
+        let cell = |date: crate::store::date::PartialDate| geometry.cell_of(month_of(date.start()));
+        let (Some(from), Some(to)) = (cell(era.start), cell(era.end)) else {
+            continue;
+        };
+        let style = app.theme.unit_colour(n);
+        let (x0, x1) = (geometry.x_of(from), geometry.x_of(to) + last);
+        for x in x0..=x1.min(area.width.saturating_sub(1)) {
+            let symbol = if x == x0 { "├" } else { "─" };
+            buf[(area.x + x, y)].set_symbol(symbol).set_style(style);
         }
     }
 }

@@ -63,8 +63,14 @@ pub fn render(app: &App<'_>, dialog: &ExportDialog, body: Rect, buf: &mut Buffer
 /// ` Export 2 events: Gao Xiaosong (高晓松) `.
 fn title(app: &App<'_>) -> String {
     let count = plural(app.visible.len(), "event");
-    match app.filter {
-        Some(entity) => format!(" Export {count}: {} ", clean(&app.timeline.label(entity))),
+    match &app.filter {
+        Some(filter) => {
+            let name = match filter.entity {
+                Some(entity) => app.timeline.label(entity),
+                None => filter.query.text.clone(),
+            };
+            format!(" Export {count}: {} ", clean(&name))
+        }
         None => format!(" Export {count} "),
     }
 }

@@ -50,9 +50,13 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Span::styled(format!(" {place} "), theme.status_focus()),
         Span::raw(format!(" {position} ")),
     ];
-    if let Some(entity) = app.filter {
+    if let Some(filter) = &app.filter {
         let room = (width / 2).max(12);
-        let label = truncate(&clean(&app.timeline.label(entity)), room);
+        let name = match filter.entity {
+            Some(entity) => app.timeline.label(entity),
+            None => filter.query.text.clone(),
+        };
+        let label = truncate(&clean(&name), room);
         spans.push(Span::raw(format!("· {label} ")));
     }
     if let Some(date) = app.org_date {

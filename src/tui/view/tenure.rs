@@ -50,7 +50,7 @@ const UNITS_LEGEND: &[&str] = &[
 
 /// Draws the chart over `area` (the whole screen; the status bar is drawn by the caller).
 pub fn render(app: &App<'_>, chart: &TenureChart, area: Rect, buf: &mut Buffer) {
-    let parts = areas(area);
+    let parts = areas(area, chart.has_eras);
     let theme = app.theme;
     let line = app
         .selected_event()
@@ -58,6 +58,9 @@ pub fn render(app: &App<'_>, chart: &TenureChart, area: Rect, buf: &mut Buffer) 
     title(chart, theme, parts.title, buf);
     if !parts.scale.is_empty() {
         scale(chart, line, theme, parts.scale, parts.names, buf);
+    }
+    if !parts.eras.is_empty() {
+        eras(app, chart, parts.eras, parts.names, buf);
     }
     let rows = chart.rows.iter().enumerate().skip(chart.offset);
     for ((index, row), y) in rows.zip(parts.rows.y..parts.rows.bottom()) {
@@ -214,6 +217,39 @@ fn scale(
         .filter(|&c| i32::from(c) < columns)
     {
         buf.set_string(x0 + c, area.y, "▼", theme.date_mark());
+    }
+}
+
+/// The store's eras as bands over the columns they span, `├` where each begins and its title
+/// after it as far as it fits, in turns of colour (a later era draws over the end of one it
+/// overlaps).
+fn eras(app: &App<'_>, chart: &TenureChart, area: Rect, names: u16, buf: &mut Buffer) {
+    buf.set_string(area.x, area.y, "Eras", app.theme.dim());
+    let x0 = area.x + names + 1;
+    let columns = i32::from(area.width.saturating_sub(names + 1));
+    for (n, era) in app.timeline.eras().enumerate() {
+        let from = chart.column_of(era.start.start());
+        let to = chart.column_of(era.end.start()).max(from);
+        if to < 0 || from >= columns {
+            continue;
+        }
+        let style = app.theme.unit_colour(n);
+        let title: Vec<char> = format!("├ {} ", clean(&era.era.title)).chars().collect();
+        for column in from.max(0)..=to.min(columns - 1) {
+            let at = usize::try_from(column - from).unwrap_or(0);
+            let symbol = match title.get(at) {
+                // The title is cut where the next era begins; wide characters are not drawn
+                // here (a title is kept to one column a character).
+                Some(c) if column < to && unicode_width::UnicodeWidthChar::width(*c) == Some(1) => {
+                    c.to_string()
+                }
+                _ if column == from => "├".to_string(),
+                _ => "─".to_string(),
+            };
+            if let Ok(c) = u16::try_from(column) {
+                buf[(x0 + c, area.y)].set_symbol(&symbol).set_style(style);
+            }
+        }
     }
 }
 

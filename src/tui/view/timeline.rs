@@ -17,7 +17,7 @@ const DATES_FROM: u16 = 26;
 /// The pane's title, naming the filter when there is one.
 #[must_use]
 pub fn title(app: &App<'_>) -> String {
-    match app.filter {
+    match app.filter_entity() {
         Some(entity) => format!("Timeline: {}", clean(&app.timeline.label(entity))),
         None => "Timeline".to_string(),
     }
@@ -28,7 +28,7 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let (axis_area, area) = axis::split(area, axis::filtered(app));
+    let (axis_area, area) = axis::split(app, area);
     super::axis::render(app, axis_area, buf);
     let theme = app.theme;
     let width = usize::from(area.width);
