@@ -1,5 +1,5 @@
 //! Views of the organisation replayed from event effects: the chart as of a date, what changed
-//! between two dates, careers and lineage.
+//! between two dates, careers and lineage, and the tree guides both front-ends draw the chart with.
 //!
 //! The replay itself belongs to the timeline layer ([`crate::timeline::replay`]): one replay serves
 //! both the load (which reports what it rejects) and everything here, so the chart can never
@@ -14,6 +14,7 @@ pub mod dot;
 pub mod json;
 pub mod lineage;
 pub mod mermaid;
+pub mod tree;
 
 pub use career::{CareerEntry, career, original_start};
 pub use chart::{

@@ -3,7 +3,8 @@
 //!
 //! - [`app`]: the state; [`action`]: what the user can ask for; [`keymap`]: keys → actions;
 //!   [`update`]: actions → state; [`view`]: state → screen; [`layout`]: where things go;
-//!   [`org_lines`]: the org chart as lines with what an event changed marked; [`derived`]: what
+//!   [`org_lines`]: the org chart as lines with what an event changed marked ([`org_fold`]: with
+//!   folded units' lines left out); [`derived`]: what
 //!   the views need, worked out by the update when the state it depends on changes rather than
 //!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
 //!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
@@ -26,6 +27,7 @@ pub mod export_dialog;
 pub mod help_text;
 pub mod keymap;
 pub mod layout;
+pub mod org_fold;
 pub mod org_lines;
 pub mod searcher;
 pub mod spans;

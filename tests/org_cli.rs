@@ -34,7 +34,7 @@ fn org_as_of_prints_holders_with_their_start_dates() {
         text.starts_with("Organisation as of 2015-08-01\n"),
         "{text}"
     );
-    assert!(text.contains("\n  Ali Music (阿里音乐) [ali-music]\n    chairman: Gao Xiaosong (高晓松) since 2015-07-15\n    ceo: Song Ke (宋柯) since 2015-07-15\n"), "{text}");
+    assert!(text.contains("\n├─ Ali Music (阿里音乐) [ali-music]\n│  ├─ chairman: Gao Xiaosong (高晓松) since 2015-07-15\n│  ├─ ceo: Song Ke (宋柯) since 2015-07-15\n"), "{text}");
     assert!(!text.contains("[dme]"), "DME is founded later: {text}");
 }
 
@@ -77,7 +77,7 @@ fn unit_limits_the_chart_to_a_subtree() {
         "{text}"
     );
     assert!(
-        text.contains("\n      ceo: Wang Fang"),
+        text.contains("\n│     ├─ ceo: Wang Fang"),
         "taopiaopiao sits two levels down: {text}"
     );
 }

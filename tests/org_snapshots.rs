@@ -1,4 +1,4 @@
-//! Snapshots of what `org` prints on the fixture store: the indented chart at key dates, a diff,
+//! Snapshots of what `org` prints on the fixture store: the chart as a tree at key dates, a diff,
 //! and the JSON shape (documented in the README, "The organisation"; a change here is a change to a public format).
 
 mod common;

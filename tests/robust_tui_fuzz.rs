@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 27] = [
+const PLAIN: [Action; 32] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -46,6 +46,11 @@ const PLAIN: [Action; 27] = [
     Action::Bottom,
     Action::PrevYear,
     Action::NextYear,
+    Action::Fold,
+    Action::Unfold,
+    Action::ToggleFold,
+    Action::FoldAll,
+    Action::UnfoldAll,
     Action::FocusNext,
     Action::FocusPrev,
     Action::Search,
@@ -79,6 +84,11 @@ fn variant(action: Action) -> &'static str {
         Action::Bottom => "Bottom",
         Action::PrevYear => "PrevYear",
         Action::NextYear => "NextYear",
+        Action::Fold => "Fold",
+        Action::Unfold => "Unfold",
+        Action::ToggleFold => "ToggleFold",
+        Action::FoldAll => "FoldAll",
+        Action::UnfoldAll => "UnfoldAll",
         Action::FocusNext => "FocusNext",
         Action::FocusPrev => "FocusPrev",
         Action::Search => "Search",

@@ -20,7 +20,7 @@ use crate::timeline::history::UnitLife;
 /// What `org` writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum OrgFormat {
-    /// Indented text.
+    /// Text: the tree with guides (├─ └─ │).
     #[default]
     Text,
     /// JSON.
@@ -175,16 +175,13 @@ fn run_as_of(
     if chart.nodes.is_empty() {
         writeln!(out, "No units exist on {day}.")?;
     }
-    write_chart(timeline, &chart, out)?;
+    write_chart(timeline, &chart, "", out)?;
     if options.counterparties {
         writeln!(out, "Counterparties (outside Alibaba):")?;
         if outside.nodes.is_empty() {
             writeln!(out, "  none on {day}")?;
         }
-        for node in &mut outside.nodes {
-            node.depth += 1;
-        }
-        write_chart(timeline, &outside, out)?;
+        write_chart(timeline, &outside, "  ", out)?;
     }
     Ok(())
 }
@@ -202,21 +199,27 @@ fn not_there(timeline: &Timeline, unit: &str, day: NaiveDate) -> Error {
     )))
 }
 
-/// The chart as indented text: each unit, then its roles, then its sub-units, one level deeper.
-fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> Result<(), Error> {
+/// The chart as a tree of text lines (guides `├─ └─ │`, see [`org::tree`]): each unit, then its
+/// roles and its sub-units one level deeper; every line after `margin`.
+fn write_chart(
+    timeline: &Timeline,
+    chart: &OrgChart,
+    margin: &str,
+    out: &mut impl Write,
+) -> Result<(), Error> {
     let history = &timeline.history;
+    let mut lines: Vec<(usize, String)> = Vec::new();
     for node in &chart.nodes {
-        let indent = "  ".repeat(node.depth);
         let first = timeline
             .unit_life(&node.unit)
             .and_then(UnitLife::first_recorded_on)
             .map_or_else(String::new, |d| format!(" (first recorded {d})"));
-        writeln!(
-            out,
-            "{indent}{} [{}]{first}",
+        let unit = format!(
+            "{} [{}]{first}",
             sanitize(&timeline.unit_label(&node.unit)),
             sanitize(&node.unit)
-        )?;
+        );
+        lines.push((node.depth, unit));
         for &i in &node.roles {
             let t = history.tenure(i);
             let (since, _) = org::original_start(history, i);
@@ -229,13 +232,17 @@ fn write_chart(timeline: &Timeline, chart: &OrgChart, out: &mut impl Write) -> R
             let last = t
                 .last_recorded_on()
                 .map_or_else(String::new, |d| format!(", last recorded {d}"));
-            writeln!(
-                out,
-                "{indent}  {}: {} since {since}{last}{approx}",
+            let role = format!(
+                "{}: {} since {since}{last}{approx}",
                 sanitize(&t.role),
                 sanitize(&timeline.person_label_at(t.person)),
-            )?;
+            );
+            lines.push((node.depth + 1, role));
         }
+    }
+    let depths: Vec<usize> = lines.iter().map(|(depth, _)| *depth).collect();
+    for ((_, text), rails) in lines.iter().zip(org::tree::rails(&depths)) {
+        writeln!(out, "{margin}{}{text}", org::tree::guides(&rails, 3))?;
     }
     Ok(())
 }

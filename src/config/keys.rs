@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 17] = [
+pub const ACTIONS: [(&str, Action); 22] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -14,6 +14,11 @@ pub const ACTIONS: [(&str, Action); 17] = [
     ("bottom", Action::Bottom),
     ("prev_year", Action::PrevYear),
     ("next_year", Action::NextYear),
+    ("fold", Action::Fold),
+    ("unfold", Action::Unfold),
+    ("toggle_fold", Action::ToggleFold),
+    ("fold_all", Action::FoldAll),
+    ("unfold_all", Action::UnfoldAll),
     ("focus_next", Action::FocusNext),
     ("focus_prev", Action::FocusPrev),
     ("search", Action::Search),

@@ -28,6 +28,18 @@ pub enum Action {
     /// Select the first event of the next period (month or year) on the time axis.
     NextPeriod,
 
+    // Folding units in the org chart.
+    /// Fold the unit at the cursor, or go to the unit above it.
+    Fold,
+    /// Unfold the unit at the cursor, or go to its first line.
+    Unfold,
+    /// Fold or unfold the unit at the cursor (or the unit above a role).
+    ToggleFold,
+    /// Fold every unit.
+    FoldAll,
+    /// Unfold every unit.
+    UnfoldAll,
+
     // Focus.
     /// Focus the next pane (timeline → detail → org → timeline).
     FocusNext,

@@ -15,6 +15,7 @@ use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::tui::org_fold::Folded;
 use crate::tui::tenure::TenureChart;
 use crate::tui::theme::Theme;
 
@@ -174,6 +175,8 @@ pub struct App<'a> {
     pub org_cursor: usize,
     /// First org chart line shown.
     pub org_offset: usize,
+    /// The org chart's folded units (see [`crate::tui::org_fold`]).
+    pub org_folded: Folded,
     /// First help line shown.
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
@@ -204,6 +207,7 @@ impl<'a> App<'a> {
             org_date: None,
             org_cursor: 0,
             org_offset: 0,
+            org_folded: Folded::new(),
             help_scroll: 0,
             search_job: SearchJob::default(),
             derived: Derived::default(),

@@ -23,6 +23,7 @@ use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
 use crate::tui::axis::Density;
 use crate::tui::detail_doc;
+use crate::tui::org_fold::{Folded, shown};
 use crate::tui::org_lines::{OrgLine, lines_of};
 use crate::tui::theme::Theme;
 
@@ -123,6 +124,8 @@ pub struct Derived {
     chart: Option<Kept<NaiveDate, OrgChart>>,
     changes: Option<Kept<EventIx, Vec<DiffEntry>>>,
     org: Option<Kept<OrgKey, Vec<OrgLine>>>,
+    /// The org lines shown, the folded units' lines left out (kept only while some are folded).
+    org_shown: Option<Kept<(OrgKey, Folded), Vec<OrgLine>>>,
     detail: Option<Kept<DetailKey, Vec<Line<'static>>>>,
 }
 
@@ -135,6 +138,7 @@ impl fmt::Debug for Derived {
             .field("chart", &self.chart.as_ref().map(|k| k.key))
             .field("changes", &self.changes.as_ref().map(|k| k.key))
             .field("org", &self.org.as_ref().map(|k| k.key))
+            .field("org_shown", &self.org_shown.as_ref().map(|k| &k.key))
             .field("detail", &self.detail.as_ref().map(|k| &k.key))
             .finish()
     }
@@ -193,9 +197,26 @@ impl App<'_> {
         }
     }
 
-    /// The org chart's lines, with what the selected event changed marked (when following it).
+    /// The org chart's lines as shown: [`App::org_tree`] without the lines under folded units.
     #[must_use]
     pub fn org_lines(&self) -> Cow<'_, [OrgLine]> {
+        if self.org_folded.is_empty() {
+            return self.org_tree();
+        }
+        let key = self.org_key();
+        if let Some(kept) = &self.derived.org_shown
+            && kept.key.0 == key
+            && kept.key.1 == self.org_folded
+        {
+            return Cow::Borrowed(&kept.value);
+        }
+        Cow::Owned(shown(&self.org_tree(), &self.org_folded))
+    }
+
+    /// The org chart's lines, every unit unfolded, with what the selected event changed marked
+    /// (when following it).
+    #[must_use]
+    pub fn org_tree(&self) -> Cow<'_, [OrgLine]> {
         let key = self.org_key();
         if let Some(lines) = kept(&self.derived.org, &key) {
             return Cow::Borrowed(lines);
@@ -259,23 +280,33 @@ fn refresh_changes(app: &mut App<'_>, ix: EventIx) {
 }
 
 /// Works the org lines out again if the day shown or the event followed has changed (the chart
-/// only if the day has, the changes only if the event has).
+/// only if the day has, the changes only if the event has), and the lines shown if the folded
+/// units have changed too.
 pub(crate) fn refresh_org(app: &mut App<'_>) {
     let key = app.org_key();
-    if fresh(&app.derived.org, &key) {
-        return;
-    }
-    if let Some((day, followed)) = key {
-        if !fresh(&app.derived.chart, &day) {
-            let value = chart(app.timeline, day);
-            app.derived.chart = Some(Kept { key: day, value });
+    if !fresh(&app.derived.org, &key) {
+        if let Some((day, followed)) = key {
+            if !fresh(&app.derived.chart, &day) {
+                let value = chart(app.timeline, day);
+                app.derived.chart = Some(Kept { key: day, value });
+            }
+            if let Some(index) = followed {
+                refresh_changes(app, index);
+            }
         }
-        if let Some(index) = followed {
-            refresh_changes(app, index);
-        }
+        let value = app.org_tree().into_owned();
+        app.derived.org = Some(Kept { key, value });
     }
-    let value = app.org_lines().into_owned();
-    app.derived.org = Some(Kept { key, value });
+    let kept_shown = app
+        .derived
+        .org_shown
+        .as_ref()
+        .is_some_and(|kept| kept.key.0 == key && kept.key.1 == app.org_folded);
+    if !app.org_folded.is_empty() && !kept_shown {
+        let value = shown(&app.org_tree(), &app.org_folded);
+        let key = (key, app.org_folded.clone());
+        app.derived.org_shown = Some(Kept { key, value });
+    }
 }
 
 /// Works the detail text out again for `width` columns if what it shows, the width or the

@@ -258,6 +258,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
     bind(Browse, &[Chord::char('t')], Action::TenureChart, "tenure chart: who held what when (Tab in it: unit lifelines)", Some("tenure")),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Browse, &[Chord::char('h'), LEFT], Action::Fold, "org chart: fold the unit, or go to the unit above", None),
+    bind(Browse, &[Chord::char('l'), RIGHT], Action::Unfold, "org chart: unfold the unit, or go into it", None),
+    bind(Browse, &[Chord::char(' ')], Action::ToggleFold, "org chart: fold or unfold the unit", None),
+    bind(Browse, &[Chord::char('-')], Action::FoldAll, "org chart: fold every unit", None),
+    bind(Browse, &[Chord::char('=')], Action::UnfoldAll, "org chart: unfold every unit", None),
     bind(Search, &[DOWN, Chord::ctrl('n')], Action::Down, "next result", None),
     bind(Search, &[UP, Chord::ctrl('p')], Action::Up, "previous result", None),
     bind(Search, &[PGDN], Action::PageDown, "page down", None),
@@ -322,7 +327,10 @@ pub fn install(table: Vec<Binding>) -> bool {
 
 /// The mouse, for the help overlay: what each gesture does.
 pub const MOUSE: &[(&str, &str)] = &[
-    ("click", "focus the pane and select the line"),
+    (
+        "click",
+        "focus the pane and select the line (on an org unit's ▾ or ▸: fold or unfold it)",
+    ),
     ("wheel", "move through the pane under the pointer"),
     (
         "click axis",

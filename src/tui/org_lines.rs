@@ -1,12 +1,15 @@
 //! The org chart as lines for the org pane: units as a tree with the roles held at each, and what
 //! one event changed marked (new units and roles, moved units, ended roles and units).
 //!
-//! Pure data: the view decides how each line and mark looks.
+//! Each line knows its place in the tree (the guides to draw before it, how many lines sit under
+//! it), so folding ([`crate::tui::org_fold`]) only leaves lines out. Pure data: the view decides
+//! how each line and mark looks.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use crate::org::tree::{guides, rails};
 use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::timeline::Timeline;
@@ -32,6 +35,8 @@ pub enum Mark {
     Moved,
     /// Ended by the event (shown although it no longer exists on the day).
     Ended,
+    /// A folded unit under which the event changed something (the lines marked are hidden).
+    Inside,
 }
 
 /// One line of the org pane.
@@ -43,6 +48,66 @@ pub struct OrgLine {
     pub item: OrgItem,
     /// What the followed event did to it.
     pub mark: Mark,
+    /// For each level from 1 to `depth`: whether the line's ancestor at that level (at the last
+    /// level, the line itself) has a later sibling, i.e. whether a guide (`│`, `├─`) continues
+    /// below it rather than ending (`└─`).
+    pub rails: Vec<bool>,
+    /// How many lines sit under it (its roles and sub-units, theirs, and so on): what folding it
+    /// hides.
+    pub descendants: usize,
+}
+
+impl OrgLine {
+    fn new(depth: usize, item: OrgItem, mark: Mark) -> Self {
+        OrgLine {
+            depth,
+            item,
+            mark,
+            rails: Vec::new(),
+            descendants: 0,
+        }
+    }
+}
+
+/// Fills in each line's place in the tree ([`OrgLine::rails`], [`OrgLine::descendants`]) from
+/// the depths of `lines`, in tree pre-order.
+fn shape(lines: &mut [OrgLine]) {
+    let depths: Vec<usize> = lines.iter().map(|l| l.depth).collect();
+    for (line, rails) in lines.iter_mut().zip(rails(&depths)) {
+        line.rails = rails;
+    }
+    // The lines above each line that it sits under, each counting it.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..lines.len() {
+        while open
+            .last()
+            .is_some_and(|&j| lines[j].depth >= lines[i].depth)
+        {
+            open.pop();
+        }
+        for &j in &open {
+            lines[j].descendants += 1;
+        }
+        open.push(i);
+    }
+}
+
+/// Columns per level of the tree guides for `lines` (those on screen) in a pane `width` columns
+/// wide: 3 (`├─ `), or 2 (`├ `) when the deepest of them would otherwise take more than a third
+/// of the width.
+#[must_use]
+pub fn guide_step(lines: &[OrgLine], width: usize) -> usize {
+    let deepest = lines.iter().map(|l| l.depth).max().unwrap_or(0);
+    if deepest * 3 <= width / 3 { 3 } else { 2 }
+}
+
+/// The tree guides drawn before `line` (`│  ├─ `), `step` columns a level (see [`guide_step`]),
+/// cut from the left to at most a third of `width` on a very narrow pane.
+#[must_use]
+pub fn guide_text(line: &OrgLine, step: usize, width: usize) -> String {
+    let text = guides(&line.rails, step);
+    let skip = text.chars().count().saturating_sub(width / 3);
+    text.chars().skip(skip).collect()
 }
 
 /// What one event changed, gathered from the replay's change log.
@@ -145,30 +210,18 @@ pub fn lines_of(
                      mark: Mark,
                      roles: &[TenureIx],
                      ended_roles: &mut Vec<TenureIx>| {
-        lines.push(OrgLine {
-            depth,
-            item: OrgItem::Unit(unit),
-            mark,
-        });
+        lines.push(OrgLine::new(depth, OrgItem::Unit(unit), mark));
         for &r in roles {
             let mark = if touched.new_roles.contains(&r) {
                 Mark::New
             } else {
                 Mark::Same
             };
-            lines.push(OrgLine {
-                depth: depth + 1,
-                item: OrgItem::Role(r),
-                mark,
-            });
+            lines.push(OrgLine::new(depth + 1, OrgItem::Role(r), mark));
         }
         ended_roles.retain(|&r| {
             if history.tenure(r).unit == unit {
-                lines.push(OrgLine {
-                    depth: depth + 1,
-                    item: OrgItem::Role(r),
-                    mark: Mark::Ended,
-                });
+                lines.push(OrgLine::new(depth + 1, OrgItem::Role(r), Mark::Ended));
                 false
             } else {
                 true
@@ -215,11 +268,8 @@ pub fn lines_of(
         push_unit(&mut lines, unit, 0, Mark::Ended, &[], &mut ended_roles);
     }
     for r in ended_roles {
-        lines.push(OrgLine {
-            depth: 1,
-            item: OrgItem::Role(r),
-            mark: Mark::Ended,
-        });
+        lines.push(OrgLine::new(1, OrgItem::Role(r), Mark::Ended));
     }
+    shape(&mut lines);
     lines
 }

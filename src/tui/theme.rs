@@ -190,6 +190,14 @@ impl Theme {
         Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT)
     }
 
+    /// The unit or person opened (in the detail pane, or filtering the timeline), where the org
+    /// chart names it.
+    #[must_use]
+    pub fn opened(self) -> Style {
+        self.fg(self.palette.cyan)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     /// The status bar.
     #[must_use]
     pub fn status(self) -> Style {

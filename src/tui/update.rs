@@ -10,6 +10,7 @@
 mod axis_jump;
 mod export;
 pub mod filter;
+mod fold;
 mod inputs;
 mod mouse;
 mod tenure;
@@ -136,6 +137,11 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => move_in(app, app.focus, action),
+        Action::Fold
+        | Action::Unfold
+        | Action::ToggleFold
+        | Action::FoldAll
+        | Action::UnfoldAll => fold::apply(app, action),
         Action::PrevYear => year_jump(app, false),
         Action::NextYear => year_jump(app, true),
         Action::PrevPeriod => axis_jump::step(app, false),

@@ -3,11 +3,16 @@
 use ratatui::layout::{Position, Rect};
 
 use super::{axis_jump, select, set_focus};
+use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::Pane;
 use crate::tui::app::{App, Row, Search};
 use crate::tui::layout::{self, keep_visible};
+use crate::tui::org_fold;
+use crate::tui::org_lines::{OrgLine, guide_step, guide_text};
 
-/// A left click in browse mode: focus the pane under the pointer and select the line clicked.
+/// A left click in browse mode: focus the pane under the pointer and select the line clicked; a
+/// click on an org unit's fold sign folds or unfolds it too.
 pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
     let areas = layout::areas(app.size, app.focus, app.side);
     let Some(pane) = areas.pane_at(column, row).copied() else {
@@ -44,12 +49,30 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
         }
         Pane::Org => {
             let index = app.org_offset + line;
-            if index < app.org_lines().len() {
+            let lines = app.org_lines();
+            if index < lines.len() {
+                let on_sign = fold_sign_at(&lines, app.org_offset, pane.inner, index) == column;
+                let foldable = org_fold::foldable(&lines[index]).is_some();
                 app.org_cursor = index;
+                if on_sign && foldable {
+                    super::fold::apply(app, Action::ToggleFold);
+                }
             }
         }
         Pane::Detail => {}
     }
+}
+
+/// The column of the fold sign (`▾` `▸`) of org line `index`, drawn in `inner` from line
+/// `offset` on: after the change mark and the tree guides, as the view draws them.
+fn fold_sign_at(lines: &[OrgLine], offset: usize, inner: Rect, index: usize) -> u16 {
+    let width = usize::from(inner.width);
+    let end = lines.len().min(offset + usize::from(inner.height));
+    let step = guide_step(&lines[offset.min(end)..end], width);
+    let guides = text::width(&guide_text(&lines[index], step, width));
+    inner
+        .x
+        .saturating_add(u16::try_from(2 + guides).unwrap_or(u16::MAX))
 }
 
 /// Where the search results are listed on screen.
