@@ -165,3 +165,32 @@ fn enter_on_a_lifeline_opens_the_unit_at_its_event_nearest_the_line() {
     assert_eq!(app.filter_entity(), Some(music));
     assert_eq!(selected_id(&app), "ali-music-founded");
 }
+
+#[test]
+fn the_stores_eras_are_bands_on_the_axis_and_on_the_chart() {
+    let t = ali_timeline::timeline::load_bundled().expect("the bundled store loads");
+    assert!(t.eras().len() > 0, "the bundled store has eras");
+    let mut app = App::new(&t, 120, 40);
+    let text = screen(&app);
+    // Under the bars, over the years: a band for each era, `├` where one begins.
+    let band = text.lines().nth(2).expect("a third line");
+    assert!(band.contains('├') && band.contains('─'), "{text}");
+    press(&mut app, KeyCode::Char('t'));
+    let text = screen(&app);
+    let band = text.lines().nth(2).expect("a third line");
+    assert!(band.starts_with("Eras") && band.contains('├'), "{text}");
+    // Zoomed in to a month a column, the bands are wide enough for the titles' beginnings.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('+'));
+    }
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Char('l'));
+    }
+    let text = screen(&app);
+    let band = text.lines().nth(2).expect("a third line");
+    assert!(
+        t.eras()
+            .any(|e| band.contains(&format!("├{}", &e.era.title[..4]))),
+        "{text}"
+    );
+}

@@ -234,17 +234,24 @@ fn eras(app: &App<'_>, chart: &TenureChart, area: Rect, names: u16, buf: &mut Bu
             continue;
         }
         let style = app.theme.unit_colour(n);
-        let title: Vec<char> = format!("├ {} ", clean(&era.era.title)).chars().collect();
+        // The title after `├`, cut with `…` to the band (characters one column wide only),
+        // when the band has room for a few of them.
+        let room = usize::try_from(to - from).unwrap_or(0);
+        let mut title: Vec<char> = format!("├{}", clean(&era.era.title)).chars().collect();
+        let narrow = title
+            .iter()
+            .all(|c| unicode_width::UnicodeWidthChar::width(*c) == Some(1));
+        if !narrow || room < 5 {
+            title.truncate(1);
+        } else if title.len() > room {
+            title.truncate(room - 1);
+            title.push('…');
+        }
         for column in from.max(0)..=to.min(columns - 1) {
             let at = usize::try_from(column - from).unwrap_or(0);
             let symbol = match title.get(at) {
-                // The title is cut where the next era begins; wide characters are not drawn
-                // here (a title is kept to one column a character).
-                Some(c) if column < to && unicode_width::UnicodeWidthChar::width(*c) == Some(1) => {
-                    c.to_string()
-                }
-                _ if column == from => "├".to_string(),
-                _ => "─".to_string(),
+                Some(c) => c.to_string(),
+                None => "─".to_string(),
             };
             if let Ok(c) = u16::try_from(column) {
                 buf[(x0 + c, area.y)].set_symbol(&symbol).set_style(style);
