@@ -211,26 +211,25 @@ fn people_rows(timeline: &Timeline) -> Vec<ChartRow> {
     let history = &timeline.history;
     let mut units: Vec<UnitIx> = Vec::new();
     let mut people: HashMap<UnitIx, Vec<ChartRow>> = HashMap::new();
+    // Where each person's row is in their unit's rows.
+    let mut place: HashMap<(UnitIx, Entity), usize> = HashMap::new();
     for (_, tenure) in history.tenures() {
         let rows = people.entry(tenure.unit).or_insert_with(|| {
             units.push(tenure.unit);
             Vec::new()
         });
         let entity = Entity::Person(tenure.person);
-        let at = match rows.iter().position(|r| r.entity == entity) {
-            Some(at) => at,
-            None => {
-                rows.push(ChartRow {
-                    entity,
-                    colour: units.len() - 1,
-                    heading: false,
-                    bars: Vec::new(),
-                    marks: Vec::new(),
-                    events: Vec::new(),
-                });
-                rows.len() - 1
-            }
-        };
+        let at = *place.entry((tenure.unit, entity)).or_insert_with(|| {
+            rows.push(ChartRow {
+                entity,
+                colour: 0,
+                heading: false,
+                bars: Vec::new(),
+                marks: Vec::new(),
+                events: Vec::new(),
+            });
+            rows.len() - 1
+        });
         let row = &mut rows[at];
         let end = match (tenure.last_recorded_on(), tenure.end) {
             (Some(date), _) => End::LastRecorded(date),
@@ -252,6 +251,7 @@ fn people_rows(timeline: &Timeline) -> Vec<ChartRow> {
         let mut rows = people.remove(&unit).unwrap_or_default();
         let mut events: Vec<(NaiveDate, EventIx)> = Vec::new();
         for row in &mut rows {
+            row.colour = colour;
             row.events.sort_unstable();
             events.extend(row.events.iter().copied());
         }
