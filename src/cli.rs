@@ -10,6 +10,7 @@
 
 mod columns;
 mod config;
+mod eras;
 mod export;
 mod json;
 mod lineage;
@@ -79,7 +80,8 @@ pub enum Command {
     ///
     /// Atoms separated by spaces must all match: `gao` (fuzzy), `'exact`, `^prefix`, `suffix$`,
     /// `!not`, `person:gao`, `unit:xiami`, `kind:appointment`, `tag:music`, `@2015`,
-    /// `@2015..2016-06`, `@..2014`, `@2017..`.
+    /// `@2015..2016-06`, `@..2014`, `@2017..`, `era:reset` (the span of an era, by its id or
+    /// words of its title).
     ///
     /// When results are cut, stderr says how many more there are. No match exits 1 with a note
     /// on stderr (as `grep` and `fzf --filter` do).
@@ -130,6 +132,13 @@ pub enum Command {
         /// The unit: an id, a name, a Chinese name, an alias, or part of one (`xiami`).
         #[arg(value_name = "UNIT")]
         name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the store's eras: span, id, title and how many events fall in each (the names
+    /// `era:` takes in a query).
+    Eras {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -368,6 +377,7 @@ pub fn run(
         Command::Unit { name, json } => {
             with_store(data, |t| lineage::run(t, &name, json, out).map(done))
         }
+        Command::Eras { json } => with_store(data, |t| eras::run(t, json, out).map(done)),
         Command::Export {
             format,
             query,

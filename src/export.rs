@@ -11,6 +11,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod eras;
 pub(crate) mod escape;
 pub mod html;
 pub mod ics;

@@ -11,12 +11,14 @@
 //! | `person:gao`, `unit:xiami`, `tag:music` | in that field only (with the forms above) |
 //! | `kind:appointment` | events of that kind (any unambiguous start of its name) |
 //! | `@2015`, `@2015-03`, `@2015..2016-06`, `@..2014`, `@2017..` | dates overlapping the range |
+//! | `era:reset`, `era:gao-and-song`, `era:'rotating pres'` | dates overlapping the span of the one era named by its id, or by words that start words of its id and title |
 //!
 //! Matching ignores case unless the atom has an uppercase letter (smart case, as in fzf).
 //! Results are ranked by score; ties list people, then units, then events by date. How items are
 //! scored is described in [`Matcher`]. Results carry matched character ranges as data; callers
 //! decide how to style them. the README (section "Query language") is the user's guide.
 
+mod era;
 mod filter;
 mod fuzzy;
 mod parse;
@@ -50,6 +52,22 @@ impl Query {
         })
     }
 
+    /// Parses query text for `timeline`: as [`Query::parse`], and each `era:` atom must name
+    /// exactly one of its eras.
+    ///
+    /// # Errors
+    /// A [`QueryError`] naming the position of a malformed atom, or of an `era:` that names no
+    /// era (with the eras there are) or several (with those).
+    pub fn parse_in(text: &str, timeline: &Timeline) -> Result<Query, QueryError> {
+        let query = Query::parse(text)?;
+        for atom in &query.atoms {
+            if let parse::Test::Era(words) = &atom.test {
+                era::days(timeline, atom.column, words)?;
+            }
+        }
+        Ok(query)
+    }
+
     /// Whether the query has no atoms (matches everything).
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -69,7 +87,7 @@ impl Query {
 /// # Errors
 /// A malformed query.
 pub fn filter_events(timeline: &Timeline, query: &str) -> Result<Vec<EventIx>, Error> {
-    let query = Query::parse(query).map_err(|source| Error::Query {
+    let query = Query::parse_in(query, timeline).map_err(|source| Error::Query {
         query: query.to_string(),
         source,
     })?;

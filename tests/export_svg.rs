@@ -173,3 +173,187 @@ fn export_format_svg_writes_the_picture_on_the_command_line() {
     );
     roxmltree::Document::parse(&svg).expect("well-formed XML");
 }
+
+/// The elements of `doc` whose `class` attribute holds the word `class`.
+fn of_class<'a>(doc: &'a roxmltree::Document, class: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.split(' ').any(|w| w == class))
+        })
+        .collect()
+}
+
+/// The tooltip of a `<g>`: the text of its `<title>`.
+fn tip(group: &roxmltree::Node) -> String {
+    group
+        .children()
+        .find(|c| c.has_tag_name("title"))
+        .and_then(|t| t.text())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn number(node: &roxmltree::Node, name: &str) -> f64 {
+    node.attribute(name).unwrap().parse().unwrap()
+}
+
+/// Each `label_class` text inside a `<g>` stays inside the `shape_class` rect of that group
+/// (its width estimated at 6.6 px a column, as the writer does).
+fn labels_fit(doc: &roxmltree::Document, group_class: &str, shape: &str, label: &str) -> usize {
+    let mut labels = 0;
+    for group in of_class(doc, group_class) {
+        let rect = group
+            .children()
+            .find(|c| c.attribute("class") == Some(shape))
+            .expect("a shape in each group");
+        if let Some(text) = group
+            .children()
+            .find(|c| c.attribute("class") == Some(label))
+        {
+            labels += 1;
+            let columns = ali_timeline::text::width(text.text().unwrap_or(""));
+            let (x, right) = (
+                number(&text, "x"),
+                number(&rect, "x") + number(&rect, "width"),
+            );
+            assert!(
+                x >= number(&rect, "x") && x + 6.6 * columns as f64 <= right + 0.01,
+                "{label} {:?} runs out of its {shape}",
+                text.text()
+            );
+        }
+    }
+    labels
+}
+
+#[test]
+fn eras_are_bands_with_their_titles_inside_and_in_tooltips() {
+    let timeline = bundled();
+    let svg = check(&Selection::all(&timeline));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let bands = of_class(&doc, "era");
+    assert_eq!(bands.len(), timeline.eras().len());
+    for era in timeline.eras() {
+        assert!(
+            bands.iter().any(|b| tip(b).starts_with(&era.era.title)),
+            "no band for {}",
+            era.era.title
+        );
+    }
+    assert!(labels_fit(&doc, "era", "era-band", "era-label") > 0);
+    assert!(inked_pixels(&svg) > 2_000);
+}
+
+#[test]
+fn a_query_draws_only_the_eras_it_overlaps() {
+    let timeline = bundled();
+    let selection = Selection::matching(&timeline, Some("era:gao-and-song")).unwrap();
+    let svg = check(&selection);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let tips: Vec<String> = of_class(&doc, "era").iter().map(tip).collect();
+    assert!(
+        tips.iter()
+            .any(|t| t.starts_with("Ali Music under Gao Xiaosong and Song Ke"))
+    );
+    assert!(
+        !tips
+            .iter()
+            .any(|t| t.starts_with("Xiami and TTPod join Alibaba")),
+        "{tips:?}"
+    );
+    assert!(
+        !tips
+            .iter()
+            .any(|t| t.starts_with("DME under rotating presidents")),
+        "{tips:?}"
+    );
+}
+
+#[test]
+fn the_roles_of_the_people_involved_are_bars_that_say_how_they_end() {
+    let timeline = bundled();
+    let selection = Selection::matching(&timeline, Some("@2015..2017")).unwrap();
+    let svg = check(&selection);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let bars = of_class(&doc, "tenure");
+    let tips: Vec<String> = bars.iter().map(tip).collect();
+    // A role with a sourced end, from the store's replayed history.
+    let gao = "Gao Xiaosong — chairman at Ali Music (阿里音乐): 2015-07-15 – 2016-09-19";
+    assert!(tips.iter().any(|t| t == gao), "{tips:#?}");
+    // Every person named by a selected event who held a role in the span has a row.
+    let names = texts(&doc, "text");
+    for person in ["Gao Xiaosong", "Song Ke", "Yu Yongfu", "Yang Weidong"] {
+        assert!(names.iter().any(|n| n == person), "{person} has no row");
+    }
+    // A role no source ends is drawn to its last record with a dashed stub, and says so.
+    let last = of_class(&doc, "last-recorded");
+    assert!(!last.is_empty());
+    for group in &last {
+        assert!(tip(group).contains("last recorded"), "{}", tip(group));
+        assert!(
+            group
+                .children()
+                .any(|c| c.attribute("class") == Some("unsourced-end")
+                    && c.attribute("stroke-dasharray").is_some()),
+            "dashed end: {}",
+            tip(group)
+        );
+    }
+    for group in bars
+        .iter()
+        .filter(|g| !g.attribute("class").unwrap().contains("last-recorded"))
+    {
+        assert!(!tip(group).contains("last recorded"), "{}", tip(group));
+    }
+    assert!(labels_fit(&doc, "tenure", "bar", "tenure-label") > 0);
+}
+
+#[test]
+fn hostile_era_titles_and_names_stay_text() {
+    let evil = "</text><script>alert(1)</script>";
+    let store = format!(
+        "Store(people: [Person(id: \"p\", name: {evil:?})], units: [Unit(id: \"u\", name: \"U\", kind: company)], \
+         sources: [Source(id: \"s\", seed: \"001\")], events: [\
+         Event(id: \"a\", date: \"2015-07\", title: \"A\", summary: \"x\", kind: founding, people: [\"p\"], \
+         units: [\"u\"], sources: [\"s\"], effects: [Found(unit: \"u\"), StartRole(person: \"p\", unit: \"u\", role: {evil:?})]), \
+         Event(id: \"b\", date: \"2016-07\", title: \"B\", summary: \"x\", kind: launch, people: [\"p\"], sources: [\"s\"])], \
+         eras: [Era(id: \"e\", title: {evil:?}, start_event: \"a\", end_event: \"b\", note: {evil:?})])"
+    );
+    let timeline = load(&store);
+    let svg = check(&Selection::all(&timeline));
+    assert!(!svg.contains("<script"), "{svg}");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        of_class(&doc, "era")
+            .iter()
+            .any(|b| tip(b).starts_with(evil))
+    );
+    assert!(
+        of_class(&doc, "open")
+            .iter()
+            .any(|b| tip(b).starts_with(evil))
+    );
+    assert!(texts(&doc, "text").iter().any(|t| t.starts_with("</text>")));
+    assert!(inked_pixels(&svg) > 0);
+}
+
+/// The README's picture is the SVG export of 2015–2017 of the bundled store as it is now;
+/// `README_UPDATE=1 cargo test --test export_svg` rewrites it.
+#[test]
+fn the_readme_picture_is_up_to_date() {
+    let timeline = bundled();
+    let selection = Selection::matching(&timeline, Some("@2015..2017")).unwrap();
+    let svg = export(Format::Svg, &selection);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/export-2015-2017.svg");
+    if std::env::var_os("README_UPDATE").is_some() {
+        std::fs::write(&path, &svg).expect("the picture is written");
+    }
+    let committed = std::fs::read_to_string(&path).expect("the picture is committed");
+    assert!(
+        committed == svg,
+        "assets/export-2015-2017.svg is out of date: run \
+         `cargo run -- export --format svg --query '@2015..2017' -o assets/export-2015-2017.svg --force`"
+    );
+    assert!(inked_pixels(&committed) > 2_000);
+}

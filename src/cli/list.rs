@@ -27,7 +27,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<ExitCode, Error> {
     let text = query.unwrap_or_default();
-    let parsed = Query::parse(text).map_err(|source| Error::Query {
+    let parsed = Query::parse_in(text, timeline).map_err(|source| Error::Query {
         query: text.to_string(),
         source,
     })?;

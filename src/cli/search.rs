@@ -75,7 +75,7 @@ pub fn write(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<ExitCode, Error> {
-    let parsed = Query::parse(query).map_err(|source| Error::Query {
+    let parsed = Query::parse_in(query, timeline).map_err(|source| Error::Query {
         query: query.to_string(),
         source,
     })?;

@@ -1,5 +1,7 @@
 //! HTML: one self-contained page — inline CSS, no script, no external resource (a
-//! Content-Security-Policy says so to the browser too) — readable on screen and in print.
+//! Content-Security-Policy says so to the browser too) — readable on screen and in print. The
+//! picture of the [SVG export](super::svg) (eras, events, roles on a time axis) is inlined at
+//! its top, scaled to the page's width.
 //!
 //! Every text is HTML-escaped, hidden characters are shown as `<U+XXXX>`, and links are made
 //! only to `http(s)` URLs.
@@ -28,6 +30,8 @@ dd { margin: 0; }
 .summary { white-space: pre-line; }
 .sources { padding-left: 1.2rem; }
 a { color: inherit; }
+figure.picture { margin: 1.5rem 0; }
+figure.picture svg { width: 100%; height: auto; display: block; }
 @media print {
   :root { color-scheme: light; }
   body { font-size: 10.5pt; max-width: none; margin: 0; color: #000; }
@@ -65,6 +69,11 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
         version = env!("CARGO_PKG_VERSION"),
         meta = html(&sel.description()),
     )?;
+    if !sel.is_empty() {
+        writeln!(out, "<figure class=\"picture\">")?;
+        super::svg::write(sel, out)?;
+        writeln!(out, "</figure>")?;
+    }
     let mut year = None;
     for event in sel.events() {
         if year != Some(event.date.year()) {

@@ -24,6 +24,32 @@ pub struct Export<'a> {
     pub meta: Meta<'a>,
     /// The selected events, in date order.
     pub events: Vec<EventOut<'a>>,
+    /// The store's eras that overlap the selected events, at their own dates (not cut), in
+    /// store order.
+    pub eras: Vec<EraOut<'a>>,
+}
+
+/// An era: a named span bounded by two events.
+#[derive(Debug, Serialize)]
+pub struct EraOut<'a> {
+    /// Stable id (what `era:` takes in a query).
+    pub id: &'a str,
+    /// What it is called.
+    pub title: &'a str,
+    /// A short editorial description.
+    pub note: Option<&'a str>,
+    /// Id of the event it starts with.
+    pub start_event: &'a str,
+    /// Id of the event it ends with.
+    pub end_event: &'a str,
+    /// The start event's date as written (`2015-07-15`).
+    pub start: String,
+    /// The end event's date as written.
+    pub end: String,
+    /// First day covered, `YYYY-MM-DD`.
+    pub first_day: String,
+    /// Last day covered (inclusive), `YYYY-MM-DD`.
+    pub last_day: String,
 }
 
 /// How the export was made: enough to make it again.
@@ -171,6 +197,24 @@ pub fn document<'a>(sel: &'a Selection) -> Export<'a> {
             event_count: sel.len(),
         },
         events: sel.events().map(|e| event(sel, e)).collect(),
+        eras: sel
+            .eras()
+            .into_iter()
+            .map(|shown| {
+                let (era, (first, last)) = (shown.span, shown.span.days());
+                EraOut {
+                    id: &era.era.id,
+                    title: &era.era.title,
+                    note: era.era.note.as_deref(),
+                    start_event: &era.era.start_event,
+                    end_event: &era.era.end_event,
+                    start: era.start.to_string(),
+                    end: era.end.to_string(),
+                    first_day: first.to_string(),
+                    last_day: last.to_string(),
+                }
+            })
+            .collect(),
     }
 }
 

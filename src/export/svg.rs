@@ -1,37 +1,45 @@
-//! SVG: one self-contained picture of the selected events — a time axis with every year of their
-//! span, one lane per event kind, each event a mark at its date with its title as a `<title>`
-//! tooltip, and a label beside the mark where it does not overlap the previous label in its lane
-//! (labels that would overlap are left out; the tooltip keeps every title).
+//! SVG: one self-contained picture of the selected events. From top to bottom:
 //!
-//! No script, no external font, image or stylesheet: only shapes and text with a generic font
-//! family. Every text is XML-escaped, hidden characters shown as `<U+XXXX>` (see
-//! [`super::escape::html`]).
+//! - the store's eras that overlap the events, as labelled bands (packed in rows so that none
+//!   overlaps another), each also shading the whole height of the picture behind it;
+//! - one lane per event kind, each event a mark at its date with its title as a `<title>` tooltip,
+//!   and a label beside the mark where it does not overlap the previous label in its lane nor run
+//!   past the right edge (other labels are left out; the tooltip keeps every title);
+//! - the roles of the people the events name, from the replayed history: one bar per role, from
+//!   its start to its end, in rows per person. A role no source ends stops at the date it was last
+//!   recorded, followed by a dashed stub; a role with no end at all is drawn faded and dashed up
+//!   to the right edge;
+//! - a time axis with every year of the events' span, and a faint line at each year.
+//!
+//! Eras and roles are cut to the axis. Labels on bands and bars are cut to fit inside them (the
+//! tooltip has them whole), so they never overlap. No script, no external font, image or
+//! stylesheet: only shapes and text with a generic font family. Every text is XML-escaped, hidden
+//! characters shown as `<U+XXXX>` (see [`super::escape::html`]).
 
 use std::io::{self, Write};
 
-use chrono::{Datelike, NaiveDate};
-
-use super::escape::{html, one_line};
+use super::escape::html;
 use super::{Selection, TITLE};
-use crate::store::model::{Event, EventKind};
+use crate::store::model::Event;
 use crate::text::{self, truncate};
 
-/// Left margin, where the lane names go.
-const LEFT: f64 = 130.0;
-/// Width of one year on the axis.
-const YEAR_WIDTH: f64 = 110.0;
-/// Height of one lane.
-const LANE: f64 = 56.0;
-/// Space above the first lane (the heading).
-const TOP: f64 = 48.0;
-/// Space below the last lane (the axis and its years).
+mod axis;
+mod eras;
+mod events;
+mod tenures;
+
+use axis::Axis;
+
+/// Space above the first band or lane (the heading).
+const TOP: f64 = 40.0;
+/// Space below the axis line (its years).
 const BOTTOM: f64 = 40.0;
-/// Estimated width of one column of a label (11 px sans-serif; a CJK character is two columns),
-/// to keep labels apart.
+/// Space right of the axis.
+const RIGHT: f64 = 40.0;
+/// Estimated width of one column of 11 px sans-serif text (a CJK character is two columns), to
+/// keep labels apart and inside their shapes.
 const COLUMN_WIDTH: f64 = 6.6;
-/// The widest label, in columns; longer titles are cut with `…` (the tooltip has them whole).
-const LABEL_COLUMNS: usize = 28;
-/// Mark colours, one per lane in turn.
+/// Colours of marks and bars, taken in turn.
 const COLOURS: [&str; 6] = [
     "#b3541e", "#1e6bb3", "#2e8b57", "#8b2e7a", "#b38f1e", "#555555",
 ];
@@ -42,18 +50,16 @@ const COLOURS: [&str; 6] = [
 /// A failed write.
 pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
     let events: Vec<&Event> = sel.events().collect();
-    let kinds: Vec<EventKind> = EventKind::ALL
-        .into_iter()
-        .filter(|k| events.iter().any(|e| e.kind == *k))
-        .collect();
-    let first = events.iter().map(|e| e.date.start().year()).min();
-    let last = events.iter().map(|e| e.date.start().year()).max();
-    let years: Vec<i32> = match (first, last) {
-        (Some(a), Some(b)) => (a..=b).collect(),
-        _ => Vec::new(),
-    };
-    let width = LEFT + YEAR_WIDTH * years.len().max(1) as f64 + 40.0;
-    let height = TOP + LANE * kinds.len().max(1) as f64 + BOTTOM;
+    let axis = Axis::of(&events);
+    let eras = axis.as_ref().map(|a| eras::Rows::of(sel, a));
+    let lanes = events::Lanes::of(&events);
+    let roles = axis.as_ref().map(|a| tenures::Rows::of(sel, a));
+    let eras_top = TOP;
+    let lanes_top = eras_top + eras.as_ref().map_or(0.0, eras::Rows::height);
+    let roles_top = lanes_top + lanes.height();
+    let axis_y = roles_top + roles.as_ref().map_or(0.0, tenures::Rows::height);
+    let width = axis.as_ref().map_or(axis::LEFT, Axis::right) + RIGHT;
+    let height = axis_y + BOTTOM;
     writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
@@ -79,79 +85,29 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
         "<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{}</text>",
         xml(TITLE)
     )?;
-    if years.is_empty() {
+    let (Some(axis), Some(eras), Some(roles)) = (axis, eras, roles) else {
         writeln!(out, "<text x=\"10\" y=\"{}\">No events.</text>", TOP + 20.0)?;
         return writeln!(out, "</svg>");
-    }
-    let axis = TOP + LANE * kinds.len() as f64;
-    write_axis(&years, axis, out)?;
-    for (lane, kind) in kinds.iter().enumerate() {
-        let y = TOP + LANE * lane as f64;
-        let colour = COLOURS[lane % COLOURS.len()];
-        writeln!(
-            out,
-            "<g class=\"lane\"><line x1=\"{LEFT}\" y1=\"{mid}\" x2=\"{end}\" y2=\"{mid}\" \
-             stroke=\"#dddddd\"/><text x=\"10\" y=\"{text_y}\" fill=\"{colour}\">{}</text></g>",
-            xml(kind.as_str()),
-            mid = y + LANE / 2.0,
-            end = width - 20.0,
-            text_y = y + LANE / 2.0 + 4.0,
-        )?;
-        let mut free_from = f64::MIN;
-        for event in events.iter().filter(|e| e.kind == *kind) {
-            let x = x_of(event.date.start(), years[0]);
-            let title = one_line(&event.title);
-            writeln!(
-                out,
-                "<g class=\"event\"><title>{} {}</title><circle cx=\"{x:.1}\" cy=\"{cy}\" r=\"5\" \
-                 fill=\"{colour}\"/></g>",
-                xml(&event.date.to_string()),
-                xml(&title),
-                cy = y + LANE / 2.0,
-            )?;
-            let label = truncate(&title, LABEL_COLUMNS);
-            let label_end = x + 7.0 + COLUMN_WIDTH * text::width(&label) as f64;
-            if x >= free_from {
-                writeln!(
-                    out,
-                    "<text class=\"label\" x=\"{:.1}\" y=\"{}\">{}</text>",
-                    x + 7.0,
-                    y + LANE / 2.0 - 8.0,
-                    xml(&label)
-                )?;
-                free_from = label_end + 4.0;
-            }
-        }
-    }
+    };
+    eras.write_shading(eras_top, axis_y, out)?;
+    axis.write(eras_top, axis_y, out)?;
+    eras.write_bands(eras_top, out)?;
+    lanes.write(&axis, lanes_top, width, out)?;
+    roles.write(sel.timeline, &axis, roles_top, out)?;
     writeln!(out, "</svg>")
 }
 
-/// The axis line at height `y`, with a tick and a label at the start of every year.
-fn write_axis<W: Write>(years: &[i32], y: f64, out: &mut W) -> io::Result<()> {
-    let end = LEFT + YEAR_WIDTH * years.len() as f64;
-    writeln!(
-        out,
-        "<g class=\"axis\"><line x1=\"{LEFT}\" y1=\"{y}\" x2=\"{end}\" y2=\"{y}\" stroke=\"#333333\"/>"
-    )?;
-    for (i, year) in years.iter().enumerate() {
-        let x = LEFT + YEAR_WIDTH * i as f64;
-        writeln!(
-            out,
-            "<line x1=\"{x}\" y1=\"{y}\" x2=\"{x}\" y2=\"{tick}\" stroke=\"#333333\"/>\
-             <text x=\"{tx}\" y=\"{ty}\">{year}</text>",
-            tick = y + 6.0,
-            tx = x + 4.0,
-            ty = y + 20.0,
-        )?;
-    }
-    writeln!(out, "</g>")
+/// `text` cut to fit `pixels` of width (with a little padding), or `None` when not even three
+/// columns fit.
+fn fit(text: &str, pixels: f64) -> Option<String> {
+    let columns = ((pixels - 6.0) / COLUMN_WIDTH).floor();
+    // At most a few thousand columns: the cast cannot truncate a meaningful value.
+    (columns >= 3.0).then(|| truncate(text, columns as usize))
 }
 
-/// Where `day` falls on the axis that starts on 1 January of `first_year`: each year is
-/// [`YEAR_WIDTH`] wide, and a day falls in its year by its ordinal.
-fn x_of(day: NaiveDate, first_year: i32) -> f64 {
-    let in_year = f64::from(day.ordinal0()) / 366.0;
-    LEFT + YEAR_WIDTH * (f64::from(day.year() - first_year) + in_year)
+/// The width `text` takes, estimated at [`COLUMN_WIDTH`] a column.
+fn width_of(text: &str) -> f64 {
+    COLUMN_WIDTH * text::width(text) as f64
 }
 
 /// `text` escaped for XML text or a quoted attribute (see [`html`]), with the two characters

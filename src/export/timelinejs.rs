@@ -5,7 +5,9 @@
 //! dates show at their own precision; approximate dates carry a `display_date` of `c. …`.
 //! Headlines and texts are HTML (TimelineJS renders them as such), so every text is
 //! HTML-escaped; links are made only to `http(s)` URLs. `group` is the event kind, and
-//! `unique_id` the event id reduced to `[a-z0-9-]` (made unique when needed).
+//! `unique_id` the event id reduced to `[a-z0-9-]` (made unique when needed). The store's eras
+//! that overlap the exported events go in `eras`, cut to the events' days (see
+//! [`Selection::eras`]); TimelineJS draws them as bands.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -17,12 +19,22 @@ use super::{Selection, TITLE};
 use crate::store::date::{PartialDate, Precision};
 use crate::store::model::Event;
 
-/// The document TimelineJS reads: a title slide, one slide per event, and the scale.
+/// The document TimelineJS reads: a title slide, one slide per event, the eras, and the scale.
 #[derive(Serialize)]
 struct Document {
     title: Slide,
     events: Vec<Slide>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    eras: Vec<EraBand>,
     scale: &'static str,
+}
+
+/// An era as TimelineJS draws it: a band from `start_date` to `end_date` with a headline.
+#[derive(Serialize)]
+struct EraBand {
+    start_date: DateParts,
+    end_date: DateParts,
+    text: Text,
 }
 
 #[derive(Serialize)]
@@ -82,6 +94,23 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
         events: sel
             .events()
             .map(|e| slide(sel, e, unique_id(&e.id, &mut used)))
+            .collect(),
+        eras: sel
+            .eras()
+            .into_iter()
+            .map(|shown| EraBand {
+                start_date: parts(shown.start),
+                end_date: parts(shown.end),
+                text: Text {
+                    headline: html(&shown.span.era.title),
+                    text: shown
+                        .span
+                        .era
+                        .note
+                        .as_deref()
+                        .map_or_else(String::new, paragraphs),
+                },
+            })
             .collect(),
         scale: "human",
     };

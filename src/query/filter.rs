@@ -20,6 +20,7 @@
 //!
 //! Names of people and units are scored once per matcher, so a scan over the events is linear.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
@@ -47,8 +48,8 @@ pub struct Matcher<'a> {
 /// One atom with its test run on every person and unit.
 #[derive(Clone)]
 pub(super) struct Prepared<'a> {
-    /// The atom.
-    pub(super) atom: &'a Atom,
+    /// The atom (an `era:` atom resolved to its era's dates).
+    pub(super) atom: Cow<'a, Atom>,
     /// Each person's result by their own names (text atoms in `Any` or `Person`).
     people: Vec<Option<i64>>,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
@@ -116,7 +117,7 @@ impl<'a> Matcher<'a> {
         let mut total = 0;
         for i in 0..self.atoms.len() {
             let result = self.event_test(i, event, best);
-            total += passes(self.atoms[i].atom, result)?;
+            total += passes(&self.atoms[i].atom, result)?;
         }
         Some(total)
     }
@@ -134,7 +135,7 @@ impl<'a> Matcher<'a> {
                 }
                 _ => prepared.people[index],
             };
-            total += passes(prepared.atom, result)?;
+            total += passes(&prepared.atom, result)?;
         }
         Some(total)
     }
@@ -152,7 +153,7 @@ impl<'a> Matcher<'a> {
                 }
                 _ => prepared.units[index],
             };
-            total += passes(prepared.atom, result)?;
+            total += passes(&prepared.atom, result)?;
         }
         Some(total)
     }
@@ -216,6 +217,8 @@ impl<'a> Matcher<'a> {
                 };
                 hit.then_some(0)
             }
+            // Resolved to dates when prepared.
+            Test::Era(_) => None,
             Test::Text(Field::Person, _) => people(),
             Test::Text(Field::Unit, _) => units(),
             Test::Text(Field::Tag, pattern) => event
@@ -240,6 +243,7 @@ impl<'a> Matcher<'a> {
 
 /// Runs `atom` on every person and unit of `timeline`.
 fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
+    let atom = super::era::resolved(timeline, atom).map_or(Cow::Borrowed(atom), Cow::Owned);
     let store = &timeline.store;
     let mut people: Vec<Option<i64>> = Vec::with_capacity(store.people.len());
     let mut units: Vec<Option<i64>> = Vec::with_capacity(store.units.len());
@@ -282,7 +286,7 @@ fn prepare<'a>(timeline: &Timeline, atom: &'a Atom, scorer: &mut Scorer) -> Prep
 /// Cheapest tests first, so most items are rejected before any text is scanned.
 fn cost(test: &Test) -> u8 {
     match test {
-        Test::Kind(_) | Test::Date(..) => 0,
+        Test::Kind(_) | Test::Date(..) | Test::Era(_) => 0,
         Test::Text(Field::Person | Field::Unit, _) => 1,
         Test::Text(Field::Tag, _) => 2,
         Test::Text(Field::Any, _) => 3,

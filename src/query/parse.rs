@@ -65,6 +65,9 @@ pub(crate) enum Test {
     Kind(EventKind),
     /// The event's date overlaps `from..=to` (`@2015..2016-06`).
     Date(NaiveDate, NaiveDate),
+    /// The event's date overlaps the span of an era these words name (`era:reset`); resolved to
+    /// dates against a timeline when the query is prepared (see `Timeline::eras_named`).
+    Era(String),
 }
 
 /// One atom of a query.
@@ -79,7 +82,7 @@ pub(crate) struct Atom {
 }
 
 /// The field names, as written before `:`.
-const FIELDS: [&str; 4] = ["person", "unit", "kind", "tag"];
+const FIELDS: [&str; 5] = ["person", "unit", "kind", "tag", "era"];
 
 /// The date forms, quoted in date errors.
 const DATE_FORMS: &str =
@@ -210,6 +213,7 @@ fn atom(column: usize, text: &str) -> Result<Atom, QueryError> {
             "unit" => Test::Text(Field::Unit, pattern(value_at, value, negated, name)?),
             "tag" => Test::Text(Field::Tag, pattern(value_at, value, negated, name)?),
             "kind" => Test::Kind(kind(value_at, value)?),
+            "era" => Test::Era(era(value_at, value)?),
             _ => {
                 let hint = did_you_mean(&name.to_ascii_lowercase(), &FIELDS);
                 if hint.is_empty() {
@@ -218,7 +222,7 @@ fn atom(column: usize, text: &str) -> Result<Atom, QueryError> {
                     return Err(fail(
                         at,
                         format!(
-                            "unknown field `{name}:`{hint}; fields are person:, unit:, kind: and tag: (to search for the text, write '{body})"
+                            "unknown field `{name}:`{hint}; fields are person:, unit:, kind:, tag: and era: (to search for the text, write '{body})"
                         ),
                     ));
                 }
@@ -332,6 +336,19 @@ fn kind(column: usize, value: &str) -> Result<EventKind, QueryError> {
             ))
         }
     }
+}
+
+/// Parses the value of `era:`: an era's id or words of its title (`reset`, `'rotating pres'`),
+/// quotes removed; which eras it names is only known against a timeline.
+fn era(column: usize, value: &str) -> Result<String, QueryError> {
+    let words = value.trim_matches('\'');
+    if crate::text::sanitize(words).trim().is_empty() {
+        return Err(fail(
+            column,
+            "`era:` needs an era: its id or words of its title, e.g. era:reset",
+        ));
+    }
+    Ok(words.to_string())
 }
 
 /// Parses what follows `@` (at `column`): a date or a range, open at one end at most.

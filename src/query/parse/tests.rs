@@ -186,6 +186,9 @@ fn malformed_atoms_name_the_problem_and_column() {
         ("person:", 7, "`person:` needs a name"),
         ("tag:'", 4, "`tag:` needs a name"),
         ("peson:gao", 0, "did you mean `person`"),
+        ("x era:", 6, "`era:` needs an era"),
+        ("era:''", 4, "`era:` needs an era"),
+        ("eras:reset", 0, "did you mean `era`"),
     ];
     for (query, column, words) in cases {
         let e = error(query);
@@ -241,4 +244,17 @@ fn queries_have_a_limit_of_atoms_and_characters() {
     let e = error(&format!("{long}高"));
     assert_eq!(e.column, MAX_QUERY_CHARS);
     assert!(e.message.contains("longer than 4096 characters"), "{e}");
+}
+
+#[test]
+fn eras_are_named_by_words_resolved_later() {
+    assert_eq!(one("era:reset").test, Test::Era("reset".into()));
+    assert_eq!(
+        one("ERA:Gao-And-Song").test,
+        Test::Era("Gao-And-Song".into())
+    );
+    let phrase = one("era:'rotating pres'");
+    assert_eq!(phrase.test, Test::Era("rotating pres".into()));
+    let not = one("!era:dme");
+    assert!(not.negated && not.test == Test::Era("dme".into()));
 }

@@ -20,7 +20,7 @@ fn refresh(app: &mut App<'_>, search: &mut Search) -> Option<Task> {
     let job = &mut app.search_job;
     job.jump_when_done = false;
     job.awaiting = None;
-    match Query::parse(&search.text) {
+    match Query::parse_in(&search.text, app.timeline) {
         Err(error) => {
             search.error = Some(error);
             settle(search, Vec::new());
@@ -116,7 +116,7 @@ pub(super) fn search(app: &mut App<'_>, action: Action) -> Option<Task> {
             app.search_job.jump_when_done = false;
             return None;
         }
-        Action::FilterByQuery => match Query::parse(&s.text) {
+        Action::FilterByQuery => match Query::parse_in(&s.text, app.timeline) {
             Ok(query) => {
                 app.search_job.jump_when_done = false;
                 app.subject = None;
