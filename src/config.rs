@@ -257,7 +257,8 @@ pub const TEMPLATE: &str = r##"# ali-timeline settings. Every setting is comment
 # Alt-x, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home,
 # End or F1-F12. A key given to two actions is refused (both are named), and that action keeps
 # its default keys. The actions: down, up, page_down, page_up, top, bottom, prev_year,
-# next_year, focus_next, focus_prev, search, open, back, as_of, help, export, quit.
+# next_year, prev_period, next_period, focus_next, focus_prev, search, open, back, as_of, help,
+# export, tenure, quit.
 # [keys]
 # search = "/"
 # quit = ["q", "Ctrl-q"]
