@@ -9,6 +9,7 @@ use ali_timeline::Timeline;
 use ali_timeline::query::{self, Query};
 use ali_timeline::tui::app::{App, Mode, Pane, Search};
 use ali_timeline::tui::layout::{self, PaneArea};
+use ali_timeline::tui::line_input::LineInput;
 use ali_timeline::tui::{update, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -32,10 +33,9 @@ fn app(timeline: &Timeline) -> App<'_> {
 fn searching(timeline: &Timeline) -> Search {
     let query = Query::parse("gao song").expect("query parses");
     Search {
-        text: query.text.clone(),
+        input: LineInput::new().with_text(&query.text),
         hits: query::search(timeline, &query, 200),
-        selected: 0,
-        error: None,
+        ..Search::default()
     }
 }
 

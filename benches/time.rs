@@ -9,7 +9,6 @@ mod common;
 use ali_timeline::Timeline;
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::{App, Entity, Mode, Pane};
-use ali_timeline::tui::axis;
 use ali_timeline::tui::layout;
 use ali_timeline::tui::tenure::{ChartKind, TenureChart};
 use ali_timeline::tui::update::{self, update};
@@ -36,7 +35,7 @@ fn axis_area(app: &App<'_>) -> Rect {
         .pane(Pane::Timeline)
         .expect("the timeline shows at 120x40")
         .inner;
-    axis::split(app, inner).0
+    layout::timeline_parts(app, inner).axis
 }
 
 /// `app` with the timeline filtered to the first person with events, as the update would.

@@ -93,7 +93,7 @@ fn axis_rows(app: &App<'_>) -> Result<String, Box<dyn std::error::Error>> {
     let pane = areas
         .pane(ali_timeline::tui::app::Pane::Timeline)
         .ok_or("no timeline pane")?;
-    let (axis, _) = ali_timeline::tui::axis::split(app, pane.inner);
+    let axis = ali_timeline::tui::layout::timeline_parts(app, pane.inner).axis;
     let buffer = draw(app)?;
     let mut out = String::new();
     for y in pane.outer.y..axis.bottom() + 1 {

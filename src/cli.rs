@@ -17,6 +17,7 @@ mod lineage;
 mod list;
 mod org;
 mod person;
+mod saved;
 mod search;
 mod shell;
 mod validate;
@@ -72,6 +73,9 @@ pub enum Command {
     List {
         /// Only events matching this query (see `search --help` for the syntax).
         query: Option<String>,
+        /// Only events matching the query saved under this name (see `saved`).
+        #[arg(long, value_name = "NAME", conflicts_with = "query")]
+        saved: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -87,7 +91,11 @@ pub enum Command {
     /// on stderr (as `grep` and `fzf --filter` do).
     Search {
         /// The query.
-        query: String,
+        #[arg(required_unless_present = "saved")]
+        query: Option<String>,
+        /// Search for the query saved under this name instead (see `saved`).
+        #[arg(long, value_name = "NAME", conflicts_with = "query")]
+        saved: Option<String>,
         /// Show at most this many results (0: all of them).
         #[arg(long, default_value_t = 20)]
         limit: usize,
@@ -151,12 +159,26 @@ pub enum Command {
         /// Only events matching this query.
         #[arg(long, short = 'q')]
         query: Option<String>,
+        /// Only events matching the query saved under this name (see `saved`).
+        #[arg(long, value_name = "NAME", conflicts_with = "query")]
+        saved: Option<String>,
         /// Write to this file (atomically) instead of stdout.
         #[arg(long, short = 'o', value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// List the saved queries (`NAME  QUERY`), or add or remove one.
+    ///
+    /// They are kept in `$XDG_CONFIG_HOME/ali-timeline/queries.toml` (`~/.config/…` when that is
+    /// not set), which the terminal app shares; `list`, `search` and `export` take `--saved NAME`.
+    /// A problem in the file is reported with FILE:LINE:COL, and nothing is written to it until
+    /// it is fixed.
+    Saved {
+        /// Add or remove (default: list).
+        #[command(subcommand)]
+        action: Option<saved::SavedAction>,
     },
     /// Print a shell completion script (in bash and zsh, ids of people and units complete too).
     ///
@@ -350,10 +372,18 @@ pub fn run(
         Command::Completions { shell } => {
             with_store(data, |t| shell::completions(t, shell, out).map(done))
         }
-        Command::List { query, json } => {
+        Command::Saved { action } => saved::run(action, out, err),
+        Command::List { query, saved, json } => {
+            let query = or_saved(query, saved, err)?;
             with_store(data, |t| list::run(t, query.as_deref(), json, out, err))
         }
-        Command::Search { query, limit, json } => {
+        Command::Search {
+            query,
+            saved,
+            limit,
+            json,
+        } => {
+            let query = or_saved(query, saved, err)?.unwrap_or_default();
             with_store(data, |t| search::run(t, &query, limit, json, out, err))
         }
         Command::Org {
@@ -381,12 +411,28 @@ pub fn run(
         Command::Export {
             format,
             query,
+            saved,
             output,
             force,
-        } => with_store(data, |t| {
-            let (query, output) = (query.as_deref(), output.as_deref());
-            export::run(t, format, query, output, force, out, err).map(done)
-        }),
+        } => {
+            let query = or_saved(query, saved, err)?;
+            with_store(data, |t| {
+                let (query, output) = (query.as_deref(), output.as_deref());
+                export::run(t, format, query, output, force, out, err).map(done)
+            })
+        }
+    }
+}
+
+/// The query given, or the one saved under the name given with `--saved`.
+fn or_saved(
+    query: Option<String>,
+    saved: Option<String>,
+    err: &mut impl Write,
+) -> Result<Option<String>, Error> {
+    match saved {
+        Some(name) => saved::query_named(&name, err).map(Some),
+        None => Ok(query),
     }
 }
 

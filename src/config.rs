@@ -7,6 +7,7 @@
 //! turns colours off whatever the theme, and `ALI_TIMELINE_CACHE` decides the cache.
 
 mod colour;
+pub mod dirs;
 pub mod keys;
 mod read;
 
@@ -144,29 +145,13 @@ impl fmt::Display for ThemeChoice {
     }
 }
 
-/// The settings file's path: `$XDG_CONFIG_HOME/ali-timeline/config.toml` (an absolute
-/// `XDG_CONFIG_HOME` only), else `~/.config/…` on Linux and other Unix systems,
-/// `~/Library/Application Support/…` on macOS, `%APPDATA%\…` on Windows. A relative `HOME` is
-/// ignored.
+/// The settings file's path: `config.toml` in the config folder (see [`dirs`]:
+/// `$XDG_CONFIG_HOME/ali-timeline/`, an absolute `XDG_CONFIG_HOME` only, else `~/.config/…` on
+/// Linux and other Unix systems, `~/Library/Application Support/…` on macOS, `%APPDATA%\…` on
+/// Windows). A relative `HOME` is ignored.
 #[must_use]
 pub fn path() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    let home = || var("HOME");
-    let dir = var("XDG_CONFIG_HOME").or_else(|| {
-        if cfg!(windows) {
-            var("APPDATA")
-        } else if cfg!(target_os = "macos") {
-            home().map(|h| h.join("Library/Application Support"))
-        } else {
-            home().map(|h| h.join(".config"))
-        }
-    })?;
-    Some(dir.join("ali-timeline").join("config.toml"))
+    dirs::config_dir().map(|dir| dir.join("config.toml"))
 }
 
 /// The settings: the file at [`path`] (when there is one) under the environment.
@@ -257,8 +242,9 @@ pub const TEMPLATE: &str = r##"# ali-timeline settings. Every setting is comment
 # Alt-x, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home,
 # End or F1-F12. A key given to two actions is refused (both are named), and that action keeps
 # its default keys. The actions: down, up, page_down, page_up, top, bottom, prev_year,
-# next_year, prev_period, next_period, focus_next, focus_prev, search, open, back, as_of, help,
-# export, tenure, quit.
+# next_year, prev_period, next_period, focus_next, focus_prev, search, open, filter, back,
+# jump_back, jump_forward, as_of, go_to_date, zoom, help, export, tenure, save_query,
+# saved_queries, quit.
 # [keys]
 # search = "/"
 # quit = ["q", "Ctrl-q"]

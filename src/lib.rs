@@ -10,6 +10,7 @@
 //!   lineage.
 //! - [`query`]: the query language shared by search, filters and exports.
 //! - [`export`]: one writer per output format.
+//! - [`saved`]: saved queries (`queries.toml` in the config folder), for the CLI and the app.
 //! - [`tui`]: the terminal app.
 //! - [`cli`]: the command line.
 //! - [`cleanup`]: what a signal must undo before the process ends (temporary files, the terminal).
@@ -25,6 +26,7 @@ pub mod error;
 pub mod export;
 pub mod org;
 pub mod query;
+pub mod saved;
 pub mod store;
 pub mod text;
 pub mod timeline;

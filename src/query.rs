@@ -20,6 +20,7 @@
 
 mod era;
 mod filter;
+mod found;
 mod fuzzy;
 mod parse;
 mod rank;
@@ -29,6 +30,7 @@ use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 
 pub use filter::Matcher;
+pub use found::Found;
 pub use parse::{MAX_ATOMS, MAX_QUERY_CHARS, QueryError};
 pub use rank::{Hit, Target, search, search_counted};
 

@@ -9,9 +9,11 @@
 //!   on every frame; [`detail_doc`] and [`help_text`]: the detail and help text laid out, for
 //!   the update (to scroll) and the views (to draw); [`theme`] and [`spans`]: styles and styled
 //!   text, for both; [`searcher`]: searching on a worker thread, so typing never waits for the
-//!   matcher; [`export_dialog`]: the export dialog's state; [`task`]: what the update asks the
-//!   loop to do outside the state (a search, handed to the searcher; writing an export, between
-//!   two frames).
+//!   matcher; [`export_dialog`]: the export dialog's state; [`line_input`]: the line editor every
+//!   input uses; [`search_history`] and [`saved_picker`]: the search history and the saved
+//!   queries' state; [`task`]: what the update asks the loop to do outside the state (a search,
+//!   handed to the searcher; writing an export, between two frames; reading and writing the
+//!   history and the saved queries, at once).
 //!
 //! Layers point one way: `update` reads the state and the modules below it, never `view`.
 //!
@@ -25,10 +27,14 @@ pub mod derived;
 pub mod detail_doc;
 pub mod export_dialog;
 pub mod help_text;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod line_input;
 pub mod org_fold;
 pub mod org_lines;
+pub mod saved_picker;
+pub mod search_history;
 pub mod searcher;
 pub mod spans;
 pub mod task;
@@ -49,6 +55,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use crate::config;
 use crate::error::Error;
 use crate::timeline::Timeline;
 use app::App;
@@ -152,6 +159,7 @@ fn run_loop(
     let size = terminal.size()?;
     let mut app = App::new(timeline, size.width, size.height);
     app.theme = Theme::from_env().with_palette(palette);
+    read_user_files(&mut app);
     update::refresh(&mut app);
     while app.running {
         terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
@@ -193,6 +201,19 @@ fn apply(
     Ok(())
 }
 
+/// Reads the search history from the user's state folder and the saved queries from the config
+/// folder, where they are kept.
+fn read_user_files(app: &mut App<'_>) {
+    let path = config::dirs::state_dir().map(|dir| dir.join(search_history::FILE_NAME));
+    app.history = search_history::SearchHistory::at(path.clone());
+    if let Some(path) = path {
+        task::run(app, Task::ReadHistory(path));
+    }
+    if let Some(path) = crate::saved::path() {
+        task::run(app, Task::ReadSaved(path));
+    }
+}
+
 /// The next terminal event; while a search runs, whichever comes first of a terminal event and
 /// its results (the loop keeps drawing and taking keys meanwhile).
 fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
@@ -211,8 +232,9 @@ fn next_input(app: &App<'_>, searcher: &Searcher) -> Result<Input, Error> {
 
 /// Applies one terminal event as the run loop does: through the keymap to an action, through
 /// the update to the state (a paste goes straight to the update). A search the update asks for
-/// is handed to `searcher` (or performed here if its worker is gone); any other task is returned
-/// for the loop to perform.
+/// is handed to `searcher` (or performed here if its worker is gone); reading or writing the
+/// search history or the saved queries is performed here; any other task (an export) is
+/// returned for the loop to perform.
 pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Option<Task> {
     let task = if let Event::Paste(text) = event {
         update::paste(app, text)
@@ -225,6 +247,15 @@ pub fn handle_event(app: &mut App<'_>, event: &Event, searcher: &Searcher) -> Op
             if let Err(query) = searcher.ask(query) {
                 task::run(app, Task::Search(query));
             }
+            None
+        }
+        // Small files of the user's (the history, the saved queries): written at once, so no
+        // frame is spent on them and no key typed meanwhile is dropped.
+        small @ (Task::ReadHistory(_)
+        | Task::SaveHistory { .. }
+        | Task::ReadSaved(_)
+        | Task::WriteSaved { .. }) => {
+            task::run(app, small);
             None
         }
         other => Some(other),

@@ -251,9 +251,9 @@ fn a_rebound_key_works_in_the_app_and_the_help_shows_it() -> tui_support::pty::R
     command.args(["--data", fixture.to_str().unwrap()]);
     command.env("XDG_CONFIG_HOME", dir.path());
     command.env("ALI_TIMELINE_CACHE", "off");
-    let mut app = Session::spawn(command, 100, 30)?;
+    let mut app = Session::spawn(command, 100, 60)?;
     app.wait_for_text("1/13")?;
-    app.send("?")?;
+    app.send("?")?; // a tall terminal, so the Browsing keys fit on the first page
     // The help lists the key from the file against `quit`.
     app.wait_for_all(&["Keys (Esc closes)", "x              quit"], &[])?;
     app.send("\x1b")?;

@@ -14,7 +14,7 @@ mod tui_support;
 use std::collections::BTreeSet;
 
 use ali_timeline::Timeline;
-use ali_timeline::tui::action::Action;
+use ali_timeline::tui::action::{Action, Edit};
 use ali_timeline::tui::app::{App, Mode};
 use ali_timeline::tui::task::{self, Task};
 use ali_timeline::tui::update::update;
@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 32] = [
+const PLAIN: [Action; 50] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -58,18 +58,36 @@ const PLAIN: [Action; 32] = [
     Action::AskDate,
     Action::Confirm,
     Action::Back,
-    Action::Erase,
     Action::Export,
+    Action::OlderQuery,
+    Action::NewerQuery,
+    Action::Edit(Edit::Left),
+    Action::Edit(Edit::Right),
+    Action::Edit(Edit::Home),
+    Action::Edit(Edit::End),
+    Action::Edit(Edit::WordLeft),
+    Action::Edit(Edit::WordRight),
+    Action::Edit(Edit::EraseBack),
+    Action::Edit(Edit::EraseForward),
+    Action::Edit(Edit::EraseWord),
+    Action::Edit(Edit::EraseToStart),
+    Action::Edit(Edit::EraseToEnd),
     Action::FilterByQuery,
-    Action::ClearInput,
-    Action::Left,
-    Action::Right,
+    Action::SaveQuery,
+    Action::SavedQueries,
+    Action::DeleteSaved,
+    Action::JumpBack,
+    Action::JumpForward,
+    Action::GoToDate,
+    Action::Zoom,
     Action::Quit,
     Action::PrevPeriod,
     Action::NextPeriod,
     Action::TenureChart,
     Action::TimeZoomIn,
     Action::TimeZoomOut,
+    Action::PanEarlier,
+    Action::PanLater,
 ];
 
 /// Which variant an action is. The match has no wildcard, so a new variant fails to compile
@@ -97,12 +115,18 @@ fn variant(action: Action) -> &'static str {
         Action::Confirm => "Confirm",
         Action::Back => "Back",
         Action::Type(_) => "Type",
-        Action::Erase => "Erase",
         Action::Export => "Export",
+        Action::Edit(_) => "Edit",
+        Action::OlderQuery => "OlderQuery",
+        Action::NewerQuery => "NewerQuery",
         Action::FilterByQuery => "FilterByQuery",
-        Action::ClearInput => "ClearInput",
-        Action::Left => "Left",
-        Action::Right => "Right",
+        Action::SaveQuery => "SaveQuery",
+        Action::SavedQueries => "SavedQueries",
+        Action::DeleteSaved => "DeleteSaved",
+        Action::JumpBack => "JumpBack",
+        Action::JumpForward => "JumpForward",
+        Action::GoToDate => "GoToDate",
+        Action::Zoom => "Zoom",
         Action::Click { .. } => "Click",
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",
@@ -112,6 +136,8 @@ fn variant(action: Action) -> &'static str {
         Action::TenureChart => "TenureChart",
         Action::TimeZoomIn => "TimeZoomIn",
         Action::TimeZoomOut => "TimeZoomOut",
+        Action::PanEarlier => "PanEarlier",
+        Action::PanLater => "PanLater",
     }
 }
 

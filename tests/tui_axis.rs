@@ -50,7 +50,7 @@ fn axis_area(app: &App<'_>) -> Rect {
         .pane(Pane::Timeline)
         .expect("the timeline is shown")
         .inner;
-    axis::split(app, inner).0
+    layout::timeline_parts(app, inner).axis
 }
 
 #[test]

@@ -39,7 +39,10 @@ fn e_is_in_the_key_table_the_help_and_the_hints() {
     let line = |needle: &str| help.iter().any(|l| l.contains(needle));
     assert!(line("export the events the timeline shows"), "{help:#?}");
     assert!(line("Export (format list"), "{help:#?}");
-    assert!(line("Ctrl-U") && line("clear the path"), "{help:#?}");
+    assert!(
+        line("Ctrl-U") && line("delete everything before the cursor"),
+        "{help:#?}"
+    );
 
     let mut seen = std::collections::HashSet::new();
     for binding in BINDINGS

@@ -167,3 +167,40 @@ fn e_exports_exactly_the_filtered_events_and_records_the_query() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn ctrl_f_while_browsing_opens_the_filter_to_edit_and_narrow_it() {
+    let t = mini();
+    let mut app = App::new(&t, 120, 40);
+    type_keys(&mut app, "/kind:acq @2013..2014");
+    ctrl(&mut app, 'f');
+    ctrl(&mut app, 'f');
+    let Mode::Search(search) = &app.mode else {
+        panic!("Ctrl-F opens the search");
+    };
+    assert_eq!(
+        search.text(),
+        "kind:acq @2013..2014",
+        "on the filter's query"
+    );
+    assert_eq!(search.hits.len(), 4, "its results listed");
+    type_keys(&mut app, " !ucweb");
+    ctrl(&mut app, 'f');
+    assert_eq!(app.filter_text(), Some("kind:acq @2013..2014 !ucweb"));
+    assert_eq!(app.visible.len(), 3, "narrowed");
+}
+
+#[test]
+fn set_filter_and_clear_filter_are_jumps_that_ctrl_o_undoes() -> Result {
+    let t = mini();
+    let mut app = App::new(&t, 120, 40);
+    filter::set_filter(&mut app, Query::parse("ttpod")?);
+    filter::clear_filter(&mut app);
+    assert_eq!(app.jumps.counts(), (2, 0));
+    ctrl(&mut app, 'o');
+    assert_eq!(app.filter_text(), Some("ttpod"));
+    ctrl(&mut app, 'o');
+    assert_eq!(app.filter, None);
+    assert_eq!(app.jumps.counts(), (0, 2));
+    Ok(())
+}

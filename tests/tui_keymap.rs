@@ -6,7 +6,7 @@ mod tui_support;
 
 use std::collections::HashSet;
 
-use ali_timeline::tui::action::Action;
+use ali_timeline::tui::action::{Action, Edit};
 use ali_timeline::tui::app::App;
 use ali_timeline::tui::help_text;
 use ali_timeline::tui::keymap::{
@@ -90,7 +90,7 @@ fn inputs_take_characters_but_keep_their_own_keys() {
         );
         assert_eq!(
             action_for_key(context, &key(KeyCode::Backspace)),
-            Some(Action::Erase)
+            Some(Action::Edit(Edit::EraseBack))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(context, &ctrl_c), Some(Action::Quit));

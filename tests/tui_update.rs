@@ -154,8 +154,7 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     let areas = layout::areas(app.size, app.focus, app.side);
     // The event list, under the time axis. Rows: 2008, xiami-launch, 2013, xiami-acquired,
     // ttpod-acquired.
-    let timeline =
-        ali_timeline::tui::axis::split(&app, areas.pane(Pane::Timeline).unwrap().inner).1;
+    let timeline = layout::timeline_parts(&app, areas.pane(Pane::Timeline).unwrap().inner).list;
     update(
         &mut app,
         Action::Click {

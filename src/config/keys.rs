@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 25] = [
+pub const ACTIONS: [(&str, Action); 32] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -25,11 +25,18 @@ pub const ACTIONS: [(&str, Action); 25] = [
     ("focus_prev", Action::FocusPrev),
     ("search", Action::Search),
     ("open", Action::Confirm),
+    ("filter", Action::FilterByQuery),
     ("back", Action::Back),
+    ("jump_back", Action::JumpBack),
+    ("jump_forward", Action::JumpForward),
     ("as_of", Action::AskDate),
+    ("go_to_date", Action::GoToDate),
+    ("zoom", Action::Zoom),
     ("help", Action::Help),
     ("export", Action::Export),
     ("tenure", Action::TenureChart),
+    ("save_query", Action::SaveQuery),
+    ("saved_queries", Action::SavedQueries),
     ("quit", Action::Quit),
 ];
 

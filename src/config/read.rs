@@ -103,7 +103,15 @@ pub(super) fn read(path: &Path, settings: &mut Settings) {
 fn read_text(path: &Path) -> Result<Option<String>, String> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        // No file, or no folder for it (a file where the folder should be): no settings.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(e) => return Err(format!("cannot read the settings file: {e}")),
     };
     if !meta.is_file() {

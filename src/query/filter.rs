@@ -51,9 +51,9 @@ pub(super) struct Prepared<'a> {
     /// The atom (an `era:` atom resolved to its era's dates).
     pub(super) atom: Cow<'a, Atom>,
     /// Each person's result by their own names (text atoms in `Any` or `Person`).
-    people: Vec<Option<i64>>,
+    pub(super) people: Vec<Option<i64>>,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
-    units: Vec<Option<i64>>,
+    pub(super) units: Vec<Option<i64>>,
     /// Whether any person matched by their names (else events need not look theirs up).
     any_person: bool,
     /// Whether any unit matched by its names.

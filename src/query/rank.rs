@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::Query;
 use super::filter::Matcher;
+use super::found::{Found, found_in};
 use super::parse::{Field, Test};
 use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::text::sanitize;
@@ -34,6 +35,8 @@ pub struct Hit {
     /// Character ranges (not bytes) of `label` that matched, for highlighting; sorted, disjoint
     /// and never adjacent.
     pub ranges: Vec<Range<usize>>,
+    /// Where it matched the query's text (see [`Found`]), each place once.
+    pub found: Vec<Found>,
 }
 
 /// Searches people, units and events; best first, at most `limit` results.
@@ -75,11 +78,13 @@ pub fn search_counted(timeline: &Timeline, query: &Query, limit: usize) -> (Vec<
         .into_iter()
         .map(|(score, target)| {
             let (label, ranges) = label(timeline, &mut matcher, target);
+            let found = found_in(timeline, &mut matcher, target);
             Hit {
                 target,
                 score,
                 label,
                 ranges,
+                found,
             }
         })
         .collect();

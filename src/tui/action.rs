@@ -3,6 +3,8 @@
 //! Input is mapped to an [`Action`] by [`crate::tui::keymap`]; [`crate::tui::update::update`] is
 //! the one place that applies it to the state.
 
+pub use crate::tui::line_input::Edit;
+
 /// One thing the user asked the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -65,20 +67,37 @@ pub enum Action {
     TimeZoomIn,
     /// Zoom the tenure chart out: more months per column.
     TimeZoomOut,
-    /// In the search overlay: filter the timeline by the query typed (Ctrl-F).
+    /// Pan the tenure chart earlier.
+    PanEarlier,
+    /// Pan the tenure chart later.
+    PanLater,
+    /// Save the timeline's filter under a name typed next (`m`).
+    SaveQuery,
+    /// List the saved queries, to apply or delete one (`M`).
+    SavedQueries,
+    /// Delete the highlighted saved query (asks first).
+    DeleteSaved,
+    /// Go back to where the last jump left (Ctrl-O).
+    JumpBack,
+    /// Go forward again to where going back left.
+    JumpForward,
+    /// Ask for a date and select the first event on or after it.
+    GoToDate,
+    /// Zoom the focused pane to the whole screen, or back.
+    Zoom,
+    /// Filter the timeline by a query (Ctrl-F): in the search overlay, the query typed; while
+    /// browsing, open the search on the filter's query to edit it.
     FilterByQuery,
 
-    // Typing, in the search and date inputs and the export path.
-    /// Type one character.
+    // Typing, in every input (see [`crate::tui::line_input`]).
+    /// Type one character at the cursor.
     Type(char),
-    /// Delete the character before the cursor.
-    Erase,
-    /// Delete everything typed.
-    ClearInput,
-    /// Move the text cursor one character left.
-    Left,
-    /// Move the text cursor one character right.
-    Right,
+    /// Move the cursor or delete, in the input being typed in.
+    Edit(Edit),
+    /// Recall the query searched for before the one shown (search history).
+    OlderQuery,
+    /// Recall the query searched for after the one shown, or back to what was being typed.
+    NewerQuery,
 
     // Mouse.
     /// A left click at a screen cell: focus the pane there and select the line clicked.

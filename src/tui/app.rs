@@ -9,13 +9,18 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use crate::query::{Hit, Query, QueryError};
+use crate::saved::SavedQueries;
 use crate::store::date::PartialDate;
 use crate::store::ids::EventIx;
 use crate::store::model::Event;
 use crate::timeline::Timeline;
 use crate::tui::derived::{Derived, TimelineRows};
 use crate::tui::export_dialog::ExportDialog;
+use crate::tui::jumps::JumpList;
+use crate::tui::line_input::LineInput;
 use crate::tui::org_fold::Folded;
+use crate::tui::saved_picker::{NameInput, SavedPicker};
+use crate::tui::search_history::SearchHistory;
 use crate::tui::tenure::TenureChart;
 use crate::tui::theme::Theme;
 
@@ -65,16 +70,38 @@ impl Pane {
 /// The search overlay's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    /// What has been typed.
-    pub text: String,
-    /// The results shown, best first: for `text`, or for an earlier text while the results of
-    /// `text` are awaited from the background searcher.
+    /// What has been typed, with the cursor.
+    pub input: LineInput,
+    /// The query of the search history shown in the input (Alt-↑/↓), if one is.
+    pub recall: Option<Recall>,
+    /// The results shown, best first: for the input's text, or for an earlier text while the
+    /// results of this one are awaited from the background searcher.
     pub hits: Vec<Hit>,
     /// Index of the highlighted result.
     pub selected: usize,
-    /// Why `text` is not a valid query, if it is not.
+    /// Why the input's text is not a valid query, if it is not.
     pub error: Option<QueryError>,
 }
+
+impl Search {
+    /// What has been typed.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.input.text()
+    }
+}
+
+/// Going through the search history in the search box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recall {
+    /// The query shown: a position in [`SearchHistory::entries`].
+    pub at: usize,
+    /// What was typed before the history was recalled, given back past its newest query.
+    pub draft: String,
+}
+
+/// The longest date input accepted (the longest valid date, `~2015-07-15`, has 11 characters).
+const DATE_INPUT_MAX: usize = 24;
 
 /// A search under way: the update asks for each query typed as a [`crate::tui::task::Task`],
 /// which the run loop hands to the background searcher (see [`crate::tui::searcher`]) and tests
@@ -87,13 +114,35 @@ pub struct SearchJob {
     pub jump_when_done: bool,
 }
 
-/// The date input shown in the status bar after `a`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The date input shown in the status bar after `a` (or `d`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateInput {
-    /// What has been typed.
-    pub text: String,
+    /// What has been typed, with the cursor.
+    pub input: LineInput,
     /// Why the last date entered was rejected.
     pub error: Option<String>,
+    /// What the date is for.
+    pub goal: DateGoal,
+}
+
+/// What a date typed is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateGoal {
+    /// Showing the org chart as of it (`a`).
+    #[default]
+    OrgChart,
+    /// Selecting the first event on or after it in the timeline (`d`).
+    GoTo,
+}
+
+impl Default for DateInput {
+    fn default() -> Self {
+        DateInput {
+            input: LineInput::with_max(DATE_INPUT_MAX),
+            error: None,
+            goal: DateGoal::default(),
+        }
+    }
 }
 
 /// What takes the keyboard: the panes, or an overlay or input on top of them.
@@ -111,6 +160,10 @@ pub enum Mode {
     Export(ExportDialog),
     /// The tenure chart fills the screen (`t`).
     Tenure(Box<TenureChart>),
+    /// A name is being typed to save the filter under (`m`).
+    SaveQuery(NameInput),
+    /// The saved queries are listed (`M`).
+    Saved(SavedPicker),
 }
 
 /// A person or a unit: what the timeline can be filtered to and the detail pane can open.
@@ -156,6 +209,8 @@ pub struct App<'a> {
     pub side: Pane,
     /// Overlay or input in use.
     pub mode: Mode,
+    /// Whether the focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// The query the timeline is filtered by; `visible` holds the events it matches. Set it with
     /// [`crate::tui::update::filter::set_filter`], read its text with [`App::filter_text`].
     pub filter: Option<Filter>,
@@ -181,6 +236,12 @@ pub struct App<'a> {
     pub help_scroll: usize,
     /// The search under way: what is awaited, and whether to jump when it comes.
     pub search_job: SearchJob,
+    /// The queries searched for, recalled in the search box and kept across runs.
+    pub history: SearchHistory,
+    /// The saved queries (`queries.toml`), as last read or written.
+    pub saved: SavedQueries,
+    /// Where the user was before each jump (Ctrl-O goes back).
+    pub jumps: JumpList,
     /// Rows, org chart and lines, detail text: worked out by the update when what they depend on
     /// changes, read by the views (see [`crate::tui::derived`]).
     pub(super) derived: Derived,
@@ -198,6 +259,7 @@ impl<'a> App<'a> {
             focus: Pane::Timeline,
             side: Pane::Detail,
             mode: Mode::Browse,
+            zoomed: false,
             filter: None,
             visible: timeline.events().map(|(ix, _)| ix).collect(),
             cursor: 0,
@@ -210,6 +272,9 @@ impl<'a> App<'a> {
             org_folded: Folded::new(),
             help_scroll: 0,
             search_job: SearchJob::default(),
+            history: SearchHistory::default(),
+            saved: SavedQueries::default(),
+            jumps: JumpList::default(),
             derived: Derived::default(),
         }
     }
@@ -257,7 +322,7 @@ impl<'a> App<'a> {
     #[must_use]
     pub fn search_pending(&self) -> bool {
         match &self.mode {
-            Mode::Search(search) => self.search_job.awaiting.as_ref() == Some(&search.text),
+            Mode::Search(search) => self.search_job.awaiting.as_deref() == Some(search.text()),
             _ => false,
         }
     }

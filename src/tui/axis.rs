@@ -209,23 +209,6 @@ pub fn height(app: &App<'_>, inner: Rect) -> u16 {
     }
 }
 
-/// The timeline pane's content area divided: (the axis on top, the event list below).
-#[must_use]
-pub fn split(app: &App<'_>, inner: Rect) -> (Rect, Rect) {
-    let rows = height(app, inner);
-    (
-        Rect {
-            height: rows,
-            ..inner
-        },
-        Rect {
-            y: inner.y + rows,
-            height: inner.height - rows,
-            ..inner
-        },
-    )
-}
-
 /// The position in `visible` of the first event in or after the months from `from` on; the last
 /// event when none is.
 #[must_use]

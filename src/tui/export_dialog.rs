@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use crate::export::Format;
 use crate::store::ids::EventIx;
 use crate::tui::app::App;
+use crate::tui::line_input::{Edit, LineInput};
 
 /// The format the dialog opens on: one row per event, what most people open first.
 pub const DEFAULT_FORMAT: Format = Format::Csv;
@@ -43,10 +44,9 @@ pub enum Status {
 pub struct ExportDialog {
     /// The format chosen.
     pub format: Format,
-    /// The output path as typed (relative to the current directory, or absolute, or `~/…`).
-    pub path: String,
-    /// The text cursor in `path`, in characters from the start.
-    pub cursor: usize,
+    /// The output path as typed (relative to the current directory, or absolute, or `~/…`),
+    /// with the cursor.
+    pub path: LineInput,
     /// The field that takes the keys.
     pub field: DialogField,
     /// The start of the default file name: `ali-timeline-all`, `ali-timeline-gao-xiaosong`.
@@ -171,10 +171,9 @@ impl ExportDialog {
     /// A fresh dialog: the default format, its default path, the format list focused.
     #[must_use]
     pub fn new(stem: String) -> Self {
-        let path = default_path(&stem, DEFAULT_FORMAT);
+        let path = LineInput::with_max(PATH_MAX).with_text(&default_path(&stem, DEFAULT_FORMAT));
         ExportDialog {
             format: DEFAULT_FORMAT,
-            cursor: path.chars().count(),
             path,
             field: DialogField::Format,
             stem,
@@ -195,13 +194,14 @@ impl ExportDialog {
             return;
         }
         let old = format!(".{}", suffix(self.format));
-        if let Some(base) = self.path.strip_suffix(&old) {
-            let follows_cursor = self.cursor == self.path.chars().count();
-            self.path = format!("{base}.{}", suffix(format));
-            if follows_cursor {
-                self.cursor = self.path.chars().count();
+        if let Some(base) = self.path.text().strip_suffix(&old) {
+            let follows_cursor = self.path.cursor() == self.path.text().chars().count();
+            let cursor = self.path.cursor();
+            let new = format!("{base}.{}", suffix(format));
+            self.path.set(&new);
+            if !follows_cursor {
+                self.path.set_cursor(cursor);
             }
-            self.cursor = self.cursor.min(self.path.chars().count());
         }
         self.format = format;
         self.status = Status::Ready;
@@ -232,54 +232,18 @@ impl ExportDialog {
         }
     }
 
-    /// Inserts `c` at the cursor in the path.
-    pub fn insert(&mut self, c: char) {
-        if self.path.chars().count() >= PATH_MAX {
-            return;
+    /// Inserts `text` at the cursor in the path.
+    pub fn type_in_path(&mut self, text: &str) {
+        if self.path.insert_str(text) {
+            self.status = Status::Ready;
         }
-        let at = self.byte_at(self.cursor);
-        self.path.insert(at, c);
-        self.cursor += 1;
-        self.status = Status::Ready;
     }
 
-    /// Deletes the character before the cursor in the path.
-    pub fn erase(&mut self) {
-        if self.cursor == 0 {
-            return;
+    /// Edits the path: moves its cursor, or deletes.
+    pub fn edit_path(&mut self, edit: Edit) {
+        if self.path.edit(edit) {
+            self.status = Status::Ready;
         }
-        self.cursor -= 1;
-        let at = self.byte_at(self.cursor);
-        self.path.remove(at);
-        self.status = Status::Ready;
-    }
-
-    /// Empties the path.
-    pub fn clear(&mut self) {
-        self.path.clear();
-        self.cursor = 0;
-        self.status = Status::Ready;
-    }
-
-    /// Moves the cursor in the path by `delta` characters, within the path.
-    pub fn move_cursor(&mut self, delta: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(delta)
-            .min(self.path.chars().count());
-    }
-
-    /// Puts the cursor at the start (`false`) or end (`true`) of the path.
-    pub fn cursor_to(&mut self, end: bool) {
-        self.cursor = if end { self.path.chars().count() } else { 0 };
-    }
-
-    /// The byte offset of character `index` of the path (its length past the end).
-    fn byte_at(&self, index: usize) -> usize {
-        self.path
-            .char_indices()
-            .nth(index)
-            .map_or(self.path.len(), |(i, _)| i)
     }
 }
 
@@ -295,10 +259,8 @@ mod tests {
         assert_eq!(d.path, "ali-timeline-all.timelinejs.json");
         d.set_format(Format::Json);
         assert_eq!(d.path, "ali-timeline-all.json");
-        d.clear();
-        for c in "notes.txt".chars() {
-            d.insert(c);
-        }
+        d.edit_path(Edit::EraseToStart);
+        d.type_in_path("notes.txt");
         d.set_format(Format::Md);
         assert_eq!(d.path, "notes.txt", "a path of the user's own is kept");
     }
@@ -325,23 +287,20 @@ mod tests {
     }
 
     #[test]
-    fn editing_works_at_the_cursor_with_wide_characters() {
+    fn a_cursor_inside_the_path_stays_where_it_was_when_the_format_changes() {
         let mut d = ExportDialog::new("x".into());
-        d.clear();
-        for c in "高松.md".chars() {
-            d.insert(c);
-        }
-        d.move_cursor(-4);
-        d.insert('晓');
-        assert_eq!(d.path, "高晓松.md");
-        d.cursor_to(false);
-        d.erase();
-        assert_eq!(d.path, "高晓松.md", "nothing before the start");
-        d.cursor_to(true);
-        d.erase();
-        assert_eq!(d.path, "高晓松.m");
-        d.move_cursor(99);
-        assert_eq!(d.cursor, 5);
+        d.edit_path(Edit::Home);
+        d.edit_path(Edit::Right);
+        d.set_format(Format::Md);
+        assert_eq!(d.path, "x.md");
+        assert_eq!(d.path.cursor(), 1);
+        d.edit_path(Edit::End);
+        d.set_format(Format::Html);
+        assert_eq!(
+            d.path.cursor(),
+            "x.html".len(),
+            "a cursor at the end follows it"
+        );
     }
 
     #[test]

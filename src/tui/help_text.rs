@@ -30,6 +30,9 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Date,
         Context::Export,
         Context::Tenure,
+        Context::SaveName,
+        Context::Saved,
+        Context::Input,
         Context::Help,
         Context::Anywhere,
     ] {

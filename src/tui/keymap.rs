@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Edit};
 use crate::tui::app::Mode;
 
 /// Where a binding applies.
@@ -27,6 +27,12 @@ pub enum Context {
     Export,
     /// In the tenure chart.
     Tenure,
+    /// Typing a name to save the filter under (other characters are typed into the name).
+    SaveName,
+    /// In the saved-queries overlay.
+    Saved,
+    /// In any input (search, date, export path): line editing, after the context's own keys.
+    Input,
 }
 
 impl Context {
@@ -40,6 +46,8 @@ impl Context {
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
             Mode::Tenure(_) => Context::Tenure,
+            Mode::SaveQuery(_) => Context::SaveName,
+            Mode::Saved(_) => Context::Saved,
         }
     }
 
@@ -50,19 +58,26 @@ impl Context {
             Context::Anywhere => "Anywhere",
             Context::Browse => "Browsing",
             Context::Search => "Search (type to search)",
-            Context::Date => "Date for the org chart (type a date)",
+            Context::Date => "Date: for the org chart after a, to go to after d (type a date)",
             Context::Help => "This help",
             Context::Export => {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
             Context::Tenure => "Tenure chart (t: who held what when; unit lifelines)",
+            Context::SaveName => "Saving the filter (type a name)",
+            Context::Saved => "Saved queries",
+            Context::Input => "Typing in any input (search, date, export path, saved query name)",
         }
     }
 
-    /// Whether unbound characters are typed into an input in this context.
+    /// Whether unbound characters are typed into an input in this context (and the
+    /// [`Context::Input`] keys edit it).
     #[must_use]
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Date | Context::Export)
+        matches!(
+            self,
+            Context::Search | Context::Date | Context::Export | Context::SaveName
+        )
     }
 }
 
@@ -94,8 +109,15 @@ impl Chord {
         }
     }
 
+    const fn alt(code: KeyCode) -> Chord {
+        Chord {
+            code,
+            modifiers: KeyModifiers::ALT,
+        }
+    }
+
     /// The key named `text`, as [`Chord::name`] writes it or in words: a character (`x`, `/`),
-    /// `Ctrl-x`, `Alt-x`, or `Space`, `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Up`, `Down`,
+    /// `Ctrl-x`, `Alt-x`, or `Space`, `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Delete`, `Up`, `Down`,
     /// `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `F1`…`F12` (names ignore case).
     #[must_use]
     pub fn parse(text: &str) -> Option<Chord> {
@@ -134,6 +156,7 @@ impl Chord {
             "pgdn" | "pagedown" => KeyCode::PageDown,
             "home" => KeyCode::Home,
             "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
             f => KeyCode::F(
                 f.strip_prefix('f')?
                     .parse()
@@ -151,12 +174,16 @@ impl Chord {
         self.code == event.code && (event.modifiers & relevant) == (self.modifiers & relevant)
     }
 
-    /// The key's name as shown in help and hints: `j`, `↓`, `PgDn`, `Shift-Tab`, `Ctrl-C`.
+    /// The key's name as shown in help and hints: `j`, `↓`, `PgDn`, `Shift-Tab`, `Ctrl-C`, `Alt-B`.
     #[must_use]
     pub fn name(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 c.to_ascii_uppercase().to_string()
             }
             KeyCode::Char(c) => c.to_string(),
@@ -173,6 +200,7 @@ impl Chord {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
             other => format!("{other:?}"),
         };
         let mut name = String::new();
@@ -218,7 +246,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Search, Tenure};
+use Context::{Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search, Tenure};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -233,6 +261,7 @@ const LEFT: Chord = Chord::plain(KeyCode::Left);
 const RIGHT: Chord = Chord::plain(KeyCode::Right);
 const TAB: Chord = Chord::plain(KeyCode::Tab);
 const BACKTAB: Chord = Chord::plain(KeyCode::BackTab);
+const DELETE: Chord = Chord::plain(KeyCode::Delete);
 
 /// Every key the app knows, by context, in the order the help lists them.
 #[rustfmt::skip]
@@ -252,11 +281,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
     bind(Browse, &[ENTER], Action::Confirm, "open: event → detail; org line → that unit's or person's events", Some("open")),
+    bind(Browse, &[Chord::ctrl('f')], Action::FilterByQuery, "edit the filter: the search box opens on its query (Ctrl-F there applies it)", None),
     bind(Browse, &[ESC], Action::Back, "back: follow the selection again, clear the filter", Some("back")),
+    bind(Browse, &[Chord::ctrl('o')], Action::JumpBack, "jump back: where you were before the last jump (result, org line, filter, date, year)", None),
+    bind(Browse, &[Chord::ctrl('n')], Action::JumpForward, "jump forward again (Ctrl-I is Tab in most terminals)", None),
+    bind(Browse, &[Chord::char('d')], Action::GoToDate, "go to a date you type: the first event on or after it", None),
+    bind(Browse, &[Chord::char('z')], Action::Zoom, "zoom: the focused pane fills the screen, or back (Tab moves on)", None),
     bind(Browse, &[Chord::char('a')], Action::AskDate, "org chart as of a date you type", Some("as of")),
     bind(Browse, &[Chord::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron)", Some("export")),
     bind(Browse, &[Chord::char('t')], Action::TenureChart, "tenure chart: who held what when (Tab in it: unit lifelines)", Some("tenure")),
+    // m and M as vim's marks: keep a place (here a filter) under a name, and go back to one.
+    bind(Browse, &[Chord::char('m')], Action::SaveQuery, "save the filter as a named query", None),
+    bind(Browse, &[Chord::char('M')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
     bind(Browse, &[Chord::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Browse, &[Chord::char('h'), LEFT], Action::Fold, "org chart: fold the unit, or go to the unit above", None),
     bind(Browse, &[Chord::char('l'), RIGHT], Action::Unfold, "org chart: unfold the unit, or go into it", None),
@@ -269,10 +306,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[PGUP], Action::PageUp, "page up", None),
     bind(Search, &[ENTER], Action::Confirm, "jump: select the event, or filter to the person's or unit's events", Some("jump")),
     bind(Search, &[Chord::ctrl('f')], Action::FilterByQuery, "filter: the timeline shows the events the query matches (Esc clears)", Some("filter")),
-    bind(Search, &[BACKSPACE], Action::Erase, "delete the last character", None),
+    // Alt-↑/↓ and Alt-P/N (the Emacs minibuffer's history keys): ↑/↓ and Ctrl-P/N already move
+    // through the results, as in fzf.
+    bind(Search, &[Chord::alt(KeyCode::Up), Chord::alt(KeyCode::Char('p'))], Action::OlderQuery, "recall the query searched before (history, kept across runs)", None),
+    bind(Search, &[Chord::alt(KeyCode::Down), Chord::alt(KeyCode::Char('n'))], Action::NewerQuery, "recall the next query in the history, then what you were typing", None),
     bind(Search, &[ESC], Action::Back, "close the search", Some("close")),
-    bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date", Some("show")),
-    bind(Date, &[BACKSPACE], Action::Erase, "delete the last character", None),
+    bind(Date, &[ENTER], Action::Confirm, "show the org chart as of the date, or go to it", Some("show")),
     bind(Date, &[ESC], Action::Back, "cancel", Some("cancel")),
     bind(Help, &[Chord::char('j'), DOWN], Action::Down, "scroll down", None),
     bind(Help, &[Chord::char('k'), UP], Action::Up, "scroll up", None),
@@ -286,12 +325,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Export, &[UP], Action::Up, "previous format", None),
     bind(Export, &[TAB, BACKTAB], Action::FocusNext, "switch between the format and the path", Some("field")),
     bind(Export, &[ENTER], Action::Confirm, "write the file; on a file that exists, Enter (or y) again replaces it", Some("write")),
-    bind(Export, &[LEFT], Action::Left, "cursor left in the path", None),
-    bind(Export, &[RIGHT], Action::Right, "cursor right in the path", None),
     bind(Export, &[HOME], Action::Top, "start of the path (first format)", None),
     bind(Export, &[END], Action::Bottom, "end of the path (last format)", None),
-    bind(Export, &[BACKSPACE], Action::Erase, "delete the character before the cursor", None),
-    bind(Export, &[Chord::ctrl('u')], Action::ClearInput, "clear the path", None),
     bind(Export, &[ESC], Action::Back, "close (when asked to replace a file: keep it)", Some("close")),
     bind(Tenure, &[Chord::char('j'), DOWN], Action::Down, "next row", None),
     bind(Tenure, &[Chord::char('k'), UP], Action::Up, "previous row", None),
@@ -299,14 +334,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(Tenure, &[PGUP], Action::PageUp, "page up", None),
     bind(Tenure, &[Chord::char('g'), HOME], Action::Top, "first row", None),
     bind(Tenure, &[Chord::char('G'), END], Action::Bottom, "last row", None),
-    bind(Tenure, &[Chord::char('h'), LEFT], Action::Left, "pan earlier", Some("pan")),
-    bind(Tenure, &[Chord::char('l'), RIGHT], Action::Right, "pan later", None),
+    bind(Tenure, &[Chord::char('h'), LEFT], Action::PanEarlier, "pan earlier", Some("pan")),
+    bind(Tenure, &[Chord::char('l'), RIGHT], Action::PanLater, "pan later", None),
     bind(Tenure, &[Chord::char('+'), Chord::char('=')], Action::TimeZoomIn, "zoom in (fewer months per column)", Some("zoom")),
     bind(Tenure, &[Chord::char('-')], Action::TimeZoomOut, "zoom out", None),
     bind(Tenure, &[TAB, BACKTAB], Action::FocusNext, "switch between people by unit and unit lifelines", Some("units")),
     bind(Tenure, &[ENTER], Action::Confirm, "open the row's career or unit; the timeline selects its event nearest the date line", Some("open")),
     bind(Tenure, &[ESC, Chord::char('t')], Action::Back, "close the chart", Some("close")),
     bind(Tenure, &[Chord::char('q')], Action::Quit, "quit", None),
+    bind(SaveName, &[ENTER], Action::Confirm, "save the filter under the name typed", Some("save")),
+    bind(SaveName, &[ESC], Action::Back, "cancel", Some("cancel")),
+    bind(Saved, &[Chord::char('j'), DOWN], Action::Down, "next saved query", None),
+    bind(Saved, &[Chord::char('k'), UP], Action::Up, "previous saved query", None),
+    bind(Saved, &[ENTER], Action::Confirm, "filter the timeline by it (after d: delete it)", Some("filter")),
+    bind(Saved, &[Chord::char('d'), DELETE], Action::DeleteSaved, "delete it (d or Enter again to confirm)", Some("delete")),
+    bind(Saved, &[ESC], Action::Back, "close (after d: keep it)", Some("close")),
+    bind(Input, &[LEFT], Action::Edit(Edit::Left), "cursor left", None),
+    bind(Input, &[RIGHT], Action::Edit(Edit::Right), "cursor right", None),
+    bind(Input, &[HOME, Chord::ctrl('a')], Action::Edit(Edit::Home), "cursor to the start", None),
+    bind(Input, &[END, Chord::ctrl('e')], Action::Edit(Edit::End), "cursor to the end", None),
+    bind(Input, &[Chord::alt(KeyCode::Char('b'))], Action::Edit(Edit::WordLeft), "back a word", None),
+    bind(Input, &[Chord::alt(KeyCode::Char('f'))], Action::Edit(Edit::WordRight), "forward a word", None),
+    bind(Input, &[BACKSPACE], Action::Edit(Edit::EraseBack), "delete the character before the cursor", None),
+    bind(Input, &[DELETE], Action::Edit(Edit::EraseForward), "delete the character under the cursor", None),
+    bind(Input, &[Chord::ctrl('w')], Action::Edit(Edit::EraseWord), "delete back to a space (a whole query atom)", None),
+    bind(Input, &[Chord::ctrl('u')], Action::Edit(Edit::EraseToStart), "delete everything before the cursor", None),
+    bind(Input, &[Chord::ctrl('k')], Action::Edit(Edit::EraseToEnd), "delete from the cursor to the end", None),
 ];
 
 /// The key table in use, when it differs from [`BINDINGS`] (set once, before the app starts).
@@ -338,13 +391,20 @@ pub const MOUSE: &[(&str, &str)] = &[
     ),
 ];
 
-/// The binding for a key press in `context`: `Anywhere` bindings first, then the context's.
+/// The binding for a key press in `context`: `Anywhere` bindings first, then the context's,
+/// then (where text is typed) the line-editing keys of [`Context::Input`].
 #[must_use]
 pub fn binding_for(context: Context, key: &KeyEvent) -> Option<&'static Binding> {
+    let editing = context.takes_text();
     bindings()
         .iter()
         .filter(|b| b.context == Context::Anywhere)
         .chain(bindings().iter().filter(|b| b.context == context))
+        .chain(
+            bindings()
+                .iter()
+                .filter(|b| editing && b.context == Context::Input),
+        )
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
 }
 

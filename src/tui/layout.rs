@@ -6,7 +6,8 @@
 
 use ratatui::layout::Rect;
 
-use crate::tui::app::Pane;
+use crate::tui::app::{App, Pane};
+use crate::tui::axis;
 
 /// How a pane is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,35 @@ fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
     )
 }
 
+/// The side column (detail over org) stops growing at this width while the timeline is narrower
+/// than [`TIMELINE_FIRST`]: the extra width goes to the timeline's titles first.
+const SIDE_FIRST: u16 = 60;
+
+/// A timeline this wide shows the median title of the bundled store whole; beyond it the timeline
+/// and the side column share the extra width.
+const TIMELINE_FIRST: u16 = 80;
+
+/// `area` split into the timeline (left) and the side column (right): 55% of the width on the
+/// right up to [`SIDE_FIRST`] columns, then the timeline alone grows to [`TIMELINE_FIRST`], then
+/// both grow by half of each extra column.
+fn split_side(area: Rect) -> (Rect, Rect) {
+    let share = u16::try_from(u32::from(area.width) * 55 / 100).unwrap_or(u16::MAX);
+    let beyond = area.width.saturating_sub(SIDE_FIRST + TIMELINE_FIRST);
+    let side = share.min(SIDE_FIRST + beyond / 2);
+    let left = area.width - side;
+    (
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: side,
+            ..area
+        },
+    )
+}
+
 /// `area` split at `percent` of its height: (top, bottom).
 fn split_rows(area: Rect, percent: u16) -> (Rect, Rect) {
     let top = u16::try_from(u32::from(area.height) * u32::from(percent) / 100).unwrap_or(0);
@@ -150,8 +180,13 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
     let panes = if body.height == 0 || body.width == 0 {
         Vec::new()
     } else if body.width >= WIDE {
-        let (left, right) = split_columns(body, 45);
-        let (detail, org) = if body.height >= TALL {
+        let tall = body.height >= TALL;
+        let (left, right) = if tall {
+            split_side(body)
+        } else {
+            split_columns(body, 45)
+        };
+        let (detail, org) = if tall {
             split_rows(right, 55)
         } else {
             split_columns(right, 50)
@@ -172,6 +207,17 @@ pub fn areas(area: Rect, focus: Pane, side: Pane) -> Areas {
         body,
         status,
     }
+}
+
+/// Divides `area` for `app`: as [`areas`] for its focus and side pane, or, while zoomed
+/// (`z`), the focused pane alone over the whole body.
+#[must_use]
+pub fn app_areas(app: &App<'_>, area: Rect) -> Areas {
+    let mut areas = areas(area, app.focus, app.side);
+    if app.zoomed && areas.body.height > 0 && areas.body.width > 0 {
+        areas.panes = vec![framed(app.focus, areas.body)];
+    }
+    areas
 }
 
 /// Where an overlay (search, help) is drawn inside `body`: centred with a margin on large
@@ -227,6 +273,48 @@ pub fn search_parts(inner: Rect) -> (Rect, Rect) {
         ..inner
     };
     (input, results)
+}
+
+/// The timeline pane's content area divided, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineParts {
+    /// The filter line, while a filter is on (and a row of events still fits below it).
+    pub filter: Option<Rect>,
+    /// The time axis (see [`crate::tui::axis`]); empty when it does not fit.
+    pub axis: Rect,
+    /// The event list.
+    pub list: Rect,
+}
+
+/// Divides the timeline pane's content area `inner` for `app`: the filter line on top, then the
+/// time axis, then the event list. Drawing, clicks and scrolling all use it.
+#[must_use]
+pub fn timeline_parts(app: &App<'_>, inner: Rect) -> TimelineParts {
+    let (filter, rest) = if app.filter.is_some() && inner.height >= 2 {
+        (
+            Some(Rect { height: 1, ..inner }),
+            Rect {
+                y: inner.y + 1,
+                height: inner.height - 1,
+                ..inner
+            },
+        )
+    } else {
+        (None, inner)
+    };
+    let rows = axis::height(app, rest);
+    TimelineParts {
+        filter,
+        axis: Rect {
+            height: rows,
+            ..rest
+        },
+        list: Rect {
+            y: rest.y + rows,
+            height: rest.height - rows,
+            ..rest
+        },
+    }
 }
 
 /// The first line to show so that line `selected` is visible in `height` rows, moving from

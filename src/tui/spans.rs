@@ -213,6 +213,16 @@ impl Wrapper {
             return;
         }
         let w = width(word);
+        if is_url(word) && w > self.max - self.rest {
+            // Never broken across lines (a terminal could not open it): a line of its own, cut
+            // in the middle.
+            if !self.fresh {
+                self.newline();
+            }
+            let room = self.max.saturating_sub(self.used).max(1);
+            self.push(cut_middle(word, room), style);
+            return;
+        }
         if self.used + w > self.max && !self.fresh && w <= self.max - self.rest {
             self.newline();
         }
@@ -242,6 +252,50 @@ impl Wrapper {
         }
         self.lines
     }
+}
+
+/// Whether `word` is a web address (`http://…`, `https://…`), which wrapping never breaks.
+fn is_url(word: &str) -> bool {
+    let lower = word.get(..8).unwrap_or(word).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// `text` in at most `max` columns: whole when it fits, else its start and its end around `…`
+/// (`https://www.exa…/article.html`), so both the site and the page stay readable.
+#[must_use]
+pub fn cut_middle(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max <= 1 {
+        return "…".chars().take(max).collect();
+    }
+    let room = max - 1;
+    let head_room = room.div_ceil(2);
+    let mut head = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w > head_room {
+            break;
+        }
+        used += w;
+        head.push(c);
+    }
+    let tail_room = room - used;
+    let mut tail: Vec<char> = Vec::new();
+    let mut tail_used = 0;
+    for c in text.chars().rev() {
+        let w = char_width(c);
+        if tail_used + w > tail_room {
+            break;
+        }
+        tail_used += w;
+        tail.push(c);
+    }
+    head.push('…');
+    head.extend(tail.into_iter().rev());
+    head
 }
 
 /// Writes `message`, dimmed and cut to fit, on the first line of `area` (an empty pane's note).

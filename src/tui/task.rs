@@ -15,9 +15,12 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Existing};
 use crate::export::{self, Selection};
 use crate::query::Query;
+use crate::saved::{self, SavedQueries, SavedQuery};
 use crate::timeline::Timeline;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{ExportOutcome, ExportRequest};
+use crate::tui::saved_picker::SavedChange;
+use crate::tui::search_history;
 use crate::tui::searcher::{self, Searched};
 use crate::tui::update;
 
@@ -29,6 +32,26 @@ pub enum Task {
     /// Search for a query typed in the search overlay (the run loop hands it to the background
     /// searcher; [`perform`] runs it on the spot).
     Search(Query),
+    /// Read the search history file (the run loop asks at start).
+    ReadHistory(PathBuf),
+    /// Write the search history file.
+    SaveHistory {
+        /// The file.
+        path: PathBuf,
+        /// The queries, oldest first.
+        entries: Vec<String>,
+    },
+    /// Read the saved queries (the run loop asks at start).
+    ReadSaved(PathBuf),
+    /// Write the saved queries.
+    WriteSaved {
+        /// The file.
+        path: PathBuf,
+        /// Every saved query, in order.
+        entries: Vec<SavedQuery>,
+        /// What the write is for.
+        change: SavedChange,
+    },
 }
 
 /// What came of a [`Task`].
@@ -38,6 +61,21 @@ pub enum TaskOutcome {
     Export(ExportOutcome),
     /// The results of a search.
     Searched(Searched),
+    /// The queries read from the search history file, or why it cannot be used.
+    HistoryRead(Result<Vec<String>, String>),
+    /// Whether the search history file was written, or why not.
+    HistorySaved(Result<(), String>),
+    /// The saved queries read, with the file's problem if it has one.
+    SavedRead(SavedQueries),
+    /// What came of writing the saved queries.
+    SavedWritten {
+        /// What the write was for.
+        change: SavedChange,
+        /// The saved queries written.
+        entries: Vec<SavedQuery>,
+        /// Whether they were written, or why not (one line).
+        result: Result<(), String>,
+    },
 }
 
 /// Performs `task` and applies its outcome to `app`: what the run loop does with a task.
@@ -53,6 +91,20 @@ pub fn perform(timeline: &Timeline, task: Task) -> TaskOutcome {
     match task {
         Task::Export(request) => TaskOutcome::Export(write_export(timeline, request)),
         Task::Search(query) => TaskOutcome::Searched(searcher::run(timeline, &query)),
+        Task::ReadHistory(path) => TaskOutcome::HistoryRead(search_history::read(&path)),
+        Task::SaveHistory { path, entries } => {
+            TaskOutcome::HistorySaved(search_history::write(&path, &entries))
+        }
+        Task::ReadSaved(path) => TaskOutcome::SavedRead(saved::load(Some(path))),
+        Task::WriteSaved {
+            path,
+            entries,
+            change,
+        } => TaskOutcome::SavedWritten {
+            result: saved::write(&path, &entries).map_err(|e| e.to_string()),
+            change,
+            entries,
+        },
     }
 }
 

@@ -257,4 +257,10 @@ impl Theme {
         let colours = [p.cyan, p.green, p.magenta, p.yellow, p.blue, p.red];
         self.fg(colours[n % colours.len()])
     }
+
+    /// The text cursor in an input in the status bar, which is drawn reversed already.
+    #[must_use]
+    pub fn status_cursor(self) -> Style {
+        Style::new().remove_modifier(Modifier::REVERSED)
+    }
 }

@@ -11,16 +11,18 @@ mod axis_jump;
 mod export;
 pub mod filter;
 mod fold;
+mod go_to_date;
 mod inputs;
+mod jumps;
 mod mouse;
+mod saved;
 mod tenure;
 
 use ratatui::layout::Rect;
 
 use crate::query::Target;
 use crate::tui::action::Action;
-use crate::tui::app::{App, DateInput, Entity, Mode, Pane, Row, Search};
-use crate::tui::axis;
+use crate::tui::app::{App, DateGoal, DateInput, Entity, Mode, Pane, Row, Search};
 use crate::tui::derived;
 use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
@@ -39,12 +41,15 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::Quit => app.running = false,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
+            Mode::Browse if action == Action::FilterByQuery => task = inputs::edit_filter(app),
             Mode::Browse => browse(app, action),
             Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
             Mode::Tenure(_) => tenure::update(app, action),
+            Mode::SaveQuery(_) => task = saved::name(app, action),
+            Mode::Saved(_) => task = saved::picker(app, action),
         },
     }
     follow(app);
@@ -60,11 +65,16 @@ pub fn paste(app: &mut App<'_>, text: &str) -> Option<Task> {
     let mut task = None;
     match &mut app.mode {
         Mode::Search(_) => task = inputs::paste_into_search(app, &text),
-        Mode::Date(_) => text
-            .chars()
-            .for_each(|c| inputs::date(app, Action::Type(c))),
+        Mode::Date(date) => {
+            date.input.insert_str(&text);
+            date.error = None;
+        }
         Mode::Export(dialog) if dialog.field == DialogField::Path && !dialog.confirming() => {
-            text.chars().for_each(|c| dialog.insert(c));
+            dialog.type_in_path(&text);
+        }
+        Mode::SaveQuery(name) => {
+            name.input.insert_str(&text);
+            name.error = None;
         }
         _ => {}
     }
@@ -97,6 +107,18 @@ pub fn finished(app: &mut App<'_>, outcome: TaskOutcome) {
             inputs::searched(app, done);
             follow(app);
         }
+        TaskOutcome::HistoryRead(Ok(read)) => app.history.loaded(read),
+        TaskOutcome::HistorySaved(Ok(())) => {}
+        // The history is kept for this run only, and the file left as it is.
+        TaskOutcome::HistoryRead(Err(why)) | TaskOutcome::HistorySaved(Err(why)) => {
+            app.history.unkept(why);
+        }
+        TaskOutcome::SavedRead(read) => app.saved = read,
+        TaskOutcome::SavedWritten {
+            change,
+            entries,
+            result,
+        } => saved::written(app, change, entries, result),
     }
 }
 
@@ -124,13 +146,25 @@ pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usiz
 
 /// The content height of `pane` on screen, 0 when it is not shown.
 fn pane_height(app: &App<'_>, pane: Pane) -> usize {
-    layout::areas(app.size, app.focus, app.side)
+    layout::app_areas(app, app.size)
         .pane(pane)
-        .map_or(0, |p| usize::from(p.inner.height))
+        .map_or(0, |p| usize::from(content(app, p).height))
+}
+
+/// Where a pane's lines are drawn: its content area, below the filter line and the time axis in
+/// the timeline.
+pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
+    match pane.pane {
+        Pane::Timeline => layout::timeline_parts(app, pane.inner).list,
+        _ => pane.inner,
+    }
 }
 
 fn browse(app: &mut App<'_>, action: Action) {
     match action {
+        Action::Top | Action::Bottom if app.focus == Pane::Timeline => {
+            jumps::recorded(app, |app| move_in(app, Pane::Timeline, action));
+        }
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -142,10 +176,13 @@ fn browse(app: &mut App<'_>, action: Action) {
         | Action::ToggleFold
         | Action::FoldAll
         | Action::UnfoldAll => fold::apply(app, action),
-        Action::PrevYear => year_jump(app, false),
-        Action::NextYear => year_jump(app, true),
-        Action::PrevPeriod => axis_jump::step(app, false),
-        Action::NextPeriod => axis_jump::step(app, true),
+        Action::PrevYear => jumps::recorded(app, |app| year_jump(app, false)),
+        Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
+        Action::PrevPeriod => jumps::recorded(app, |app| axis_jump::step(app, false)),
+        Action::NextPeriod => jumps::recorded(app, |app| axis_jump::step(app, true)),
+        Action::JumpBack => jumps::back(app),
+        Action::JumpForward => jumps::forward(app),
+        Action::Zoom => app.zoomed = !app.zoomed,
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
         Action::Search => app.mode = Mode::Search(Search::default()),
@@ -154,13 +191,21 @@ fn browse(app: &mut App<'_>, action: Action) {
             app.help_scroll = 0;
         }
         Action::AskDate => app.mode = Mode::Date(DateInput::default()),
+        Action::GoToDate => {
+            app.mode = Mode::Date(DateInput {
+                goal: DateGoal::GoTo,
+                ..DateInput::default()
+            });
+        }
         Action::Export => export::open(app),
         Action::TenureChart => tenure::open_chart(app),
+        Action::SaveQuery => saved::open_name(app),
+        Action::SavedQueries => saved::open_picker(app),
         Action::Confirm => confirm(app),
-        Action::Back => back(app),
+        Action::Back => jumps::recorded(app, back),
         Action::Click { column, row } => mouse::click(app, column, row),
         Action::Scroll { column, row, .. } => {
-            if let Some(pane) = layout::areas(app.size, app.focus, app.side)
+            if let Some(pane) = layout::app_areas(app, app.size)
                 .pane_at(column, row)
                 .map(|p| p.pane)
             {
@@ -168,13 +213,15 @@ fn browse(app: &mut App<'_>, action: Action) {
             }
         }
         Action::Type(_)
-        | Action::Erase
-        | Action::ClearInput
+        | Action::Edit(_)
+        | Action::OlderQuery
+        | Action::NewerQuery
         | Action::FilterByQuery
-        | Action::Left
-        | Action::Right
+        | Action::PanEarlier
+        | Action::PanLater
         | Action::TimeZoomIn
         | Action::TimeZoomOut
+        | Action::DeleteSaved
         | Action::Quit
         | Action::Resize { .. } => {}
     }
@@ -270,7 +317,7 @@ fn confirm(app: &mut App<'_>) {
                 None => None,
             };
             if let Some(entity) = entity {
-                open(app, entity);
+                jumps::recorded(app, |app| open(app, entity));
             }
         }
         Pane::Detail => {}
@@ -284,18 +331,22 @@ fn back(app: &mut App<'_>) {
     } else if app.filter.is_some() || app.subject.is_some() {
         app.subject = None;
         app.detail_scroll = 0;
-        filter::clear_filter(app);
+        filter::show_all(app);
     }
 }
 
 /// Selects a search result: an event in the timeline (clearing a filter that hides it), or a
-/// person's or unit's events.
+/// person's or unit's events; the place left is recorded in the jump list.
 pub(crate) fn jump(app: &mut App<'_>, target: Target) {
+    jumps::recorded(app, |app| jump_to(app, target));
+}
+
+fn jump_to(app: &mut App<'_>, target: Target) {
     match target {
         Target::Event(ix) => {
             // `visible` is in date order, which is index order.
             if app.visible.binary_search(&ix).is_err() {
-                filter::clear_filter(app);
+                filter::show_all(app);
             }
             let cursor = app.visible.binary_search(&ix).unwrap_or(0);
             select(app, cursor);
@@ -309,13 +360,13 @@ pub(crate) fn jump(app: &mut App<'_>, target: Target) {
 /// Filters the timeline to `entity`'s events, shows `entity` in the detail pane and focuses
 /// the timeline.
 fn open(app: &mut App<'_>, entity: Entity) {
-    filter::filter_to(app, entity);
+    filter::to_entity(app, entity);
     set_focus(app, Pane::Timeline);
 }
 
 /// Lines in the detail pane at its current width.
 fn detail_len(app: &App<'_>) -> usize {
-    layout::areas(app.size, app.focus, app.side)
+    layout::app_areas(app, app.size)
         .pane(Pane::Detail)
         .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
@@ -324,7 +375,7 @@ fn detail_len(app: &App<'_>) -> usize {
 /// keeping for the views) the rows, org lines and detail text where the state they depend on has
 /// changed.
 fn follow(app: &mut App<'_>) {
-    let areas = layout::areas(app.size, app.focus, app.side);
+    let areas = layout::app_areas(app, app.size);
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
         derived::refresh_rows(app);
@@ -333,7 +384,7 @@ fn follow(app: &mut App<'_>) {
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
         let header = selected.filter(|&r| r > 0 && matches!(rows[r - 1], Row::Year(_)));
-        let height = axis::split(app, pane.inner).1.height;
+        let height = content(app, pane).height;
         let offset = keep_visible(
             app.timeline_offset,
             header.map(|r| r - 1),

@@ -4,8 +4,10 @@ pub mod axis;
 pub mod detail;
 pub mod export;
 pub mod help;
+pub mod line_input;
 pub mod org;
 pub mod overlay;
+pub mod saved;
 pub mod search;
 pub mod status;
 pub mod tenure;
@@ -33,7 +35,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let areas = layout::areas(area, app.focus, app.side);
+    let areas = layout::app_areas(app, area);
     for pane in &areas.panes {
         let focused = pane.pane == app.focus;
         let title = match pane.pane {
@@ -55,6 +57,12 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
         Mode::Export(dialog) => export::render(app, dialog, areas.body, buf),
         Mode::Date(input) => {
             if let Some(error) = &input.error {
+                date_error(app.theme, error, areas.body, buf);
+            }
+        }
+        Mode::Saved(picker) => saved::render(app, picker, layout::overlay(areas.body), buf),
+        Mode::SaveQuery(name) => {
+            if let Some(error) = &name.error {
                 date_error(app.theme, error, areas.body, buf);
             }
         }

@@ -27,6 +27,8 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     /// When the program was started.
     pub started: Instant,
+    /// The state folder given to the program when the test gave none (removed at the end).
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -70,6 +72,15 @@ impl Session {
         if command.get_env("XDG_CONFIG_HOME").is_none() {
             command.env("XDG_CONFIG_HOME", NO_SETTINGS);
         }
+        // Nor does the test write into the user's state folder (the search history).
+        let state = match command.get_env("XDG_STATE_HOME") {
+            Some(_) => None,
+            None => {
+                let dir = tempfile::tempdir()?;
+                command.env("XDG_STATE_HOME", dir.path());
+                Some(dir)
+            }
+        };
         let started = Instant::now();
         let child = pair.slave.spawn_command(command)?;
         drop(pair.slave);
@@ -91,6 +102,7 @@ impl Session {
             input,
             child,
             started,
+            _state: state,
         })
     }
 

@@ -9,10 +9,10 @@ use crate::tui::axis::{self, Geometry, month_of};
 use crate::tui::layout;
 
 /// The axis's area on screen, when the timeline pane shows it.
-pub(super) fn area(app: &App<'_>) -> Option<Rect> {
-    let areas = layout::areas(app.size, app.focus, app.side);
+fn area(app: &App<'_>) -> Option<Rect> {
+    let areas = layout::app_areas(app, app.size);
     let pane = areas.pane(Pane::Timeline)?;
-    let (axis_area, _) = axis::split(app, pane.inner);
+    let axis_area = layout::timeline_parts(app, pane.inner).axis;
     (!axis_area.is_empty()).then_some(axis_area)
 }
 

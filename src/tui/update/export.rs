@@ -1,7 +1,7 @@
 //! Actions in the export dialog: choosing a format, editing the path, and Enter, which asks the
 //! run loop to write (a [`Task`]); what came of it comes back through [`finished`].
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Edit};
 use crate::tui::app::{App, Mode};
 use crate::tui::export_dialog::{
     self, DialogField, ExportDialog, ExportOutcome, ExportRequest, Status,
@@ -50,7 +50,7 @@ pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
             return None;
         }
     };
-    if dialog.path.trim().is_empty() {
+    if dialog.path.text().trim().is_empty() {
         dialog.field = DialogField::Path;
         dialog.status = Status::Done(ExportOutcome::Failed(
             "no path: type a file name to write to".into(),
@@ -62,7 +62,7 @@ pub(super) fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         format: dialog.format,
         events: app.visible.clone(),
         query,
-        path: dialog.path.clone(),
+        path: dialog.path.text().to_string(),
         force,
     }))
 }
@@ -83,24 +83,16 @@ fn edit(dialog: &mut ExportDialog, action: Action) {
             DialogField::Format => {
                 dialog.format_key(c);
             }
-            DialogField::Path => dialog.insert(c),
+            DialogField::Path => dialog.type_in_path(c.encode_utf8(&mut [0; 4])),
         },
-        Action::Erase => {
+        Action::Edit(edit) => {
             dialog.field = DialogField::Path;
-            dialog.erase();
-        }
-        Action::ClearInput => {
-            dialog.field = DialogField::Path;
-            dialog.clear();
-        }
-        Action::Left | Action::Right => {
-            dialog.field = DialogField::Path;
-            dialog.move_cursor(if action == Action::Left { -1 } else { 1 });
+            dialog.edit_path(edit);
         }
         Action::Top | Action::Bottom => {
             let end = action == Action::Bottom;
             match dialog.field {
-                DialogField::Path => dialog.cursor_to(end),
+                DialogField::Path => dialog.edit_path(if end { Edit::End } else { Edit::Home }),
                 DialogField::Format => {
                     dialog.move_format(if end { isize::MAX } else { isize::MIN })
                 }

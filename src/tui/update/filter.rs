@@ -3,9 +3,15 @@
 //!
 //! Everything that filters goes through here: Ctrl-F in the search overlay applies the typed
 //! query ([`set_filter`]); choosing a person or unit sets the query that selects exactly their
-//! events (`person:^gao-xiaosong$`, see [`Timeline::filter_query`]); Esc clears it
-//! ([`clear_filter`]). Read the active query with [`App::filter_text`].
+//! events (`person:^gao-xiaosong$`, see [`Timeline::filter_query`]; [`filter_to`]); Esc clears
+//! it ([`clear_filter`]). Read the active query with [`App::filter_text`].
+//!
+//! The three public functions are jumps: each records the place it leaves in the jump list, so
+//! Ctrl-O goes back to it. The update's own paths (which record the jump around more than the
+//! filter) and going back itself use the unrecorded forms ([`apply_query`], [`show_all`],
+//! [`to_entity`]).
 
+use super::jumps;
 use crate::query::{Matcher, Query};
 use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
@@ -18,8 +24,24 @@ use crate::tui::app::{App, Entity, Filter};
 /// events (as [`Timeline::filter_query`] spells it) is recognised, so the pane title and the
 /// export's file name name them.
 pub fn set_filter(app: &mut App<'_>, query: Query) {
+    jumps::recorded(app, |app| apply_query(app, query));
+}
+
+/// Shows every event again, keeping the selected one selected; a jump, as [`set_filter`].
+pub fn clear_filter(app: &mut App<'_>) {
+    jumps::recorded(app, show_all);
+}
+
+/// Filters the timeline to `entity`'s events (the query that selects exactly them) and shows
+/// `entity` in the detail pane; a jump, as [`set_filter`].
+pub fn filter_to(app: &mut App<'_>, entity: Entity) {
+    jumps::recorded(app, |app| to_entity(app, entity));
+}
+
+/// [`set_filter`] without recording a jump.
+pub(super) fn apply_query(app: &mut App<'_>, query: Query) {
     if query.is_empty() {
-        clear_filter(app);
+        show_all(app);
         return;
     }
     let before = app.event_index();
@@ -36,20 +58,19 @@ pub fn set_filter(app: &mut App<'_>, query: Query) {
     reselect(app, before);
 }
 
-/// Shows every event again, keeping the selected one selected.
-pub fn clear_filter(app: &mut App<'_>) {
+/// [`clear_filter`] without recording a jump.
+pub(super) fn show_all(app: &mut App<'_>) {
     let before = app.event_index();
     app.filter = None;
     app.visible = app.timeline.events().map(|(ix, _)| ix).collect();
     reselect(app, before);
 }
 
-/// Filters the timeline to `entity`'s events (the query that selects exactly them) and shows
-/// `entity` in the detail pane.
-pub fn filter_to(app: &mut App<'_>, entity: Entity) {
+/// [`filter_to`] without recording a jump.
+pub(super) fn to_entity(app: &mut App<'_>, entity: Entity) {
     let text = app.timeline.filter_query(entity);
     match text.as_deref().map(Query::parse) {
-        Some(Ok(query)) => set_filter(app, query),
+        Some(Ok(query)) => apply_query(app, query),
         // An id no query atom can spell: filter to the entity's events all the same.
         _ => {
             let before = app.event_index();

@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{axis_jump, select, set_focus};
+use super::{axis_jump, content, jumps, select, set_focus};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::Pane;
@@ -14,25 +14,25 @@ use crate::tui::org_lines::{OrgLine, guide_step, guide_text};
 /// A left click in browse mode: focus the pane under the pointer and select the line clicked; a
 /// click on an org unit's fold sign folds or unfolds it too.
 pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
-    let areas = layout::areas(app.size, app.focus, app.side);
+    let areas = layout::app_areas(app, app.size);
     let Some(pane) = areas.pane_at(column, row).copied() else {
         return;
     };
     set_focus(app, pane.pane);
-    if !pane.inner.contains(Position::new(column, row)) {
+    if pane.pane == Pane::Timeline {
+        let axis = layout::timeline_parts(app, pane.inner).axis;
+        if axis.contains(Position::new(column, row)) {
+            jumps::recorded(app, |app| axis_jump::click(app, axis, column));
+            return;
+        }
+    }
+    let inner = content(app, &pane);
+    if !inner.contains(Position::new(column, row)) {
         return;
     }
-    let line = usize::from(row - pane.inner.y);
+    let line = usize::from(row - inner.y);
     match pane.pane {
         Pane::Timeline => {
-            if let Some(axis) = axis_jump::area(app)
-                && axis.contains(Position::new(column, row))
-            {
-                axis_jump::click(app, axis, column);
-                return;
-            }
-            // Lines of the list, which starts under the axis.
-            let line = line - axis_jump::area(app).map_or(0, |a| usize::from(a.height));
             let rows = app.rows();
             let start = app.timeline_offset.min(rows.rows().len());
             let target = rows.rows()[start..]
@@ -77,7 +77,7 @@ fn fold_sign_at(lines: &[OrgLine], offset: usize, inner: Rect, index: usize) -> 
 
 /// Where the search results are listed on screen.
 pub(super) fn search_results(app: &App<'_>) -> Rect {
-    let body = layout::areas(app.size, app.focus, app.side).body;
+    let body = layout::app_areas(app, app.size).body;
     let (_, inner) = layout::overlay_inner(layout::overlay(body));
     layout::search_parts(inner).1
 }

@@ -2,13 +2,15 @@
 //! people and unit lifelines, Enter to open the row, Esc or `t` to close.
 //!
 //! Enter opens the row's person (their career) or unit (its lineage) in the detail pane, filters
-//! the timeline to their events, and selects there the row's own event (a role's start or end, a
-//! unit's founding, acquisition, merger…) nearest the date line, which is the date of the event
-//! selected when the chart opened: the selection follows the chart back into the timeline.
+//! the timeline to their events (the query that selects exactly them, through
+//! [`super::filter`]) and selects there the row's own event (a role's start or end, a unit's
+//! founding, acquisition, merger…) nearest the date line, which is the date of the event selected
+//! when the chart opened: the selection follows the chart back into the timeline. It is a jump:
+//! Ctrl-O goes back to the timeline as it was.
 
 use ratatui::layout::{Position, Rect};
 
-use super::{moved, open, set_focus};
+use super::{jumps, moved, open, set_focus};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::keep_visible;
@@ -50,8 +52,8 @@ pub(super) fn update(app: &mut App<'_>, action: Action) {
             chart.cursor = moved(chart.cursor, chart.rows.len(), action, 1);
             chart.offset = chart.offset.saturating_add_signed(isize::from(lines));
         }
-        Action::Left => chart.pan(-pan_step(size), size),
-        Action::Right => chart.pan(pan_step(size), size),
+        Action::PanEarlier => chart.pan(-pan_step(size), size),
+        Action::PanLater => chart.pan(pan_step(size), size),
         Action::TimeZoomIn => chart.zoom_by(true, size),
         Action::TimeZoomOut => chart.zoom_by(false, size),
         Action::FocusNext | Action::FocusPrev => {
@@ -110,10 +112,13 @@ fn confirm(app: &mut App<'_>) {
         .min_by_key(|(date, _)| day.map_or(0, |d| (*date - d).num_days().abs()))
         .map(|&(_, ix)| ix);
     app.mode = Mode::Browse;
-    open(app, entity);
-    if let Some(pos) = nearest.and_then(|ix| app.visible.binary_search(&ix).ok()) {
-        app.cursor = pos;
-    }
+    // A jump, as opening from the org chart is: Ctrl-O goes back to the timeline before it.
+    jumps::recorded(app, |app| {
+        open(app, entity);
+        if let Some(pos) = nearest.and_then(|ix| app.visible.binary_search(&ix).ok()) {
+            app.cursor = pos;
+        }
+    });
     app.side = Pane::Detail;
     set_focus(app, Pane::Timeline);
 }

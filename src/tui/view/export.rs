@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::overlay;
+use super::{line_input, overlay};
 use crate::export::{Format, plural};
 use crate::text;
 use crate::tui::app::App;
@@ -166,58 +166,13 @@ fn format_row(theme: Theme, dialog: &ExportDialog, format: Format, width: usize)
 fn path_line(theme: Theme, dialog: &ExportDialog, label: &str, width: usize) -> Line<'static> {
     let focused = dialog.field == DialogField::Path;
     let marker = if focused { "› " } else { "  " };
-    let chars: Vec<char> = dialog.path.chars().collect();
-    let cursor = if focused {
-        dialog.cursor.min(chars.len())
-    } else {
-        chars.len()
-    };
-    let shown = |c: char| clean(c.encode_utf8(&mut [0; 4]));
-    let under_cursor = chars.get(cursor).map_or(" ".to_string(), |&c| shown(c));
-    let cursor_width = if focused {
-        text::width(&under_cursor).max(1)
-    } else {
-        0
-    };
     let room = width.saturating_sub(text::width(label) + text::width(marker));
-    let span_width = |from: usize, to: usize| -> usize {
-        chars[from..to]
-            .iter()
-            .map(|&c| text::width(&shown(c)))
-            .sum()
-    };
-    // Room for the `…` that marks text cut off after the cursor, when there is any.
-    let tail = usize::from(focused && cursor + 1 < chars.len());
-    let mut first = 0;
-    while first < cursor
-        && usize::from(first > 0) + span_width(first, cursor) + cursor_width + tail > room
-    {
-        first += 1;
-    }
     let mut spans = vec![
         Span::styled(label.to_string(), theme.heading()),
         Span::styled(marker, theme.key()),
     ];
-    if first > 0 {
-        spans.push(Span::styled("…", theme.dim()));
-    }
-    let before: String = chars[first..cursor].iter().map(|&c| shown(c)).collect();
-    spans.push(Span::raw(before));
-    if focused {
-        let at = if under_cursor.is_empty() {
-            " ".to_string()
-        } else {
-            under_cursor
-        };
-        spans.push(Span::styled(at, theme.cursor()));
-        let after: String = chars
-            .get(cursor + 1..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&c| shown(c))
-            .collect();
-        spans.push(Span::raw(after));
-    }
+    let cursor = focused.then(|| theme.cursor());
+    spans.extend(line_input::drawn(theme, &dialog.path, room, cursor).spans);
     fit(spans, width)
 }
 

@@ -5,10 +5,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use crate::store::date::PartialDate;
 use crate::text::truncate;
-use crate::tui::app::{App, DateInput, Mode};
+use crate::tui::app::{App, DateGoal, DateInput, Mode};
 use crate::tui::keymap::{Context, hints};
+use crate::tui::saved_picker::NameInput;
 use crate::tui::spans::{clean, fit, spans_width};
+use crate::tui::view::line_input;
+
+/// The most columns a saved query's name takes in the status bar.
+const NAME_COLUMNS: usize = 30;
+
+/// The most columns the date input takes (its longest text, and the cursor after it).
+const DATE_COLUMNS: usize = 25;
 use crate::tui::theme::Theme;
 
 /// Draws the status bar into `area` (one row).
@@ -21,6 +30,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status());
     let spans = match &app.mode {
         Mode::Date(input) => date_spans(theme, input, width),
+        Mode::SaveQuery(name) => name_spans(app, name, width),
         _ => browse_spans(app, width),
     };
     buf.set_line(area.x, area.y, &fit(spans, width), area.width);
@@ -34,11 +44,13 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Help => "Help",
         Mode::Export(_) => "Export",
         Mode::Tenure(_) => "Tenure",
+        Mode::Saved(_) => "Saved queries",
         _ => app.focus.name(),
     };
     let (at, of) = match &app.mode {
         Mode::Search(search) => (search.selected, search.hits.len()),
         Mode::Tenure(chart) => (chart.cursor, chart.rows.len()),
+        Mode::Saved(picker) => (picker.selected, app.saved.entries.len()),
         _ => (app.cursor, app.visible.len()),
     };
     let position = if of == 0 {
@@ -61,6 +73,9 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
     }
     if let Some(date) = app.org_date {
         spans.push(Span::raw(format!("· as of {date} ")));
+    }
+    if app.zoomed {
+        spans.push(Span::raw("· zoomed "));
     }
     push_hints(theme, context, width, &mut spans);
     spans
@@ -85,17 +100,48 @@ fn push_hints(theme: Theme, context: Context, width: usize, spans: &mut Vec<Span
 }
 
 fn date_spans(theme: Theme, input: &DateInput, width: usize) -> Vec<Span<'static>> {
-    let mut spans = vec![
-        Span::styled(" Org chart as of: ", theme.status_focus()),
-        Span::raw(clean(&input.text)),
-        Span::styled(" ", theme.cursor()),
-        Span::raw(" "),
-    ];
+    let prompt = match input.goal {
+        DateGoal::OrgChart => " Org chart as of: ",
+        DateGoal::GoTo => " Go to date: ",
+    };
+    let mut spans = vec![Span::styled(prompt, theme.status_focus())];
+    let room = width
+        .saturating_sub(spans_width(&spans) + 1)
+        .min(DATE_COLUMNS);
+    let cursor = Some(theme.status_cursor());
+    spans.extend(line_input::drawn(theme, &input.input, room, cursor).spans);
+    spans.push(Span::raw(" "));
     if input.error.is_some() {
-        spans.push(Span::styled("invalid date ", theme.error()));
-    } else if input.text.is_empty() {
+        // The whole message is shown above the status bar.
+        let valid = input.input.text().trim().parse::<PartialDate>().is_ok();
+        let what = if valid {
+            "no event there "
+        } else {
+            "invalid date "
+        };
+        spans.push(Span::styled(what, theme.error()));
+    } else if input.input.is_empty() {
         spans.push(Span::raw("YYYY, YYYY-MM or YYYY-MM-DD "));
     }
     push_hints(theme, Context::Date, width, &mut spans);
+    spans
+}
+
+/// ` Save kind:acq @2016 as: NAME` with the cursor, then the hints.
+fn name_spans(app: &App<'_>, name: &NameInput, width: usize) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let query = app.filter.as_ref().map_or("", |f| f.query.text.as_str());
+    let label = format!(" Save {} as: ", truncate(&clean(query), width / 3));
+    let mut spans = vec![Span::styled(label, theme.status_focus())];
+    let room = width
+        .saturating_sub(spans_width(&spans) + 1)
+        .min(NAME_COLUMNS);
+    let cursor = Some(theme.status_cursor());
+    spans.extend(line_input::drawn(theme, &name.input, room, cursor).spans);
+    spans.push(Span::raw(" "));
+    if name.error.is_some() {
+        spans.push(Span::styled("not saved ", theme.error()));
+    }
+    push_hints(theme, Context::SaveName, width, &mut spans);
     spans
 }

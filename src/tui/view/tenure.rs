@@ -98,7 +98,7 @@ pub fn render(app: &App<'_>, chart: &TenureChart, area: Rect, buf: &mut Buffer) 
             put(at, mark.symbol(), style.add_modifier(Modifier::BOLD));
         }
     }
-    if chart.rows.is_empty() {
+    if chart.rows.is_empty() && !parts.rows.is_empty() {
         let text = match chart.kind {
             ChartKind::People => "No roles in this store.",
             ChartKind::Units => "No units in this store.",

@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::text::truncate;
+
 use crate::tui::app::{App, Row};
-use crate::tui::axis;
-use crate::tui::layout::keep_visible;
+use crate::tui::layout::{self, keep_visible};
 use crate::tui::spans::{clean, fit, note, styled_line};
 use crate::tui::theme::Theme;
 
@@ -23,13 +24,18 @@ pub fn title(app: &App<'_>) -> String {
     }
 }
 
-/// Draws the timeline into `area`: the time axis on top (see [`super::axis`]), the events below.
+/// Draws the timeline into `area`: the filter line on top while a filter is on, then the time
+/// axis (see [`super::axis`]), then the rows (see [`layout::timeline_parts`]).
 pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let (axis_area, area) = axis::split(app, area);
-    super::axis::render(app, axis_area, buf);
+    let parts = layout::timeline_parts(app, area);
+    if let Some(line) = parts.filter {
+        filter_line(app, line, buf);
+    }
+    super::axis::render(app, parts.axis, buf);
+    let area = parts.list;
     let theme = app.theme;
     let width = usize::from(area.width);
     let cached = app.rows();
@@ -74,6 +80,28 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
             );
         }
     }
+}
+
+/// The filter line: the active query and how many events it matches (`kind:acq @2016 · 12 of
+/// 66 events`); the query is cut first when the line is narrow.
+fn filter_line(app: &App<'_>, area: Rect, buf: &mut Buffer) {
+    let Some(filter) = &app.filter else {
+        return;
+    };
+    let theme = app.theme;
+    let total = app.timeline.events().len();
+    let count = format!("{} of {total} events", app.visible.len());
+    let query = match filter.entity {
+        Some(entity) if filter.query.text.is_empty() => app.timeline.label(entity),
+        _ => filter.query.text.clone(),
+    };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(crate::text::width(&count) + 3);
+    let spans = vec![
+        Span::styled(truncate(&clean(&query), room), theme.key()),
+        Span::styled(format!(" · {count}"), theme.dim()),
+    ];
+    buf.set_line(area.x, area.y, &fit(spans, width), area.width);
 }
 
 fn event_line(
