@@ -1,5 +1,8 @@
-//! Draws the terminal app on the bundled store into a 120×40 test terminal and writes the picture
-//! used in the README: `assets/screenshot.svg` (with colours) and `assets/screenshot.txt` (text).
+//! Draws the terminal app on the bundled store into a 120×40 test terminal and writes the pictures
+//! used in the README, each as SVG (with colours) and as text: `assets/screenshot` (the three
+//! panes, with the time axis over the timeline), `assets/tenure` (the tenure chart, `t`) and
+//! `assets/lifelines` (the unit lifelines, Tab in the chart); and `assets/axis.txt`, the time
+//! axis of an 80-column terminal, with every event and filtered to Gao Xiaosong's.
 //!
 //! Regenerate after changing the app or the store:
 //!
@@ -11,7 +14,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use ali_timeline::tui::app::App;
+use ali_timeline::tui::app::{App, Entity};
 use ali_timeline::tui::update::update;
 use ali_timeline::tui::{action::Action, view};
 use ratatui::Terminal;
@@ -35,14 +38,74 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     while app.event_index().is_some_and(|ix| ix < target) {
         update(&mut app, Action::Down);
     }
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;
-    terminal.draw(|frame| view::render(&app, frame.area(), frame.buffer_mut()))?;
-    let buffer = terminal.backend().buffer();
-    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    std::fs::write(assets.join("screenshot.txt"), text(buffer))?;
-    std::fs::write(assets.join("screenshot.svg"), svg(buffer))?;
-    println!("wrote assets/screenshot.svg and assets/screenshot.txt ({event} selected)");
+    capture(&app, "screenshot")?;
+    let mut chart = app.clone();
+    update(&mut chart, Action::TenureChart);
+    capture(&chart, "tenure")?;
+    update(&mut chart, Action::FocusNext);
+    capture(&chart, "lifelines")?;
+    let mut axis = String::new();
+    let mut narrow = app.clone();
+    update(
+        &mut narrow,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    axis.push_str(&axis_rows(&narrow)?);
+    let gao = timeline
+        .ids()
+        .person("gao-xiaosong")
+        .ok_or("no gao-xiaosong in the bundled store")?;
+    ali_timeline::tui::update::filter::filter_to(&mut narrow, Entity::Person(gao));
+    narrow.cursor = 0;
+    ali_timeline::tui::update::refresh(&mut narrow);
+    axis.push_str(&axis_rows(&narrow)?);
+    std::fs::write(assets().join("axis.txt"), axis)?;
+    println!(
+        "wrote assets/{{screenshot,tenure,lifelines}}.{{svg,txt}} and assets/axis.txt ({event} selected)"
+    );
     Ok(())
+}
+
+fn assets() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
+}
+
+/// Draws `app` and writes `assets/NAME.txt` and `assets/NAME.svg`.
+fn capture(app: &App<'_>, name: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let buffer = draw(app)?;
+    std::fs::write(assets().join(format!("{name}.txt")), text(&buffer))?;
+    std::fs::write(assets().join(format!("{name}.svg")), svg(&buffer))?;
+    Ok(())
+}
+
+fn draw(app: &App<'_>) -> Result<Buffer, Box<dyn std::error::Error>> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))?;
+    terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
+    Ok(terminal.backend().buffer().clone())
+}
+
+/// The timeline pane's title and axis rows, as text.
+fn axis_rows(app: &App<'_>) -> Result<String, Box<dyn std::error::Error>> {
+    let areas = ali_timeline::tui::layout::areas(app.size, app.focus, app.side);
+    let pane = areas
+        .pane(ali_timeline::tui::app::Pane::Timeline)
+        .ok_or("no timeline pane")?;
+    let axis = ali_timeline::tui::layout::timeline_parts(app, pane.inner).axis;
+    let buffer = draw(app)?;
+    let mut out = String::new();
+    for y in pane.outer.y..axis.bottom() + 1 {
+        let line: String = row(&buffer, y)
+            .iter()
+            .filter(|(x, _)| *x < pane.outer.right())
+            .map(|(_, c)| c.symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// The cells of row `y` that start a character (the cells under wide characters are skipped).

@@ -242,9 +242,9 @@ pub const TEMPLATE: &str = r##"# ali-timeline settings. Every setting is comment
 # Alt-x, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home,
 # End or F1-F12. A key given to two actions is refused (both are named), and that action keeps
 # its default keys. The actions: down, up, page_down, page_up, top, bottom, prev_year,
-# next_year, fold, unfold, toggle_fold, fold_all, unfold_all, focus_next, focus_prev, search,
-# open, filter, back, jump_back, jump_forward, as_of, go_to_date, zoom, help, export,
-# open_source, copy, save_query, saved_queries, quit.
+# next_year, prev_period, next_period, fold, unfold, toggle_fold, fold_all, unfold_all, focus_next,
+# focus_prev, search, open, filter, back, jump_back, jump_forward, as_of, go_to_date, zoom, help,
+# export, tenure, open_source, copy, save_query, saved_queries, quit.
 # [keys]
 # search = "/"
 # quit = ["q", "Ctrl-q"]

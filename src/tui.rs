@@ -23,6 +23,7 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
 pub mod browser;
 pub mod derived;
 pub mod detail_doc;
@@ -41,6 +42,7 @@ pub mod search_history;
 pub mod searcher;
 pub mod spans;
 pub mod task;
+pub mod tenure;
 pub mod theme;
 pub mod update;
 pub mod view;

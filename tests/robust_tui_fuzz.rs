@@ -37,7 +37,7 @@ fn stores() -> &'static [Timeline; 2] {
 }
 
 /// The variants without fields, all of them.
-const PLAIN: [Action; 45] = [
+const PLAIN: [Action; 52] = [
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -83,6 +83,13 @@ const PLAIN: [Action; 45] = [
     Action::GoToDate,
     Action::Zoom,
     Action::Quit,
+    Action::PrevPeriod,
+    Action::NextPeriod,
+    Action::TenureChart,
+    Action::TimeZoomIn,
+    Action::TimeZoomOut,
+    Action::PanEarlier,
+    Action::PanLater,
 ];
 
 /// Which variant an action is. The match has no wildcard, so a new variant fails to compile
@@ -128,6 +135,13 @@ fn variant(action: Action) -> &'static str {
         Action::Scroll { .. } => "Scroll",
         Action::Resize { .. } => "Resize",
         Action::Quit => "Quit",
+        Action::PrevPeriod => "PrevPeriod",
+        Action::NextPeriod => "NextPeriod",
+        Action::TenureChart => "TenureChart",
+        Action::TimeZoomIn => "TimeZoomIn",
+        Action::TimeZoomOut => "TimeZoomOut",
+        Action::PanEarlier => "PanEarlier",
+        Action::PanLater => "PanLater",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Back and forward through the jump list (Ctrl-O, Ctrl-N), as in vim: every jump — a search
 //! result or org line opened, a filter set or cleared, a date pinned, a year or date jumped to —
-//! records where the user was; and going to a date with `d`.
+//! records where the user was (a period jumped to on the time axis, a row opened from the tenure
+//! chart too); and going to a date with `d`.
 
 mod tui_support;
 
@@ -107,6 +108,32 @@ fn a_pinned_date_and_a_year_jump_are_jumps() {
     assert_eq!(app.org_date, None, "the date pin undone");
     ctrl(&mut app, 'o');
     assert_eq!(selected_id(&app), "ttpod-acquired", "before the year jump");
+}
+
+#[test]
+fn a_period_jump_on_the_axis_and_a_row_opened_from_the_tenure_chart_are_jumps() {
+    let t = mini();
+    let mut app = App::new(&t, 120, 40);
+    select_id(&mut app, "xiami-launch");
+    press(&mut app, KeyCode::Char('}'));
+    assert_ne!(selected_id(&app), "xiami-launch", "the next period");
+    ctrl(&mut app, 'o');
+    assert_eq!(
+        selected_id(&app),
+        "xiami-launch",
+        "back from the period jump"
+    );
+
+    let mut app = App::new(&t, 120, 40);
+    select_id(&mut app, "xiami-launch");
+    press(&mut app, KeyCode::Char('t'));
+    assert!(matches!(app.mode, Mode::Tenure(_)));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(app.filter_text().is_some(), "filtered by the row's query");
+    ctrl(&mut app, 'o');
+    assert_eq!(app.filter, None, "back to every event");
+    assert_eq!(selected_id(&app), "xiami-launch");
 }
 
 #[test]

@@ -206,7 +206,7 @@ fn the_status_bar_hints_come_from_the_table() {
     assert!(browse_hints.contains(&("/".to_string(), "search")));
     assert!(browse_hints.contains(&("?".to_string(), "help")));
     let t = mini();
-    let app = App::new(&t, 120, 40);
+    let app = App::new(&t, 160, 40);
     let status = screen(&app).lines().last().unwrap_or_default().to_string();
     for (key, hint) in browse_hints {
         assert!(status.contains(&format!("{key} {hint}")), "{status}");

@@ -64,11 +64,12 @@ fn search_jump_help_and_quit_in_a_real_terminal() -> Result {
 fn the_mouse_scrolls_and_selects_and_ctrl_c_quits() -> Result {
     let mut app = Session::start(&["--data", FIXTURE, "tui"], 100, 30)?;
     app.wait_for_text("1/13")?;
-    // SGR mouse reports, 1-based: wheel down over the timeline, then a left click on row 5
-    // (the timeline's fourth line: 2008, Xiami launches, 2013, Alibaba acquires Xiami).
+    // SGR mouse reports, 1-based: wheel down over the timeline, then a left click on row 7
+    // (the list's fourth line, under the border and the two rows of the time axis: 2008, Xiami
+    // launches, 2013, Alibaba acquires Xiami).
     app.send("\x1b[<65;10;10M")?;
     app.wait_for_text("4/13")?;
-    app.send("\x1b[<0;10;5M\x1b[<0;10;5m")?;
+    app.send("\x1b[<0;10;7M\x1b[<0;10;7m")?;
     app.wait_for_text("2/13")?;
     app.send("\x03")?;
     assert_eq!(app.finish()?, 0);

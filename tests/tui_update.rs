@@ -152,8 +152,9 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     let t = mini();
     let mut app = App::new(&t, 120, 40);
     let areas = layout::areas(app.size, app.focus, app.side);
-    let timeline = areas.pane(Pane::Timeline).unwrap().inner;
-    // Rows: 2008, xiami-launch, 2013, xiami-acquired, ttpod-acquired.
+    // The event list, under the time axis. Rows: 2008, xiami-launch, 2013, xiami-acquired,
+    // ttpod-acquired.
+    let timeline = layout::timeline_parts(&app, areas.pane(Pane::Timeline).unwrap().inner).list;
     update(
         &mut app,
         Action::Click {

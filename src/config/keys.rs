@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{BINDINGS, Binding, Chord, Context};
 
 /// The actions of the browsing view, by the name the settings file gives them.
-pub const ACTIONS: [(&str, Action); 31] = [
+pub const ACTIONS: [(&str, Action); 34] = [
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -14,6 +14,8 @@ pub const ACTIONS: [(&str, Action); 31] = [
     ("bottom", Action::Bottom),
     ("prev_year", Action::PrevYear),
     ("next_year", Action::NextYear),
+    ("prev_period", Action::PrevPeriod),
+    ("next_period", Action::NextPeriod),
     ("fold", Action::Fold),
     ("unfold", Action::Unfold),
     ("toggle_fold", Action::ToggleFold),
@@ -32,6 +34,7 @@ pub const ACTIONS: [(&str, Action); 31] = [
     ("zoom", Action::Zoom),
     ("help", Action::Help),
     ("export", Action::Export),
+    ("tenure", Action::TenureChart),
     ("open_source", Action::OpenSource),
     ("copy", Action::Copy),
     ("save_query", Action::SaveQuery),

@@ -25,6 +25,10 @@ pub enum Action {
     PrevYear,
     /// Select the first event of the next year in the timeline.
     NextYear,
+    /// Select the first event of the previous period (month or year) on the time axis.
+    PrevPeriod,
+    /// Select the first event of the next period (month or year) on the time axis.
+    NextPeriod,
 
     // Folding units in the org chart.
     /// Fold the unit at the cursor, or go to the unit above it.
@@ -61,6 +65,16 @@ pub enum Action {
     OpenSource,
     /// Copy a citation of the selected event to the clipboard (`y`).
     Copy,
+    /// Open the tenure chart.
+    TenureChart,
+    /// Zoom the tenure chart in: fewer months per column.
+    TimeZoomIn,
+    /// Zoom the tenure chart out: more months per column.
+    TimeZoomOut,
+    /// Pan the tenure chart earlier.
+    PanEarlier,
+    /// Pan the tenure chart later.
+    PanLater,
     /// Save the timeline's filter under a name typed next (`m`).
     SaveQuery,
     /// List the saved queries, to apply or delete one (`M`).

@@ -22,6 +22,7 @@ use crate::tui::links::SourcePicker;
 use crate::tui::org_fold::Folded;
 use crate::tui::saved_picker::{NameInput, SavedPicker};
 use crate::tui::search_history::SearchHistory;
+use crate::tui::tenure::TenureChart;
 use crate::tui::theme::Theme;
 
 /// One of the three panes.
@@ -160,6 +161,8 @@ pub enum Mode {
     Export(ExportDialog),
     /// Choosing which source of the selected event to open (`o`).
     Sources(SourcePicker),
+    /// The tenure chart fills the screen (`t`).
+    Tenure(Box<TenureChart>),
     /// A name is being typed to save the filter under (`m`).
     SaveQuery(NameInput),
     /// The saved queries are listed (`M`).

@@ -1,6 +1,7 @@
-//! What the views need that is costly to work out on a large store: the timeline's rows, the org
-//! chart (per day), what the selected event changed, the org pane's lines and the detail pane's
-//! text. Plain data kept in the state, each with its key: the parts of the state it was made from.
+//! What the views need that is costly to work out on a large store: the timeline's rows, the
+//! time axis's counts ([`Density`]), the org chart (per day), what the selected event changed,
+//! the org pane's lines and the detail pane's text. Plain data kept in the state, each with its
+//! key: the parts of the state it was made from.
 //!
 //! The update works each out again when its key no longer matches the state (`refresh_rows`,
 //! `refresh_org`, `refresh_detail`), so the work is done once, on the keystroke that changed
@@ -20,6 +21,7 @@ use crate::org::{DiffEntry, OrgChart, changes_by, chart};
 use crate::store::ids::EventIx;
 use crate::timeline::Timeline;
 use crate::tui::app::{App, Entity, Row};
+use crate::tui::axis::Density;
 use crate::tui::detail_doc;
 use crate::tui::org_fold::{Folded, shown};
 use crate::tui::org_lines::{OrgLine, lines_of};
@@ -118,6 +120,7 @@ fn fresh<K: PartialEq, V>(slot: &Option<Kept<K, V>>, key: &K) -> bool {
 #[derive(Clone, Default)]
 pub struct Derived {
     rows: Option<Kept<RowsKey, TimelineRows>>,
+    density: Option<Kept<RowsKey, Density>>,
     chart: Option<Kept<NaiveDate, OrgChart>>,
     changes: Option<Kept<EventIx, Vec<DiffEntry>>>,
     org: Option<Kept<OrgKey, Vec<OrgLine>>>,
@@ -131,6 +134,7 @@ impl fmt::Debug for Derived {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Derived")
             .field("rows", &self.rows.as_ref().map(|k| &k.key))
+            .field("density", &self.density.as_ref().map(|k| &k.key))
             .field("chart", &self.chart.as_ref().map(|k| k.key))
             .field("changes", &self.changes.as_ref().map(|k| k.key))
             .field("org", &self.org.as_ref().map(|k| k.key))
@@ -173,6 +177,15 @@ impl App<'_> {
         match kept(&self.derived.rows, &self.rows_key()) {
             Some(rows) => Cow::Borrowed(rows),
             None => Cow::Owned(TimelineRows::new(self.timeline, &self.visible)),
+        }
+    }
+
+    /// The time axis's counts for the events shown (see [`Density`]).
+    #[must_use]
+    pub fn density(&self) -> Cow<'_, Density> {
+        match kept(&self.derived.density, &self.rows_key()) {
+            Some(density) => Cow::Borrowed(density),
+            None => Cow::Owned(Density::new(self.timeline, &self.visible)),
         }
     }
 
@@ -246,6 +259,15 @@ pub(crate) fn refresh_rows(app: &mut App<'_>) {
     if !fresh(&app.derived.rows, &key) {
         let value = TimelineRows::new(app.timeline, &app.visible);
         app.derived.rows = Some(Kept { key, value });
+    }
+}
+
+/// Works the time axis's counts out again if the events shown have changed.
+pub(crate) fn refresh_density(app: &mut App<'_>) {
+    let key = app.rows_key();
+    if !fresh(&app.derived.density, &key) {
+        let value = Density::new(app.timeline, &app.visible);
+        app.derived.density = Some(Kept { key, value });
     }
 }
 

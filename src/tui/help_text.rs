@@ -66,6 +66,7 @@ pub fn lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         Context::Date,
         Context::Export,
         Context::Sources,
+        Context::Tenure,
         Context::SaveName,
         Context::Saved,
         Context::Input,

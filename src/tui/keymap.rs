@@ -27,6 +27,8 @@ pub enum Context {
     Export,
     /// Choosing a source to open.
     Sources,
+    /// In the tenure chart.
+    Tenure,
     /// Typing a name to save the filter under (other characters are typed into the name).
     SaveName,
     /// In the saved-queries overlay.
@@ -46,6 +48,7 @@ impl Context {
             Mode::Help => Context::Help,
             Mode::Export(_) => Context::Export,
             Mode::Sources(_) => Context::Sources,
+            Mode::Tenure(_) => Context::Tenure,
             Mode::SaveQuery(_) => Context::SaveName,
             Mode::Saved(_) => Context::Saved,
         }
@@ -64,6 +67,7 @@ impl Context {
                 "Export (format list: j k or a first letter, J for json; path: type it)"
             }
             Context::Sources => "Sources of the event (after o)",
+            Context::Tenure => "Tenure chart (t: who held what when; unit lifelines)",
             Context::SaveName => "Saving the filter (type a name)",
             Context::Saved => "Saved queries",
             Context::Input => "Typing in any input (search, date, export path, saved query name)",
@@ -246,7 +250,9 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search, Sources};
+use Context::{
+    Anywhere, Browse, Date, Export, Help, Input, SaveName, Saved, Search, Sources, Tenure,
+};
 
 const UP: Chord = Chord::plain(KeyCode::Up);
 const DOWN: Chord = Chord::plain(KeyCode::Down);
@@ -275,6 +281,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('G'), END], Action::Bottom, "last line", None),
     bind(Browse, &[Chord::char('[')], Action::PrevYear, "previous year in the timeline", None),
     bind(Browse, &[Chord::char(']')], Action::NextYear, "next year in the timeline", None),
+    bind(Browse, &[Chord::char('{')], Action::PrevPeriod, "previous period (month or year) on the time axis", None),
+    bind(Browse, &[Chord::char('}')], Action::NextPeriod, "next period with events on the time axis", None),
     bind(Browse, &[Chord::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
     bind(Browse, &[Chord::plain(KeyCode::BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Browse, &[Chord::char('/')], Action::Search, "search events, people and units", Some("search")),
@@ -290,6 +298,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Chord::char('e')], Action::Export, "export the events the timeline shows (md, csv, json, TimelineJS, ics, html, ron, svg)", Some("export")),
     bind(Browse, &[Chord::char('o')], Action::OpenSource, "open a source of the selected event in the browser ($BROWSER; a list when there are several)", Some("source")),
     bind(Browse, &[Chord::char('y')], Action::Copy, "copy a citation of the selected event (title, date, sources, as Markdown) to the clipboard", Some("cite")),
+    bind(Browse, &[Chord::char('t')], Action::TenureChart, "tenure chart: who held what when (Tab in it: unit lifelines)", Some("tenure")),
     // m and M as vim's marks: keep a place (here a filter) under a name, and go back to one.
     bind(Browse, &[Chord::char('m')], Action::SaveQuery, "save the filter as a named query", None),
     bind(Browse, &[Chord::char('M')], Action::SavedQueries, "saved queries: filter by one, or delete one", None),
@@ -332,6 +341,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, &[ENTER, Chord::char('o')], Action::Confirm, "open the source in the browser", Some("open")),
     bind(Sources, &[Chord::char('y')], Action::Copy, "copy the source's address", Some("copy")),
     bind(Sources, &[ESC], Action::Back, "close the list", Some("close")),
+    bind(Tenure, &[Chord::char('j'), DOWN], Action::Down, "next row", None),
+    bind(Tenure, &[Chord::char('k'), UP], Action::Up, "previous row", None),
+    bind(Tenure, &[PGDN], Action::PageDown, "page down", None),
+    bind(Tenure, &[PGUP], Action::PageUp, "page up", None),
+    bind(Tenure, &[Chord::char('g'), HOME], Action::Top, "first row", None),
+    bind(Tenure, &[Chord::char('G'), END], Action::Bottom, "last row", None),
+    bind(Tenure, &[Chord::char('h'), LEFT], Action::PanEarlier, "pan earlier", Some("pan")),
+    bind(Tenure, &[Chord::char('l'), RIGHT], Action::PanLater, "pan later", None),
+    bind(Tenure, &[Chord::char('+'), Chord::char('=')], Action::TimeZoomIn, "zoom in (fewer months per column)", Some("zoom")),
+    bind(Tenure, &[Chord::char('-')], Action::TimeZoomOut, "zoom out", None),
+    bind(Tenure, &[TAB, BACKTAB], Action::FocusNext, "switch between people by unit and unit lifelines", Some("units")),
+    bind(Tenure, &[ENTER], Action::Confirm, "open the row's career or unit; the timeline selects its event nearest the date line", Some("open")),
+    bind(Tenure, &[ESC, Chord::char('t')], Action::Back, "close the chart", Some("close")),
+    bind(Tenure, &[Chord::char('q')], Action::Quit, "quit", None),
     bind(SaveName, &[ENTER], Action::Confirm, "save the filter under the name typed", Some("save")),
     bind(SaveName, &[ESC], Action::Back, "cancel", Some("cancel")),
     bind(Saved, &[Chord::char('j'), DOWN], Action::Down, "next saved query", None),
@@ -375,6 +398,10 @@ pub const MOUSE: &[(&str, &str)] = &[
         "focus the pane and select the line (on an org unit's ▾ or ▸: fold or unfold it)",
     ),
     ("wheel", "move through the pane under the pointer"),
+    (
+        "click axis",
+        "select the first event of the period clicked on the time axis",
+    ),
 ];
 
 /// The binding for a key press in `context`: `Anywhere` bindings first, then the context's,

@@ -7,6 +7,7 @@
 use ratatui::layout::Rect;
 
 use crate::tui::app::{App, Pane};
+use crate::tui::axis;
 
 /// How a pane is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,20 +275,46 @@ pub fn search_parts(inner: Rect) -> (Rect, Rect) {
     (input, results)
 }
 
-/// The timeline pane's content area divided: the filter line on top while a filter is on (when
-/// a row of events still fits below it), and the rows.
+/// The timeline pane's content area divided, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineParts {
+    /// The filter line, while a filter is on (and a row of events still fits below it).
+    pub filter: Option<Rect>,
+    /// The time axis (see [`crate::tui::axis`]); empty when it does not fit.
+    pub axis: Rect,
+    /// The event list.
+    pub list: Rect,
+}
+
+/// Divides the timeline pane's content area `inner` for `app`: the filter line on top, then the
+/// time axis, then the event list. Drawing, clicks and scrolling all use it.
 #[must_use]
-pub fn timeline_parts(inner: Rect, filtered: bool) -> (Option<Rect>, Rect) {
-    if !filtered || inner.height < 2 {
-        return (None, inner);
-    }
-    let line = Rect { height: 1, ..inner };
-    let rows = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
+pub fn timeline_parts(app: &App<'_>, inner: Rect) -> TimelineParts {
+    let (filter, rest) = if app.filter.is_some() && inner.height >= 2 {
+        (
+            Some(Rect { height: 1, ..inner }),
+            Rect {
+                y: inner.y + 1,
+                height: inner.height - 1,
+                ..inner
+            },
+        )
+    } else {
+        (None, inner)
     };
-    (Some(line), rows)
+    let rows = axis::height(app, rest);
+    TimelineParts {
+        filter,
+        axis: Rect {
+            height: rows,
+            ..rest
+        },
+        list: Rect {
+            y: rest.y + rows,
+            height: rest.height - rows,
+            ..rest
+        },
+    }
 }
 
 /// The first line to show so that line `selected` is visible in `height` rows, moving from

@@ -228,6 +228,36 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The time axis's bars (every event; dimmed under the shown events' bars when filtered).
+    #[must_use]
+    pub fn axis_bar(self, filtered: bool) -> Style {
+        if filtered {
+            Style::new().add_modifier(Modifier::DIM)
+        } else {
+            self.fg(self.palette.blue)
+        }
+    }
+
+    /// The time axis's bars of the events shown, when the timeline is filtered.
+    #[must_use]
+    pub fn axis_shown(self) -> Style {
+        self.fg(self.palette.cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The mark of the selected event's date (on the time axis and the tenure chart).
+    #[must_use]
+    pub fn date_mark(self) -> Style {
+        self.fg(self.palette.yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// The colour of the `n`th unit in the tenure chart (the accents in turn).
+    #[must_use]
+    pub fn unit_colour(self, n: usize) -> Style {
+        let p = self.palette;
+        let colours = [p.cyan, p.green, p.magenta, p.yellow, p.blue, p.red];
+        self.fg(colours[n % colours.len()])
+    }
+
     /// The text cursor in an input in the status bar, which is drawn reversed already.
     #[must_use]
     pub fn status_cursor(self) -> Style {

@@ -7,6 +7,7 @@
 //! [`crate::tui::layout`], the detail text from [`crate::tui::detail_doc`] and the help text from
 //! [`crate::tui::help_text`], which the views use too.
 
+mod axis_jump;
 mod export;
 pub mod filter;
 mod fold;
@@ -16,6 +17,7 @@ mod jumps;
 mod links;
 mod mouse;
 mod saved;
+mod tenure;
 
 use ratatui::layout::Rect;
 
@@ -50,6 +52,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
             Mode::Date(_) => inputs::date(app, action),
             Mode::Export(_) => task = export::update(app, action),
             Mode::Sources(_) => task = links::pick(app, action),
+            Mode::Tenure(_) => tenure::update(app, action),
             Mode::SaveQuery(_) => task = saved::name(app, action),
             Mode::Saved(_) => task = saved::picker(app, action),
         },
@@ -157,10 +160,11 @@ fn pane_height(app: &App<'_>, pane: Pane) -> usize {
         .map_or(0, |p| usize::from(content(app, p).height))
 }
 
-/// Where a pane's lines are drawn: its content area, below the filter line in the timeline.
+/// Where a pane's lines are drawn: its content area, below the filter line and the time axis in
+/// the timeline.
 pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
     match pane.pane {
-        Pane::Timeline => layout::timeline_parts(pane.inner, app.filter.is_some()).1,
+        Pane::Timeline => layout::timeline_parts(app, pane.inner).list,
         _ => pane.inner,
     }
 }
@@ -183,6 +187,8 @@ fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
         | Action::UnfoldAll => fold::apply(app, action),
         Action::PrevYear => jumps::recorded(app, |app| year_jump(app, false)),
         Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
+        Action::PrevPeriod => jumps::recorded(app, |app| axis_jump::step(app, false)),
+        Action::NextPeriod => jumps::recorded(app, |app| axis_jump::step(app, true)),
         Action::JumpBack => jumps::back(app),
         Action::JumpForward => jumps::forward(app),
         Action::Zoom => app.zoomed = !app.zoomed,
@@ -203,6 +209,7 @@ fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::Export => export::open(app),
         Action::OpenSource => return links::open(app),
         Action::Copy => return links::copy(app),
+        Action::TenureChart => tenure::open_chart(app),
         Action::SaveQuery => saved::open_name(app),
         Action::SavedQueries => saved::open_picker(app),
         Action::Confirm => confirm(app),
@@ -221,6 +228,10 @@ fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
         | Action::OlderQuery
         | Action::NewerQuery
         | Action::FilterByQuery
+        | Action::PanEarlier
+        | Action::PanLater
+        | Action::TimeZoomIn
+        | Action::TimeZoomOut
         | Action::DeleteSaved
         | Action::Quit
         | Action::Resize { .. } => {}
@@ -380,6 +391,7 @@ fn follow(app: &mut App<'_>) {
     app.cursor = app.cursor.min(app.visible.len().saturating_sub(1));
     if let Some(pane) = areas.pane(Pane::Timeline) {
         derived::refresh_rows(app);
+        derived::refresh_density(app);
         let rows = app.rows();
         let selected = app.selected_row(&rows);
         let rows = rows.rows();
@@ -411,6 +423,7 @@ fn follow(app: &mut App<'_>) {
             .detail_scroll
             .min(len.saturating_sub(usize::from(pane.inner.height)));
     }
+    tenure::keep_in_view(app);
     if app.mode == Mode::Help {
         let (len, height) = inputs::help_size(app);
         app.help_scroll = app.help_scroll.min(len.saturating_sub(height));

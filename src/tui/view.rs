@@ -1,5 +1,6 @@
 //! Drawing the app: a pure function of the state, one module per pane or overlay.
 
+pub mod axis;
 pub mod detail;
 pub mod export;
 pub mod help;
@@ -10,6 +11,7 @@ pub mod saved;
 pub mod search;
 pub mod sources;
 pub mod status;
+pub mod tenure;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -25,6 +27,15 @@ use crate::tui::theme::Theme;
 /// Draws the whole app for `app` into `buf` over `area`.
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
+    if let Mode::Tenure(chart) = &app.mode {
+        tenure::render(app, chart, area, buf);
+        status::render(
+            app,
+            crate::tui::tenure::areas(area, chart.has_eras).status,
+            buf,
+        );
+        return;
+    }
     let areas = layout::app_areas(app, area);
     for pane in &areas.panes {
         let focused = pane.pane == app.focus;
@@ -57,7 +68,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer) {
                 date_error(app.theme, error, areas.body, buf);
             }
         }
-        Mode::Browse => {}
+        Mode::Browse | Mode::Tenure(_) => {}
     }
 }
 

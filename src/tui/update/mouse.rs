@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{content, select, set_focus};
+use super::{axis_jump, content, jumps, select, set_focus};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::Pane;
@@ -19,6 +19,13 @@ pub(super) fn click(app: &mut App<'_>, column: u16, row: u16) {
         return;
     };
     set_focus(app, pane.pane);
+    if pane.pane == Pane::Timeline {
+        let axis = layout::timeline_parts(app, pane.inner).axis;
+        if axis.contains(Position::new(column, row)) {
+            jumps::recorded(app, |app| axis_jump::click(app, axis, column));
+            return;
+        }
+    }
     let inner = content(app, &pane);
     if !inner.contains(Position::new(column, row)) {
         return;

@@ -50,11 +50,13 @@ fn browse_spans(app: &App<'_>, width: usize) -> Vec<Span<'static>> {
         Mode::Help => "Help",
         Mode::Export(_) => "Export",
         Mode::Sources(_) => "Sources",
+        Mode::Tenure(_) => "Tenure",
         Mode::Saved(_) => "Saved queries",
         _ => app.focus.name(),
     };
     let (at, of) = match &app.mode {
         Mode::Search(search) => (search.selected, search.hits.len()),
+        Mode::Tenure(chart) => (chart.cursor, chart.rows.len()),
         Mode::Saved(picker) => (picker.selected, app.saved.entries.len()),
         _ => (app.cursor, app.visible.len()),
     };

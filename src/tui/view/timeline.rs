@@ -24,15 +24,18 @@ pub fn title(app: &App<'_>) -> String {
     }
 }
 
-/// Draws the timeline into `area`: the filter line on top while a filter is on, then the rows.
+/// Draws the timeline into `area`: the filter line on top while a filter is on, then the time
+/// axis (see [`super::axis`]), then the rows (see [`layout::timeline_parts`]).
 pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let (line, area) = layout::timeline_parts(area, app.filter.is_some());
-    if let Some(line) = line {
+    let parts = layout::timeline_parts(app, area);
+    if let Some(line) = parts.filter {
         filter_line(app, line, buf);
     }
+    super::axis::render(app, parts.axis, buf);
+    let area = parts.list;
     let theme = app.theme;
     let width = usize::from(area.width);
     let cached = app.rows();
