@@ -8,6 +8,7 @@
 //! [`crate::tui::help_text`], which the views use too.
 
 mod axis_jump;
+mod browse;
 mod export;
 pub mod filter;
 mod fold;
@@ -23,7 +24,7 @@ use ratatui::layout::Rect;
 
 use crate::query::Target;
 use crate::tui::action::Action;
-use crate::tui::app::{App, DateGoal, DateInput, Entity, Mode, Pane, Row, Search};
+use crate::tui::app::{App, Entity, Mode, Pane, Row};
 use crate::tui::derived;
 use crate::tui::export_dialog::DialogField;
 use crate::tui::layout::{self, keep_visible};
@@ -46,7 +47,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Option<Task> {
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         _ => match app.mode {
             Mode::Browse if action == Action::FilterByQuery => task = inputs::edit_filter(app),
-            Mode::Browse => task = browse(app, action),
+            Mode::Browse => task = browse::update(app, action),
             Mode::Search(_) => task = inputs::search(app, action),
             Mode::Help => inputs::help(app, action),
             Mode::Date(_) => inputs::date(app, action),
@@ -153,108 +154,12 @@ pub(super) fn moved(pos: usize, len: usize, action: Action, page: usize) -> usiz
     pos.min(last)
 }
 
-/// The content height of `pane` on screen, 0 when it is not shown.
-fn pane_height(app: &App<'_>, pane: Pane) -> usize {
-    layout::app_areas(app, app.size)
-        .pane(pane)
-        .map_or(0, |p| usize::from(content(app, p).height))
-}
-
 /// Where a pane's lines are drawn: its content area, below the filter line and the time axis in
 /// the timeline.
 pub(super) fn content(app: &App<'_>, pane: &layout::PaneArea) -> Rect {
     match pane.pane {
         Pane::Timeline => layout::timeline_parts(app, pane.inner).list,
         _ => pane.inner,
-    }
-}
-
-fn browse(app: &mut App<'_>, action: Action) -> Option<Task> {
-    match action {
-        Action::Top | Action::Bottom if app.focus == Pane::Timeline => {
-            jumps::recorded(app, |app| move_in(app, Pane::Timeline, action));
-        }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => move_in(app, app.focus, action),
-        Action::Fold
-        | Action::Unfold
-        | Action::ToggleFold
-        | Action::FoldAll
-        | Action::UnfoldAll => fold::apply(app, action),
-        Action::PrevYear => jumps::recorded(app, |app| year_jump(app, false)),
-        Action::NextYear => jumps::recorded(app, |app| year_jump(app, true)),
-        Action::PrevPeriod => jumps::recorded(app, |app| axis_jump::step(app, false)),
-        Action::NextPeriod => jumps::recorded(app, |app| axis_jump::step(app, true)),
-        Action::JumpBack => jumps::back(app),
-        Action::JumpForward => jumps::forward(app),
-        Action::Zoom => app.zoomed = !app.zoomed,
-        Action::FocusNext => set_focus(app, app.focus.next()),
-        Action::FocusPrev => set_focus(app, app.focus.prev()),
-        Action::Search => app.mode = Mode::Search(Search::default()),
-        Action::Help => {
-            app.mode = Mode::Help;
-            app.help_scroll = 0;
-        }
-        Action::AskDate => app.mode = Mode::Date(DateInput::default()),
-        Action::GoToDate => {
-            app.mode = Mode::Date(DateInput {
-                goal: DateGoal::GoTo,
-                ..DateInput::default()
-            });
-        }
-        Action::Export => export::open(app),
-        Action::OpenSource => return links::open(app),
-        Action::Copy => return links::copy(app),
-        Action::TenureChart => tenure::open_chart(app),
-        Action::SaveQuery => saved::open_name(app),
-        Action::SavedQueries => saved::open_picker(app),
-        Action::Confirm => confirm(app),
-        Action::Back => jumps::recorded(app, back),
-        Action::Click { column, row } => mouse::click(app, column, row),
-        Action::Scroll { column, row, .. } => {
-            if let Some(pane) = layout::app_areas(app, app.size)
-                .pane_at(column, row)
-                .map(|p| p.pane)
-            {
-                move_in(app, pane, action);
-            }
-        }
-        Action::Type(_)
-        | Action::Edit(_)
-        | Action::OlderQuery
-        | Action::NewerQuery
-        | Action::FilterByQuery
-        | Action::PanEarlier
-        | Action::PanLater
-        | Action::TimeZoomIn
-        | Action::TimeZoomOut
-        | Action::DeleteSaved
-        | Action::Quit
-        | Action::Resize { .. } => {}
-    }
-    None
-}
-
-/// Moves the selection (timeline, org chart) or the scroll (detail) of `pane`.
-fn move_in(app: &mut App<'_>, pane: Pane, action: Action) {
-    let page = App::page(pane_height(app, pane));
-    match pane {
-        Pane::Timeline => {
-            let cursor = moved(app.cursor, app.visible.len(), action, page);
-            select(app, cursor);
-        }
-        Pane::Detail => {
-            let len = detail_len(app);
-            app.detail_scroll = moved(app.detail_scroll, len, action, page);
-        }
-        Pane::Org => {
-            let len = app.org_lines().len();
-            app.org_cursor = moved(app.org_cursor, len, action, page);
-        }
     }
 }
 
@@ -281,69 +186,10 @@ pub(crate) fn select(app: &mut App<'_>, cursor: usize) {
     }
 }
 
-fn year_jump(app: &mut App<'_>, forward: bool) {
-    let timeline = app.timeline;
-    let year_at = |pos: usize| timeline.event_at(app.visible[pos]).date.year();
-    let Some(current) = app.visible.get(app.cursor).map(|_| year_at(app.cursor)) else {
-        return;
-    };
-    let target = if forward {
-        (app.cursor..app.visible.len()).find(|&p| year_at(p) > current)
-    } else {
-        (0..app.cursor)
-            .rev()
-            .find(|&p| year_at(p) < current)
-            .map(|p| {
-                let year = year_at(p);
-                (0..=p).find(|&q| year_at(q) == year).unwrap_or(p)
-            })
-            .or(Some(0))
-    };
-    if let Some(target) = target {
-        select(app, target);
-    }
-}
-
 pub(super) fn set_focus(app: &mut App<'_>, pane: Pane) {
     app.focus = pane;
     if pane != Pane::Timeline {
         app.side = pane;
-    }
-}
-
-fn confirm(app: &mut App<'_>) {
-    match app.focus {
-        Pane::Timeline => {
-            if app.event_index().is_some() {
-                app.subject = None;
-                set_focus(app, Pane::Detail);
-            }
-        }
-        Pane::Org => {
-            let lines = app.org_lines();
-            let entity = match lines.get(app.org_cursor).map(|l| &l.item) {
-                Some(OrgItem::Unit(unit)) => Some(Entity::Unit(*unit)),
-                Some(OrgItem::Role(t)) => {
-                    Some(Entity::Person(app.timeline.history.tenure(*t).person))
-                }
-                None => None,
-            };
-            if let Some(entity) = entity {
-                jumps::recorded(app, |app| open(app, entity));
-            }
-        }
-        Pane::Detail => {}
-    }
-}
-
-fn back(app: &mut App<'_>) {
-    if app.org_date.is_some() {
-        app.org_date = None;
-        app.org_cursor = 0;
-    } else if app.filter.is_some() || app.subject.is_some() {
-        app.subject = None;
-        app.detail_scroll = 0;
-        filter::show_all(app);
     }
 }
 
@@ -374,13 +220,6 @@ fn jump_to(app: &mut App<'_>, target: Target) {
 fn open(app: &mut App<'_>, entity: Entity) {
     filter::to_entity(app, entity);
     set_focus(app, Pane::Timeline);
-}
-
-/// Lines in the detail pane at its current width.
-fn detail_len(app: &App<'_>) -> usize {
-    layout::app_areas(app, app.size)
-        .pane(Pane::Detail)
-        .map_or(0, |p| app.detail_lines(p.inner.width).len())
 }
 
 /// Keeps each selection on screen and each scroll within its text, working out again (and
