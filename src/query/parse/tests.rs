@@ -1,6 +1,7 @@
 //! Unit tests of the parser: each syntax form, phrases, and the message and column of each error.
 
 use super::*;
+use crate::query::fuzzy::MatchKind;
 
 fn one(text: &str) -> Atom {
     let mut all = atoms(text).unwrap_or_else(|e| panic!("{text}: {e}"));
