@@ -17,14 +17,11 @@ use crate::tui::theme::Theme;
 pub(super) fn person(app: &App<'_>, index: PersonIx, doc: &mut Doc) {
     let timeline = app.timeline;
     let person = timeline.person_at(index);
-    doc.para(vec![styled(
+    title(
         &timeline.person_label_at(index),
-        doc.theme.heading(),
-    )]);
-    doc.para(vec![Span::styled(
         format!("person · {}", clean(&person.id)),
-        doc.theme.dim(),
-    )]);
+        doc,
+    );
     about(&person.aliases, person.note.as_deref(), doc);
     let entries = career(timeline, &person.id);
     doc.heading("Career");
@@ -70,18 +67,15 @@ fn tenure_events(app: &App<'_>, entry: &CareerEntry, doc: &mut Doc) {
 pub(super) fn unit(app: &App<'_>, index: UnitIx, doc: &mut Doc) {
     let timeline = app.timeline;
     let unit = timeline.unit_at(index);
-    doc.para(vec![styled(
+    title(
         &timeline.unit_label_at(index),
-        doc.theme.heading(),
-    )]);
-    doc.para(vec![Span::styled(
         format!(
             "{} · {}",
             unit.kind.as_str().replace('_', " "),
             clean(&unit.id)
         ),
-        doc.theme.dim(),
-    )]);
+        doc,
+    );
     about(&unit.aliases, unit.note.as_deref(), doc);
     if let Some(life) = lineage(timeline, &unit.id) {
         doc.heading("Lineage");
@@ -154,6 +148,12 @@ pub(super) fn unit(app: &App<'_>, index: UnitIx, doc: &mut Doc) {
         }
     }
     events(app, Entity::Unit(index), doc);
+}
+
+/// The top of a person's or a unit's detail: its name as a heading, then what it is and its id.
+fn title(name: &str, what: String, doc: &mut Doc) {
+    doc.para(vec![styled(name, doc.theme.heading())]);
+    doc.para(vec![Span::styled(what, doc.theme.dim())]);
 }
 
 /// The title of the event with this id (the id itself if the store has no such event).
