@@ -4,9 +4,7 @@
 //! two processes building it at once leave one whole, working index.
 #![cfg(unix)]
 
-#[allow(dead_code)] // the generator has more than these tests use
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+mod synth_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -20,10 +18,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// A synthetic store of 1,500 events (over the 1 MiB where indexing starts), made once.
 fn synthetic() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let config = synth::Config::sized(1_500, 5);
-        synth::to_ron(&synth::generate(&config), &config)
-    })
+    TEXT.get_or_init(|| synth_support::store(5))
 }
 
 /// A store file with `text` and an empty cache directory, in a fresh temporary directory.

@@ -3,9 +3,7 @@
 //! a truncated or corrupt entry, a cache turned off and a cache directory that cannot be written
 //! all fall back to a normal load, silently; the bundled store is never cached.
 
-#[allow(dead_code)] // the generator has more than these tests use
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+mod synth_support;
 
 mod common;
 
@@ -24,8 +22,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 fn synthetic() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        let config = synth::Config::sized(1_500, 3);
-        let text = synth::to_ron(&synth::generate(&config), &config);
+        let text = synth_support::store(3);
         assert!(text.len() > cache::MIN_BYTES, "{} bytes", text.len());
         text
     })

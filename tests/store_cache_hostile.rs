@@ -4,9 +4,7 @@
 //! are pruned when stale; a relative `HOME` puts no cache under the current folder.
 #![cfg(unix)]
 
-#[allow(dead_code)] // the generator has more than these tests use
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+mod synth_support;
 
 mod common;
 
@@ -23,10 +21,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// A synthetic store of 1,500 events (over the 1 MiB the cache starts at), made once.
 fn synthetic() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let config = synth::Config::sized(1_500, 3);
-        synth::to_ron(&synth::generate(&config), &config)
-    })
+    TEXT.get_or_init(|| synth_support::store(3))
 }
 
 /// `ali-timeline ARGS` with the cache in `cache`, in a shell whose virtual memory is limited to
