@@ -130,8 +130,26 @@ impl Session {
     /// Feeds output to the emulator until `ready` holds for the screen, or fails after
     /// [`PATIENCE`] showing what the screen held.
     pub fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> Result {
+        self.wait_until(what, |session| ready(session.parser.screen()))
+    }
+
+    /// Feeds output to the emulator and keeps it in [`Session::raw`].
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
+    }
+
+    /// Reads output until `ready` holds for everything written so far, or fails after
+    /// [`PATIENCE`].
+    pub fn wait_for_raw(&mut self, what: &str, ready: impl Fn(&[u8]) -> bool) -> Result {
+        self.wait_until(what, |session| ready(&session.raw))
+    }
+
+    /// Feeds output to the emulator until `ready` holds for the session, or fails after
+    /// [`PATIENCE`] (or when the app ends first) showing what the screen held.
+    fn wait_until(&mut self, what: &str, ready: impl Fn(&Session) -> bool) -> Result {
         let deadline = Instant::now() + PATIENCE;
-        while !ready(self.parser.screen()) {
+        while !ready(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(
@@ -148,37 +166,6 @@ impl Session {
                     return Err(
                         format!("the app ended before {what}; screen:\n{}", self.screen()).into(),
                     );
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Feeds output to the emulator and keeps it in [`Session::raw`].
-    fn take(&mut self, bytes: &[u8]) {
-        self.parser.process(bytes);
-        self.raw.extend_from_slice(bytes);
-    }
-
-    /// Reads output until `ready` holds for everything written so far, or fails after
-    /// [`PATIENCE`].
-    pub fn wait_for_raw(&mut self, what: &str, ready: impl Fn(&[u8]) -> bool) -> Result {
-        let deadline = Instant::now() + PATIENCE;
-        while !ready(&self.raw) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return Err(
-                    format!("timed out waiting for {what}; screen:\n{}", self.screen()).into(),
-                );
-            }
-            match self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
-                Ok(bytes) => self.take(&bytes),
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(format!("the app ended before {what}").into());
                 }
             }
         }
