@@ -10,24 +10,14 @@ use ali_timeline::query::{self, Query};
 use ali_timeline::tui::app::{App, Mode, Pane, Search};
 use ali_timeline::tui::layout::{self, PaneArea};
 use ali_timeline::tui::line_input::LineInput;
-use ali_timeline::tui::{update, view};
+use ali_timeline::tui::view;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
-
-/// The app with the middle event selected (and what the views read worked out for it, as the
-/// update does after a key).
-fn app(timeline: &Timeline) -> App<'_> {
-    let mut app = App::new(timeline, WIDTH, HEIGHT);
-    app.cursor = app.visible.len() / 2;
-    update::refresh(&mut app);
-    app
-}
+use common::{HEIGHT, WIDTH};
 
 /// The search overlay showing the results of "gao song".
 fn searching(timeline: &Timeline) -> Search {
@@ -45,10 +35,10 @@ fn area_of(app: &App<'_>, pane: Pane) -> PaneArea {
 }
 
 fn bench_render(c: &mut Criterion) {
-    let stores = [("bundled", common::bundled()), ("100k", common::big())];
+    let stores = common::stores();
     let mut group = c.benchmark_group("render");
     for (name, timeline) in &stores {
-        let app = app(timeline);
+        let app = common::app(timeline);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
         group.bench_function(format!("frame/{name}"), |b| {
             b.iter(|| {

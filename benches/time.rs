@@ -6,7 +6,6 @@
 
 mod common;
 
-use ali_timeline::Timeline;
 use ali_timeline::tui::action::Action;
 use ali_timeline::tui::app::{App, Entity, Mode, Pane};
 use ali_timeline::tui::layout;
@@ -17,16 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
-
-/// The app with the middle event selected, what the views read worked out.
-fn app(timeline: &Timeline) -> App<'_> {
-    let mut app = App::new(timeline, WIDTH, HEIGHT);
-    app.cursor = app.visible.len() / 2;
-    update::refresh(&mut app);
-    app
-}
+use common::{HEIGHT, WIDTH};
 
 /// The axis's area in the timeline pane.
 fn axis_area(app: &App<'_>) -> Rect {
@@ -54,11 +44,11 @@ fn filtered<'a>(app: &App<'a>) -> App<'a> {
 }
 
 fn bench_time(c: &mut Criterion) {
-    let stores = [("bundled", common::bundled()), ("100k", common::big())];
+    let stores = common::stores();
     let mut group = c.benchmark_group("time");
     let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
     for (name, timeline) in &stores {
-        let app = app(timeline);
+        let app = common::app(timeline);
         let area = axis_area(&app);
         group.bench_function(format!("axis/{name}"), |b| {
             b.iter(|| view::axis::render(&app, area, &mut buf));

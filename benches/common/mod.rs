@@ -1,6 +1,7 @@
 //! Shared by every bench: the synthetic 100,000-event store, generated once and cached under
 //! `target/synth/` (its file name carries a fingerprint of the generator, so a changed generator
-//! never reuses a stale file), and the criterion settings that keep `cargo bench` to minutes.
+//! never reuses a stale file), the criterion settings that keep `cargo bench` to minutes, and
+//! the app the drawing benches start from.
 
 #![allow(dead_code)] // each bench uses the helpers it needs
 
@@ -11,6 +12,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ali_timeline::Timeline;
+use ali_timeline::tui::app::App;
+use ali_timeline::tui::update;
 use criterion::Criterion;
 use sha2::{Digest, Sha256};
 
@@ -79,4 +82,23 @@ pub fn cache_dir() -> PathBuf {
 /// The bundled store, loaded.
 pub fn bundled() -> Timeline {
     ali_timeline::timeline::load_bundled().expect("the bundled store loads")
+}
+
+/// The bundled store and the large synthetic one, each with the name its results go under.
+pub fn stores() -> [(&'static str, Timeline); 2] {
+    [("bundled", bundled()), ("100k", big())]
+}
+
+/// The screen size the drawing benches use.
+pub const WIDTH: u16 = 120;
+/// See [`WIDTH`].
+pub const HEIGHT: u16 = 40;
+
+/// The app at [`WIDTH`]×[`HEIGHT`] with the middle event selected (and what the views read
+/// worked out for it, as the update does after a key).
+pub fn app(timeline: &Timeline) -> App<'_> {
+    let mut app = App::new(timeline, WIDTH, HEIGHT);
+    app.cursor = app.visible.len() / 2;
+    update::refresh(&mut app);
+    app
 }
