@@ -3,7 +3,8 @@
 //! loading. Prints the median and p95 wall time over the runs for each query, and the median CPU
 //! time of the process (both threads of the scan; less disturbed by a busy machine).
 //!
-//! `cargo run --release --example search_scan -- --data big.ron [--runs 20]`
+//! `cargo run --release --example search_scan -- --data big.ron [--runs 20] [--query Q]...`
+//! (`--query`, repeated: those queries instead of the list below)
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,16 +31,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut data = PathBuf::from("target/synth/big.ron");
     let mut runs = 20;
+    let mut queries: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--data" => data = PathBuf::from(args.next().ok_or("--data needs a file")?),
             "--runs" => runs = args.next().ok_or("--runs needs a number")?.parse()?,
+            "--query" => queries.push(args.next().ok_or("--query needs a query")?),
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
     let timeline = ali_timeline::timeline::load_file(&data)?;
     println!("query                                  median      p95      cpu  matched");
-    for text in QUERIES {
+    if queries.is_empty() {
+        queries = QUERIES.iter().map(ToString::to_string).collect();
+    }
+    for text in &queries {
         let query = Query::parse(text)?;
         let mut times = Vec::with_capacity(runs);
         let mut cpu = Vec::with_capacity(runs);

@@ -28,7 +28,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
-pub(super) use files::{TEMP_PREFIX, TEMP_SUFFIX, prune_named};
+pub(super) use files::{TEMP_PREFIX, TEMP_SUFFIX, is_keyed_name, keyed_header, keyed_name, prune_named};
 use files::{entry_bytes, prune};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
@@ -141,12 +141,8 @@ pub(super) fn locate(dir: &Path, text: &str) -> Option<Key> {
     if text.len() < MIN_BYTES {
         return None;
     }
-    let build = build_id()?;
     let hash = xxh3_128(text.as_bytes());
-    let name = format!(
-        "{hash:032x}-{}-f{FORMAT}-{build:016x}.bin",
-        env!("CARGO_PKG_VERSION")
-    );
+    let name = files::keyed_name(hash, &format!("f{FORMAT}"), "bin")?;
     Some(Key {
         path: dir.join(name),
         hash,
@@ -186,16 +182,7 @@ pub enum Outcome {
 
 /// The fixed header of the entry for `key`: magic, versions, build, the text's length and hash.
 fn header(key: &Key) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&build_id().unwrap_or(0).to_le_bytes());
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    out.extend_from_slice(&(version.len() as u64).to_le_bytes());
-    out.extend_from_slice(version);
-    out.extend_from_slice(&(key.len as u64).to_le_bytes());
-    out.extend_from_slice(&key.hash.to_le_bytes());
-    out
+    files::keyed_header(MAGIC, FORMAT, key.len as u64, key.hash)
 }
 
 /// Reads the entry for `key`; `None` on any problem (the caller then parses).

@@ -121,10 +121,42 @@ fn is_temp_name(name: &str) -> bool {
 /// Whether `name` is an entry's file name (`<32 hex digits>-<version>-f<format>-<build>.bin`), so that
 /// pruning never touches anything else in a directory the user chose.
 fn is_entry_name(name: &str) -> bool {
+    is_keyed_name(name, "-f", ".bin")
+}
+
+/// The name of a file keyed by a store text's 128-bit xxh3 `hash` for this build:
+/// `<32 hex digits>-<version>-<format>-<build>.<extension>` (`format` is a letter and a number:
+/// `f4` for a cache entry, `i1` for a search index). `None` when the running executable cannot be
+/// identified.
+pub(in crate::timeline) fn keyed_name(hash: u128, format: &str, extension: &str) -> Option<String> {
+    let build = super::build_id()?;
+    Some(format!(
+        "{hash:032x}-{}-{format}-{build:016x}.{extension}",
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// Whether `name` is one [`keyed_name`] gives, with `-<format letter>` and `.<extension>`.
+pub(in crate::timeline) fn is_keyed_name(name: &str, format: &str, extension: &str) -> bool {
     let bytes = name.as_bytes();
     bytes.len() > 33
         && bytes[..32].iter().all(u8::is_ascii_hexdigit)
         && bytes[32] == b'-'
-        && name.contains("-f")
-        && name.ends_with(".bin")
+        && name.contains(format)
+        && name.ends_with(extension)
+}
+
+/// The fixed start of a keyed file's header: `magic`, the `format` number, the build, the tool's
+/// version, the store text's length and hash.
+pub(in crate::timeline) fn keyed_header(magic: &[u8; 8], format: u32, len: u64, hash: u128) -> Vec<u8> {
+    let mut out = Vec::with_capacity(96);
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&format.to_le_bytes());
+    out.extend_from_slice(&super::build_id().unwrap_or(0).to_le_bytes());
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    out.extend_from_slice(&(version.len() as u64).to_le_bytes());
+    out.extend_from_slice(version);
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&hash.to_le_bytes());
+    out
 }

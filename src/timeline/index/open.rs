@@ -30,7 +30,7 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
             load_file_cached(path, None)?.0,
         )));
     };
-    let Some(key) = StoreKey::of_file(path) else {
+    let Some(key) = StoreKey::of_file_stamped(path, dir) else {
         // Not a regular file (a pipe is read once, by the loader), or unreadable: the loader
         // says why.
         return Ok(ForSearch::Timeline(Box::new(

@@ -1,0 +1,94 @@
+//! What identifies a store's text — its length and 128-bit xxh3 hash, the cache's key — and how
+//! it is found for a store file: from the file's [stamp](super::stamp) when the file has not been
+//! written since, else by reading and hashing the file (and stamping it for next time).
+
+use std::io::Read;
+use std::path::Path;
+use std::time::SystemTime;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::stamp::{self, Look};
+use crate::store::load::MAX_BYTES;
+
+/// Identifies one store's text: its length and 128-bit xxh3 hash (the cache's key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreKey {
+    /// The text's length in bytes (after a leading byte-order mark, as loading reads it).
+    pub len: u64,
+    /// Its xxh3-128 hash.
+    pub hash: u128,
+}
+
+impl StoreKey {
+    /// The key of a store's text.
+    #[must_use]
+    pub fn of_text(text: &str) -> StoreKey {
+        StoreKey {
+            len: text.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        }
+    }
+
+    /// The key of the store file at `path`, read in pieces (the whole store is never in memory):
+    /// `None` when it is not a regular file (a pipe such as `--data <(…)` can be read only once,
+    /// by the loader), cannot be read, or is over the loader's size limit.
+    #[must_use]
+    pub fn of_file(path: &Path) -> Option<StoreKey> {
+        let file = std::fs::File::open(path).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
+        hash_file(file)
+    }
+
+    /// As [`StoreKey::of_file`], but taken from the file's stamp in the cache directory `dir`
+    /// when the file has not been written since the stamp (see [`stamp`]); a key worked out by
+    /// hashing is stamped when the file had been left alone for [`stamp::SETTLED`] before.
+    #[must_use]
+    pub fn of_file_stamped(path: &Path, dir: &Path) -> Option<StoreKey> {
+        let file = std::fs::File::open(path).ok()?;
+        let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
+        let Some(look) = Look::of(&meta) else {
+            return hash_file(file);
+        };
+        if let Some(key) = stamp::key(dir, &look) {
+            return Some(key);
+        }
+        let began = SystemTime::now();
+        let key = hash_file(file)?;
+        // Stamped only when the file was not written while it was read, nor just before.
+        let after = std::fs::metadata(path).ok().and_then(|m| Look::of(&m));
+        if after == Some(look) && look.settled_before(began) {
+            stamp::write(dir, &look, key);
+        }
+        Some(key)
+    }
+}
+
+/// The key of the text in `file`, read in pieces of 1 MiB.
+fn hash_file(file: std::fs::File) -> Option<StoreKey> {
+    let mut file = file.take(MAX_BYTES + 1);
+    let mut hasher = Xxh3::new();
+    let mut buffer = vec![0; 1 << 20];
+    let mut len = 0u64;
+    let mut first = true;
+    loop {
+        let n = file.read(&mut buffer).ok()?;
+        if n == 0 {
+            break;
+        }
+        let mut piece = buffer.get(..n)?;
+        if first {
+            // Loading drops a leading byte-order mark; so does the key.
+            piece = piece.strip_prefix("\u{feff}".as_bytes()).unwrap_or(piece);
+            first = false;
+        }
+        hasher.update(piece);
+        len += piece.len() as u64;
+    }
+    (len <= MAX_BYTES).then(|| StoreKey {
+        len,
+        hash: hasher.digest128(),
+    })
+}
