@@ -42,8 +42,8 @@ use layout::{
 /// from does.
 #[derive(Debug)]
 pub struct Index {
-    /// The words part (see [`layout`]).
-    words: Vec<u8>,
+    /// The words part (see [`layout`]), as numbers.
+    words: Vec<u32>,
     /// The text part.
     text: String,
     /// Where each table starts.
@@ -62,14 +62,13 @@ impl Index {
     }
 
     /// The words part and the text part, as the file holds them.
-    fn parts(&self) -> (&[u8], &str) {
+    fn parts(&self) -> (&[u32], &str) {
         (&self.words, &self.text)
     }
 
     /// Word `at` (0 past the end: never reached once checked).
     fn word(&self, at: usize) -> u32 {
-        let bytes = self.words.get(at * 4..at * 4 + 4);
-        bytes.map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        self.words.get(at).copied().unwrap_or(0)
     }
 
     /// Field `field` of record `i` of the table at `table`, `size` words a record.

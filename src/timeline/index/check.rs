@@ -9,14 +9,11 @@ use super::layout::{
 use crate::store::model::EventKind;
 
 /// `words` and `text` as an [`Index`] when everything in them is in range.
-pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
-    if !words.len().is_multiple_of(4) || words.len() < COUNT_WORDS * 4 {
+pub(super) fn checked(words: Vec<u32>, text: String) -> Option<Index> {
+    if words.len() < COUNT_WORDS {
         return None;
     }
-    let word = |at: usize| -> Option<u32> {
-        let bytes: [u8; 4] = words.get(at * 4..at * 4 + 4)?.try_into().ok()?;
-        Some(u32::from_le_bytes(bytes))
-    };
+    let word = |at: usize| -> Option<u32> { words.get(at).copied() };
     let count = |at: usize| word(at).map(|w| w as usize);
     let counts = [
         count(0)?,
@@ -28,7 +25,7 @@ pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
     ];
     let [events, people, units, tenures, strings, positions] = counts;
     let tables = Tables::of(counts)?;
-    if tables.end * 4 != words.len() || count(6)? != text.len() || word(7)? != 0 {
+    if tables.end != words.len() || count(6)? != text.len() || word(7)? != 0 {
         return None;
     }
     let string = |at: usize| -> Option<()> {
@@ -53,7 +50,7 @@ pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
         }
         list(at + 6, strings)
     };
-    for i in 0..events {
+    let event = |i: usize| -> Option<()> {
         let at = tables.events + i * EVENT_WORDS;
         string(at)?;
         string(at + 2)?;
@@ -72,8 +69,17 @@ pub(super) fn checked(words: Vec<u8>, text: String) -> Option<Index> {
             Some(())
         };
         referenced(at + 11, people)?;
-        referenced(at + 13, units)?;
-    }
+        referenced(at + 13, units)
+    };
+    // The events (most of the work) are checked half on another thread.
+    let half = events / 2;
+    let events_ok = std::thread::scope(|scope| {
+        let first = scope.spawn(|| (0..half).try_for_each(event));
+        let rest = (half..events).try_for_each(event);
+        // Invariant: checking does not panic; if it did, the index is not used.
+        rest.is_some() && first.join().ok().flatten().is_some()
+    });
+    events_ok.then_some(())?;
     for i in 0..people {
         let at = tables.people + i * PERSON_WORDS;
         names(at)?;

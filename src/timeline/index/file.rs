@@ -2,8 +2,11 @@
 //! on both cores (the text on one, the words on the other).
 //!
 //! Layout: the header (magic, format, build, version, the store text's length and hash), then
-//! the words part's length and checksum and the text part's, then the two parts.
+//! the length and checksum of each of three parts — the words, the text's first piece, the rest
+//! of the text — and the parts. The text is cut where the two readers' shares are equal, so that
+//! one thread reads its first piece while the other reads the words and the rest.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +17,7 @@ use super::{Index, StoreKey, check};
 use crate::timeline::cache::{self, TEMP_PREFIX, TEMP_SUFFIX};
 
 /// The version of the index layout; bump it whenever [`super::layout`] changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"ALITLIX\x01";
@@ -22,8 +25,8 @@ const MAGIC: &[u8; 8] = b"ALITLIX\x01";
 /// The most index files kept in the cache directory; the oldest are removed.
 const KEEP: usize = 4;
 
-/// Bytes after the fixed header: the words' length and checksum, the text's length and checksum.
-const PARTS_BYTES: usize = 32;
+/// Bytes after the fixed header: each part's length and checksum.
+const PARTS_BYTES: usize = 48;
 
 /// The index file for `key` in `dir`, or `None` when the running executable cannot be identified
 /// (then nothing is cached).
@@ -59,18 +62,20 @@ impl Index {
             return false;
         };
         let (words, text) = self.parts();
+        let words = little_endian(words);
         let written = std::fs::create_dir_all(dir).and_then(|()| {
             let mut file = tempfile::Builder::new()
                 .prefix(TEMP_PREFIX)
                 .suffix(TEMP_SUFFIX)
                 .tempfile_in(dir)?;
             let mut head = header(key);
-            for part in [words, text.as_bytes()] {
+            let (first, rest) = text.as_bytes().split_at(first_piece(words.len(), text.len()));
+            for part in [&words[..], first, rest] {
                 head.extend_from_slice(&(part.len() as u64).to_le_bytes());
                 head.extend_from_slice(&xxh3_64(part).to_le_bytes());
             }
             file.write_all(&head)?;
-            file.write_all(words)?;
+            file.write_all(&words)?;
             file.write_all(text.as_bytes())?;
             file.persist(&path).map_err(|e| e.error)?;
             Ok(())
@@ -107,28 +112,40 @@ fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
         len: number(0)?,
         sum: number(8)?,
     };
-    let text = Part {
+    let first = Part {
         at: words.at.checked_add(words.len)?,
         len: number(16)?,
         sum: number(24)?,
     };
-    // The file must be exactly the header and the two parts; the parts are never larger than a
-    // few times the store.
+    let rest = Part {
+        at: first.at.checked_add(first.len)?,
+        len: number(32)?,
+        sum: number(40)?,
+    };
+    // The file must be exactly the header and the parts; the parts are never larger than a few
+    // times the store.
     let most = key.len.saturating_mul(4).saturating_add(1 << 20);
-    if meta.len() != text.at.checked_add(text.len)? || words.len > most || text.len > most {
+    let text_len = first.len.checked_add(rest.len)?;
+    if meta.len() != rest.at.checked_add(rest.len)? || words.len > most || text_len > most {
         return None;
     }
-    // The text (the larger part: titles and summaries) is read and checked on another thread.
-    let (words, text) = std::thread::scope(|scope| {
-        let text = scope.spawn(|| {
-            let bytes = text.read(&file)?;
-            String::from_utf8(bytes).ok()
-        });
-        let words = words.read(&file);
+    let mut text = vec![0; usize::try_from(text_len).ok()?];
+    let (first_bytes, rest_bytes) = text.split_at_mut(usize::try_from(first.len).ok()?);
+    let (words, read) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.read_into(&file, first_bytes));
+        let words = words.read_words(&file);
+        let read = rest.read_into(&file, rest_bytes);
         // Invariant: reading and hashing do not panic; if they did, the index is not used.
-        (words, text.join().ok().flatten())
+        (words, read && other.join().unwrap_or(false))
     });
-    check::checked(words?, text?)
+    let text = String::from_utf8(text).ok().filter(|_| read)?;
+    check::checked(words?, text)
+}
+
+/// How many bytes of the text go into its first piece, so that the reader of the words and the
+/// rest and the reader of the first piece each read half of the file.
+fn first_piece(words_len: usize, text_len: usize) -> usize {
+    (words_len + text_len).div_ceil(2).min(text_len)
 }
 
 /// One part of the file: where it starts, its length and its checksum.
@@ -140,12 +157,34 @@ struct Part {
 }
 
 impl Part {
-    /// The part's bytes when they are all there and match its checksum. Read by position, so
-    /// that the two parts can be read at once from one open file.
-    fn read(self, file: &File) -> Option<Vec<u8>> {
-        let mut bytes = vec![0; usize::try_from(self.len).ok()?];
-        read_at(file, &mut bytes, self.at).ok()?;
-        (xxh3_64(&bytes) == self.sum).then_some(bytes)
+    /// Reads the part into `bytes` (its length); whether it was all there and matches its
+    /// checksum. Read by position, so that two threads can read parts of one open file at once.
+    fn read_into(self, file: &File, bytes: &mut [u8]) -> bool {
+        read_at(file, bytes, self.at).is_ok() && xxh3_64(bytes) == self.sum
+    }
+
+    /// As [`Part::read_into`], as the little-endian words it holds (read straight into them).
+    fn read_words(self, file: &File) -> Option<Vec<u32>> {
+        if !self.len.is_multiple_of(4) {
+            return None;
+        }
+        let mut words = vec![0u32; usize::try_from(self.len / 4).ok()?];
+        if !self.read_into(file, bytemuck::cast_slice_mut(&mut words)) {
+            return None;
+        }
+        for word in &mut words {
+            *word = u32::from_le(*word);
+        }
+        Some(words)
+    }
+}
+
+/// `words` as the file holds them: little-endian bytes (borrowed on a little-endian machine).
+fn little_endian(words: &[u32]) -> Cow<'_, [u8]> {
+    if cfg!(target_endian = "little") {
+        Cow::Borrowed(bytemuck::cast_slice(words))
+    } else {
+        Cow::Owned(words.iter().flat_map(|w| w.to_le_bytes()).collect())
     }
 }
 

@@ -109,7 +109,7 @@ pub(super) fn kind_word(kind: EventKind) -> u32 {
 
 /// The words and the text of the index of `timeline` (anything searchable); `None` when it is too large for 32-bit
 /// positions (no store under the loader's size limit is).
-pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u8>, String)> {
+pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
     let mut out = Builder::default();
     let mut events = Vec::with_capacity(timeline.event_count() * EVENT_WORDS);
     for i in 0..timeline.event_count() {
@@ -167,8 +167,7 @@ pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u8>, String)> {
     for part in [events, people, units, tenures, out.strings, out.positions] {
         words.extend(part);
     }
-    let bytes = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    Some((bytes, out.text))
+    Some((words, out.text))
 }
 
 /// The text and the tables being filled.
