@@ -89,8 +89,9 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
     for i in 0..timeline.unit_count() {
         assert_eq!(read.unit_life(i), Searchable::unit_life(&timeline, i));
     }
-    // Typing, as the app searches: a query that narrows the last one scores only its matches,
-    // and finds the same results as a search of everything.
+    // Typing, as the app searches: a query that narrows one of the last few scores only its
+    // matches (`gao so` those of `gao`, `gao son` after deleting a letter those of `gao so`), and
+    // finds the same results as a search of everything.
     let mut narrowing = query::Narrowing::default();
     for text in [
         "gao",
@@ -100,6 +101,10 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
         "'ali",
         "'ali m",
         "^song",
+        "gao song",
+        "gao son",
+        "song gao",
+        "gao song !video",
     ] {
         let query = Query::parse(text)?;
         assert_eq!(

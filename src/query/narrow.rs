@@ -1,5 +1,9 @@
-//! Searching again as a query is typed: when the new query can only match fewer items than the
-//! last one (see [`narrows`]), only the last one's matches are scored, not the whole store.
+//! Searching again as a query is typed: when the new query can only match fewer items than one
+//! of the last few (see [`narrows`]), only that one's matches are scored, not the whole store.
+//! Remembering a few, not only the last, lets a grown fuzzy atom narrow an earlier query:
+//! `gao so` cannot narrow `gao s` (a tight `so` need not be a tight `s`), but it narrows `gao`.
+
+use std::collections::VecDeque;
 
 use super::Query;
 use super::filter::Matcher;
@@ -8,21 +12,30 @@ use super::parse::{Atom, Test};
 use super::rank::{Hit, Target, matching, ranked};
 use crate::timeline::Searchable;
 
-/// A search that remembers every match of its last query (not only the best shown), so that the
-/// next query, when it narrows this one, scores just those.
+/// The most past queries remembered with their matches (each at most one entry per item).
+const REMEMBERED: usize = 8;
+
+/// A search that remembers every match of its last few queries (not only the best shown), so
+/// that a next query that narrows one of them scores just its matches.
 #[derive(Debug, Default)]
 pub struct Narrowing {
-    /// The last query and everything it matched.
-    last: Option<(Query, Vec<Target>)>,
+    /// The last queries, newest first, each with everything it matched.
+    remembered: VecDeque<(Query, Vec<Target>)>,
 }
 
 impl Narrowing {
-    /// As [`super::search`] on `timeline` (the same results), scoring only the last query's
-    /// matches when `query` narrows it. The caller keeps one `Narrowing` per timeline.
+    /// As [`super::search`] on `timeline` (the same results), scoring only the matches of the
+    /// remembered query it narrows that matched least, if any. The caller keeps one `Narrowing`
+    /// per timeline.
     pub fn search<S: Searchable>(&mut self, timeline: &S, query: &Query, limit: usize) -> Vec<Hit> {
         let mut matcher = Matcher::new(timeline, query);
-        let found = match &self.last {
-            Some((last, targets)) if narrows(query, last) => targets
+        let narrowed = self
+            .remembered
+            .iter()
+            .filter(|(past, _)| narrows(query, past))
+            .min_by_key(|(_, targets)| targets.len());
+        let found = match narrowed {
+            Some((_, targets)) => targets
                 .iter()
                 .filter_map(|&target| {
                     let score = match target {
@@ -41,7 +54,8 @@ impl Narrowing {
         } else {
             ranked(timeline, &mut matcher, found, limit).0
         };
-        self.last = Some((query.clone(), targets));
+        self.remembered.truncate(REMEMBERED - 1);
+        self.remembered.push_front((query.clone(), targets));
         hits
     }
 }
