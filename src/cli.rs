@@ -21,6 +21,7 @@ mod person;
 mod saved;
 mod search;
 mod shell;
+mod tui;
 mod validate;
 
 use std::io::{self, BufWriter, ErrorKind, Write};
@@ -236,12 +237,7 @@ pub fn run(
     let data = (cli.data.as_ref(), settings);
     let done = |()| ExitCode::SUCCESS;
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => with_store(data, |t| {
-            if !settings.keys.value.is_empty() {
-                crate::tui::keymap::install(crate::config::keys::table(&settings.keys.value));
-            }
-            crate::tui::run(t, settings.theme.value.palette()).map(done)
-        }),
+        Command::Tui => tui::run(data.0, settings),
         Command::Config { init: false } => config::show(settings, out).map(done),
         Command::Config { init: true } => config::init(settings, err).map(done),
         Command::Validate { json } => validate::run(data, json, out, err),
@@ -262,10 +258,14 @@ pub fn run(
         } => {
             let query = or_saved(query, saved, err)?.unwrap_or_default();
             match load_for_search(data.0, settings, &query)? {
-                ForSearch::Index(index) => search::run(&index, &query, limit, json, out, err),
+                ForSearch::Index(index) => {
+                    let result = search::run(&index, &query, limit, json, out, err);
+                    // As in `with_store`: the OS frees memory faster at exit.
+                    std::mem::forget(index);
+                    result
+                }
                 ForSearch::Timeline(timeline) => {
                     let result = search::run(&*timeline, &query, limit, json, out, err);
-                    // As in `with_store`: the OS frees the store faster at exit.
                     std::mem::forget(timeline);
                     result
                 }

@@ -179,8 +179,28 @@ pub fn load_file_cached(
     path: &FsPath,
     cache_dir: Option<&FsPath>,
 ) -> Result<(Timeline, cache::Outcome), Error> {
+    // A store file unchanged since it was stamped is taken from its entry without being read.
+    if let Some(dir) = cache_dir {
+        let key = index::StoreKey::of_file_stamped(path, dir)
+            .and_then(|key| cache::locate_hashed(dir, usize::try_from(key.len).ok()?, key.hash));
+        if let Some(entry) = key.as_ref().and_then(cache::read) {
+            return Ok((from_entry(path, entry), cache::Outcome::Hit));
+        }
+    }
     let text = load::read_text(path)?;
     load_text_cached(path, &text, cache_dir, true)
+}
+
+/// The timeline in a cache entry read for the store file at `path`.
+fn from_entry(path: &FsPath, entry: cache::Entry) -> Timeline {
+    let name = path.display().to_string();
+    // Warnings name the file they were found in: the same bytes may now have another path.
+    let mut warnings = entry.warnings;
+    for w in &mut warnings {
+        w.file.clone_from(&name);
+    }
+    let ids = Ids::new(&entry.store);
+    assemble(&name, entry.hash, entry.store, ids, entry.history, warnings)
 }
 
 /// As [`load_file_cached`], for the `text` already read from `path`; the entry is written only
@@ -196,14 +216,7 @@ fn load_text_cached(
         return Ok((load_str(&name, text)?, cache::Outcome::Off));
     };
     if let Some(entry) = cache::read(&key) {
-        // Warnings name the file they were found in: the same bytes may now have another path.
-        let mut warnings = entry.warnings;
-        for w in &mut warnings {
-            w.file.clone_from(&name);
-        }
-        let ids = Ids::new(&entry.store);
-        let timeline = assemble(&name, entry.hash, entry.store, ids, entry.history, warnings);
-        return Ok((timeline, cache::Outcome::Hit));
+        return Ok((from_entry(path, entry), cache::Outcome::Hit));
     }
     let timeline = load_str(&name, text)?;
     if !store_entry {

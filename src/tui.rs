@@ -62,7 +62,7 @@ use ratatui::crossterm::execute;
 
 use crate::config;
 use crate::error::Error;
-use crate::timeline::Timeline;
+use crate::timeline::{Searchable, Timeline};
 use app::App;
 use export_dialog::ExportOutcome;
 use exporter::Exporter;
@@ -87,17 +87,46 @@ const POLL_TICK: Duration = Duration::from_millis(1);
 /// the screen still moves while a flood lasts.
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
-/// Runs the terminal app on `timeline`, in `palette`'s colours, until the user quits.
+/// Runs the terminal app, in `palette`'s colours, until the user quits, on the timeline `load`
+/// gives. When the store has a search index, `preview` (the index and the store's name) is drawn
+/// first, while `load` runs: a large store's first frame comes at once. `meanwhile` runs on a
+/// worker thread once the store is loaded (to write the index a next launch will preview).
 ///
 /// # Errors
 /// [`Error::NotATerminal`] when stdin or stdout is not a terminal; [`Error::Terminal`] when the terminal
-/// fails. The terminal is restored before returning either way.
-pub fn run(timeline: &Timeline, palette: Palette) -> Result<(), Error> {
+/// fails; what `load` fails with. The terminal is restored before returning either way.
+pub fn run<S: Searchable>(
+    preview: Option<(&S, &str)>,
+    load: impl FnOnce() -> Result<Timeline, Error>,
+    meanwhile: impl FnOnce(&Timeline) + Send,
+    palette: Palette,
+) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // A store that does not load says so first, as it would with a terminal.
+        load()?;
         return Err(Error::NotATerminal);
     }
     let mut terminal = init()?;
+    let theme = Theme::from_env().with_palette(palette);
+    if let Some((store, name)) = preview {
+        let drawn = terminal.draw(|frame| {
+            view::preview::render(store, name, theme, frame.area(), frame.buffer_mut());
+        });
+        if let Err(error) = drawn {
+            restore();
+            return Err(Error::Terminal(error));
+        }
+    }
+    let timeline = match load() {
+        Ok(timeline) => timeline,
+        Err(error) => {
+            restore();
+            return Err(error);
+        }
+    };
     let result = std::thread::scope(|scope| {
+        let timeline = &timeline;
+        scope.spawn(move || meanwhile(timeline));
         let mut jobs = Jobs {
             scope,
             timeline,
@@ -106,9 +135,11 @@ pub fn run(timeline: &Timeline, palette: Palette) -> Result<(), Error> {
         };
         // Leaving the scope stops the searcher, after the search it may be running, and waits
         // for an export to stop (dropping it cancels it, which removes its temporary file).
-        run_loop(&mut terminal, &mut jobs, palette)
+        run_loop(&mut terminal, &mut jobs, theme)
     });
     restore();
+    // The process ends soon: the OS takes the memory back at once (see `cli::with_store`).
+    std::mem::forget(timeline);
     result.map_err(terminal_error)
 }
 
@@ -181,11 +212,11 @@ struct Jobs<'scope, 'env> {
 fn run_loop(
     terminal: &mut DefaultTerminal,
     jobs: &mut Jobs<'_, '_>,
-    palette: Palette,
+    theme: Theme,
 ) -> Result<(), Error> {
     let size = terminal.size()?;
     let mut app = App::new(jobs.timeline, size.width, size.height);
-    app.theme = Theme::from_env().with_palette(palette);
+    app.theme = theme;
     read_user_files(&mut app);
     update::refresh(&mut app);
     while app.running {

@@ -136,12 +136,9 @@ fn an_index_of_another_version_or_a_foreign_file_is_not_read() -> Result {
     Ok(())
 }
 
-#[test]
-fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index() -> Result {
-    let text = synthetic();
-    let (_dir, store, cache) = setup(text)?;
-    indexed(&store, &cache)?;
-    // Change one letter of the first event's title: same size, other bytes.
+/// `text` with one letter of the first event's title changed (same size, other bytes), and the
+/// new title.
+fn one_letter_changed(text: &str) -> Result<(String, String)> {
     let old = load_str("s.ron", text)?;
     let title = old.event_title(0).to_string();
     let at = text
@@ -156,11 +153,61 @@ fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index
     };
     edited.replace_range(at..=at, letter);
     assert_eq!(edited.len(), text.len());
+    Ok((edited, format!("{letter}{}", &title[1..])))
+}
+
+#[test]
+fn a_stamped_store_edited_to_the_same_size_and_time_is_never_answered_from_the_old_index() -> Result
+{
+    let text = synthetic();
+    let (_dir, store, cache) = setup(text)?;
+    // Only a store left alone for a few seconds is stamped (a later write could otherwise
+    // share its clock tick): wait until this one is.
+    let look = |path: &Path| -> Result<index::stamp::Look> {
+        index::stamp::Look::of(&std::fs::metadata(path)?).ok_or("a look".into())
+    };
+    let deadline = std::time::Instant::now() + index::stamp::SETTLED * 4;
+    while !look(&store)?.settled_before(std::time::SystemTime::now()) {
+        assert!(std::time::Instant::now() < deadline, "the store settles");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    indexed(&store, &cache)?;
+    let stamp = index::stamp::path_in(&cache, &look(&store)?);
+    assert!(stamp.is_file(), "the settled store's key is stamped");
+    assert!(
+        StoreKey::of_stamp(&store, &cache).is_some(),
+        "the next search takes the key from the stamp, unread"
+    );
+    // Edited to the same size, its modification time put back: its change time still moved.
+    let modified = std::fs::metadata(&store)?.modified()?;
+    let (edited, new_title) = one_letter_changed(text)?;
+    std::fs::write(&store, &edited)?;
+    std::fs::File::options()
+        .write(true)
+        .open(&store)?
+        .set_modified(modified)?;
+    assert_eq!(
+        StoreKey::of_stamp(&store, &cache),
+        None,
+        "the stamp no longer answers"
+    );
+    let ForSearch::Timeline(timeline) = for_search(&store, Some(&cache))? else {
+        return Err("the old index answered an edited store".into());
+    };
+    assert!((0..timeline.event_count()).any(|i| timeline.event_title(i) == new_title));
+    Ok(())
+}
+
+#[test]
+fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index() -> Result {
+    let text = synthetic();
+    let (_dir, store, cache) = setup(text)?;
+    indexed(&store, &cache)?;
+    let (edited, new_title) = one_letter_changed(text)?;
     std::fs::write(&store, &edited)?;
     let ForSearch::Timeline(timeline) = for_search(&store, Some(&cache))? else {
         return Err("the old index answered an edited store".into());
     };
-    let new_title = format!("{letter}{}", &title[1..]);
     assert!(
         (0..timeline.event_count()).any(|i| timeline.event_title(i) == new_title),
         "the edited title is read"

@@ -28,7 +28,9 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
-pub(super) use files::{TEMP_PREFIX, TEMP_SUFFIX, is_keyed_name, keyed_header, keyed_name, prune_named};
+pub(super) use files::{
+    TEMP_PREFIX, TEMP_SUFFIX, is_keyed_name, keyed_header, keyed_name, prune_named,
+};
 use files::{entry_bytes, prune};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
@@ -138,15 +140,20 @@ pub(super) struct Key {
 
 /// The [`Key`] of `text` under `dir` (see [`path_in`]); hashes the text once.
 pub(super) fn locate(dir: &Path, text: &str) -> Option<Key> {
-    if text.len() < MIN_BYTES {
+    locate_hashed(dir, text.len(), xxh3_128(text.as_bytes()))
+}
+
+/// The [`Key`] under `dir` of a text of `len` bytes whose 128-bit xxh3 hash is `hash` (known
+/// without reading the text: see [`super::index::stamp`]).
+pub(super) fn locate_hashed(dir: &Path, len: usize, hash: u128) -> Option<Key> {
+    if len < MIN_BYTES {
         return None;
     }
-    let hash = xxh3_128(text.as_bytes());
     let name = files::keyed_name(hash, &format!("f{FORMAT}"), "bin")?;
     Some(Key {
         path: dir.join(name),
         hash,
-        len: text.len(),
+        len,
     })
 }
 

@@ -222,4 +222,3 @@ impl Searchable for Index {
         })
     }
 }
-

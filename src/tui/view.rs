@@ -7,6 +7,7 @@ pub mod help;
 pub mod line_input;
 pub mod org;
 pub mod overlay;
+pub mod preview;
 pub mod saved;
 pub mod search;
 pub mod sources;

@@ -148,7 +148,12 @@ pub(in crate::timeline) fn is_keyed_name(name: &str, format: &str, extension: &s
 
 /// The fixed start of a keyed file's header: `magic`, the `format` number, the build, the tool's
 /// version, the store text's length and hash.
-pub(in crate::timeline) fn keyed_header(magic: &[u8; 8], format: u32, len: u64, hash: u128) -> Vec<u8> {
+pub(in crate::timeline) fn keyed_header(
+    magic: &[u8; 8],
+    format: u32,
+    len: u64,
+    hash: u128,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(96);
     out.extend_from_slice(magic);
     out.extend_from_slice(&format.to_le_bytes());

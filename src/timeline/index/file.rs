@@ -69,7 +69,9 @@ impl Index {
                 .suffix(TEMP_SUFFIX)
                 .tempfile_in(dir)?;
             let mut head = header(key);
-            let (first, rest) = text.as_bytes().split_at(first_piece(words.len(), text.len()));
+            let (first, rest) = text
+                .as_bytes()
+                .split_at(first_piece(words.len(), text.len()));
             for part in [&words[..], first, rest] {
                 head.extend_from_slice(&(part.len() as u64).to_le_bytes());
                 head.extend_from_slice(&xxh3_64(part).to_le_bytes());

@@ -10,6 +10,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::stamp::{self, Look};
 use crate::store::load::MAX_BYTES;
+use crate::timeline::cache::MIN_BYTES;
 
 /// Identifies one store's text: its length and 128-bit xxh3 hash (the cache's key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,22 +45,36 @@ impl StoreKey {
 
     /// As [`StoreKey::of_file`], but taken from the file's stamp in the cache directory `dir`
     /// when the file has not been written since the stamp (see [`stamp`]); a key worked out by
-    /// hashing is stamped when the file had been left alone for [`stamp::SETTLED`] before.
+    /// hashing is stamped for next time.
     #[must_use]
     pub fn of_file_stamped(path: &Path, dir: &Path) -> Option<StoreKey> {
+        StoreKey::of_stamp(path, dir).or_else(|| StoreKey::hash_and_stamp(path, dir))
+    }
+
+    /// The key of the store file at `path` when its stamp in `dir` says it (the file has not been
+    /// written since): nothing is read but the file's metadata and the stamp.
+    #[must_use]
+    pub fn of_stamp(path: &Path, dir: &Path) -> Option<StoreKey> {
+        let meta = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)?;
+        stamp::key(dir, &Look::of(&meta)?)
+    }
+
+    /// The key of the store file at `path`, by hashing it; stamped in `dir` when the file had
+    /// been left alone for [`stamp::SETTLED`] before and was not written while it was read.
+    fn hash_and_stamp(path: &Path, dir: &Path) -> Option<StoreKey> {
         let file = std::fs::File::open(path).ok()?;
         let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
         let Some(look) = Look::of(&meta) else {
             return hash_file(file);
         };
-        if let Some(key) = stamp::key(dir, &look) {
-            return Some(key);
-        }
         let began = SystemTime::now();
         let key = hash_file(file)?;
-        // Stamped only when the file was not written while it was read, nor just before.
+        // Stamped only when the file was not written while it was read, nor just before (and only
+        // for a store large enough to be cached).
         let after = std::fs::metadata(path).ok().and_then(|m| Look::of(&m));
-        if after == Some(look) && look.settled_before(began) {
+        if meta.len() >= MIN_BYTES as u64 && after == Some(look) && look.settled_before(began) {
             stamp::write(dir, &look, key);
         }
         Some(key)

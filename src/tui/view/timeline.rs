@@ -5,6 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::store::date::PartialDate;
+use crate::store::model::EventKind;
 use crate::text::truncate;
 
 use crate::tui::app::{App, Row};
@@ -61,7 +63,11 @@ pub fn render(app: &App<'_>, area: Rect, focused: bool, buf: &mut Buffer) {
     for (index, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
         let line = match rows[index] {
             Row::Year(year) => Line::from(Span::styled(year.to_string(), theme.year())),
-            Row::Event(ix) => event_line(theme, app.timeline.event_at(ix), date_width, width),
+            Row::Event(ix) => {
+                let event = app.timeline.event_at(ix);
+                let shown = (event.kind, event.date, event.title.as_str());
+                event_line(theme, shown, date_width, width)
+            }
         };
         buf.set_line(area.x, y, &fit(line.spans, width), area.width);
         if Some(index) == selected {
@@ -104,27 +110,23 @@ fn filter_line(app: &App<'_>, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &fit(spans, width), area.width);
 }
 
-fn event_line(
+pub(super) fn event_line(
     theme: Theme,
-    event: &crate::store::model::Event,
+    (kind, date, title): (EventKind, PartialDate, &str),
     date_width: usize,
     width: usize,
 ) -> Line<'static> {
     let mut spans = vec![
         Span::raw(" "),
-        Span::styled(Theme::kind_symbol(event.kind), theme.kind(event.kind)),
+        Span::styled(Theme::kind_symbol(kind), theme.kind(kind)),
         Span::raw(" "),
     ];
     if date_width > 0 {
         spans.push(Span::styled(
-            format!("{:<date_width$} ", event.date.to_string()),
+            format!("{:<date_width$} ", date.to_string()),
             theme.dim(),
         ));
     }
-    spans.push(styled_line(
-        &event.title,
-        width,
-        ratatui::style::Style::new(),
-    ));
+    spans.push(styled_line(title, width, ratatui::style::Style::new()));
     Line::from(spans)
 }
