@@ -50,17 +50,19 @@ pub fn main() -> ExitCode {
     };
     // Without the handlers the signals keep their default actions; nothing else depends on them.
     let _ = crate::cleanup::on_signals();
-    let mut err = io::stderr().lock();
     let settings = crate::config::load();
+    let mut err = io::stderr().lock();
     for warning in &settings.warnings {
         if let Err(e) = writeln!(err, "{}", crate::text::sanitize(&warning.to_string())) {
             return finish(Err(Error::Io(e)), &mut err);
         }
     }
     if let None | Some(Command::Tui) = cli.command {
-        // The terminal app writes to the terminal itself; stdout stays unlocked for it.
-        let result = run(cli, &settings, &mut io::sink(), &mut err);
-        return finish(result, &mut err);
+        // The terminal app writes to the terminal itself; stdout and stderr stay unlocked for it
+        // (the signal handler and a panic on another thread write to stderr while it runs).
+        drop(err);
+        let result = run(cli, &settings, &mut io::sink(), &mut io::sink());
+        return finish(result, &mut io::stderr().lock());
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let result = run(cli, &settings, &mut out, &mut err);

@@ -82,6 +82,10 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 /// (crossterm#839), so a zero poll can miss keys that have arrived.
 const POLL_TICK: Duration = Duration::from_millis(1);
 
+/// How often the loop, idle, checks that its terminal is still there (crossterm's reader spins
+/// on a terminal that has hung up: it is asked for at most this long at a time).
+const IDLE_CHECK: Duration = Duration::from_millis(250);
+
 /// How long the loop goes on applying input that has already arrived before drawing again: a
 /// burst (a paste, a held key, a spun wheel) is read to its end without a frame per event, and
 /// the screen still moves while a flood lasts.
@@ -184,7 +188,9 @@ pub fn restore() {
 fn give_back() {
     release_mouse();
     let _ = execute!(std::io::stdout(), Show);
-    ratatui::restore();
+    // Errors ignored, not printed: this also runs on a hangup, when the terminal is gone and
+    // printing to it would fail.
+    let _ = ratatui::try_restore();
 }
 
 /// What the loop waits for.
@@ -303,6 +309,13 @@ fn next_input(app: &App<'_>, jobs: &Jobs<'_, '_>) -> Result<Input, Error> {
             }
         } else if jobs.export.is_none() {
             break;
+        }
+    }
+    // Waiting for a key: in steps, so that a terminal that has gone away (a closed window
+    // whose hangup signal never came) ends the app instead of keeping it waiting for ever.
+    while !event::poll(IDLE_CHECK)? {
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::Io(std::io::ErrorKind::BrokenPipe.into()));
         }
     }
     Ok(Input::Terminal(event::read()?))

@@ -208,6 +208,17 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// Stops the program if it still runs (a test that failed half-way), so that no app is
+    /// left behind on a terminal nobody reads.
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// A terminal dimension for vt100, which needs at least one row and column.
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
