@@ -3,8 +3,8 @@
 #
 # Builds the release binary and the synthetic store (100,000 events by default), writes the same
 # events as text lines with `ali-timeline list`, then times, in the same run and alternating,
-#   ali-timeline search --data big.ron QUERY     (with its search index: hash the store, read the
-#                                                 index, search, print)
+#   ali-timeline search --data big.ron QUERY     (with its search index: the store's key from its
+#                                                 stamp, read the index, search, print)
 #   fzf --filter QUERY < lines.txt               (read lines + match + print)
 #   ali-timeline search, first run               (no cache and no index: load + validate the store,
 #                                                 write the index, search, print)
@@ -48,6 +48,9 @@ lines="$work/big-$events.txt"
 "$target/release/examples/synth" --events "$events" > "$store.partial"
 mv "$store.partial" "$store"
 "$bin" --data "$store" list > "$lines"
+# A store is stamped (its key remembered, so later searches need not read it) only once it has
+# been left alone for 3 seconds: let the one just written settle, as a user's store has.
+sleep 3
 
 export ALI_TIMELINE_CACHE_DIR="${ALI_TIMELINE_CACHE_DIR:-$work/cache}"
 cache="$ALI_TIMELINE_CACHE_DIR"

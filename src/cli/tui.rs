@@ -26,11 +26,12 @@ pub fn run(data: Option<&PathBuf>, settings: &Settings) -> Result<ExitCode, Erro
         return crate::tui::run(None::<(&Index, &str)>, load, |_| {}, palette)
             .map(|()| ExitCode::SUCCESS);
     };
+    // The key first, so that a store written after it is seen to have changed when its index
+    // would be written (see `index_for_next_time`).
+    let key = StoreKey::of_file_stamped(path, &dir).filter(|k| k.len >= cache::MIN_BYTES as u64);
     // The store loads on another thread while its index is read and drawn.
     std::thread::scope(|scope| {
         let loading = scope.spawn(load);
-        let key =
-            StoreKey::of_file_stamped(path, &dir).filter(|k| k.len >= cache::MIN_BYTES as u64);
         let index = key.and_then(|key| Index::read(&dir, key));
         let name = path.file_name().map_or_else(
             || path.display().to_string(),

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::store::date::PartialDate;
 use crate::store::model::EventKind;
-use crate::timeline::Searchable;
+use crate::timeline::{DateSpan, Searchable};
 
 /// Words per event: id, title, summary (2 each), date, end, kind, tags (2), people (2), units (2).
 pub(super) const EVENT_WORDS: usize = 15;
@@ -124,14 +124,14 @@ pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
         events.push(kind_word(timeline.event_kind(i)));
         events.extend([tags, people, units].into_iter().flatten());
     }
+    let spans = person_spans(timeline);
     let mut people = Vec::with_capacity(timeline.person_count() * PERSON_WORDS);
-    for i in 0..timeline.person_count() {
+    for (i, &(start, end)) in spans.iter().enumerate() {
         let (name, zh) = timeline.person_name(i);
         people.extend(out.text(timeline.person_id(i))?);
         people.extend(out.text(name)?);
         people.extend(out.optional(zh)?);
         people.extend(out.strings(timeline.person_aliases(i))?);
-        let (start, end) = timeline.person_span(i);
         people.extend([date_word(start), date_word(end)]);
     }
     let mut units = Vec::with_capacity(timeline.unit_count() * UNIT_WORDS);
@@ -168,6 +168,25 @@ pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
         words.extend(part);
     }
     Some((words, out.text))
+}
+
+/// Every person's [`Searchable::person_span`], from one pass over the tenures (asking for each
+/// person in turn would go over all of them once per person).
+fn person_spans<S: Searchable>(timeline: &S) -> Vec<DateSpan> {
+    // The earliest start, whether a role is still held, the latest end.
+    let mut found: Vec<(Option<PartialDate>, bool, Option<PartialDate>)> =
+        vec![(None, false, None); timeline.person_count()];
+    for (p, _, start, end) in timeline.tenures() {
+        if let Some((first, open, last)) = found.get_mut(p) {
+            *first = Some(first.map_or(start, |f| f.min(start)));
+            *open |= end.is_none();
+            *last = (*last).max(end);
+        }
+    }
+    found
+        .into_iter()
+        .map(|(first, open, last)| (first, if open { None } else { last }))
+        .collect()
 }
 
 /// The text and the tables being filled.
