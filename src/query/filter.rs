@@ -246,10 +246,51 @@ fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer)
         .loaded()
         .and_then(|t| super::era::resolved(t, atom));
     let atom = resolved.map_or(Cow::Borrowed(atom), Cow::Owned);
-    let mut people: Vec<Option<i64>> = Vec::with_capacity(timeline.person_count());
-    let mut units: Vec<Option<i64>> = Vec::with_capacity(timeline.unit_count());
-    for p in 0..timeline.person_count() {
-        people.push(match &atom.test {
+    // A large store's people and units are scored on two threads: the first people on
+    // another, the other people and the units on this one.
+    let count = timeline.person_count();
+    let (people, units) = if count + timeline.unit_count() < PARALLEL_NAMES {
+        (
+            people_results(timeline, &atom, scorer, 0..count),
+            unit_results(timeline, &atom, scorer),
+        )
+    } else {
+        let split = count.min((count + timeline.unit_count()) / 2);
+        std::thread::scope(|scope| {
+            let first =
+                scope.spawn(|| people_results(timeline, &atom, &mut Scorer::default(), 0..split));
+            let rest = people_results(timeline, &atom, scorer, split..count);
+            let units = unit_results(timeline, &atom, scorer);
+            // Invariant: scoring does not panic; if it did, score those people here instead.
+            let mut people = first
+                .join()
+                .unwrap_or_else(|_| people_results(timeline, &atom, scorer, 0..split));
+            people.extend(rest);
+            (people, units)
+        })
+    };
+    Prepared {
+        atom,
+        any_person: people.iter().any(Option::is_some),
+        any_unit: units.iter().any(Option::is_some),
+        people,
+        units,
+    }
+}
+
+/// Stores with at least this many people and units have them scored on two threads.
+const PARALLEL_NAMES: usize = 4_000;
+
+/// The result for `atom` of each person in `range`, by their own names (text atoms in `Any` or
+/// `Person`).
+fn people_results<S: Searchable>(
+    timeline: &S,
+    atom: &Atom,
+    scorer: &mut Scorer,
+    range: std::ops::Range<usize>,
+) -> Vec<Option<i64>> {
+    range
+        .map(|p| match &atom.test {
             Test::Text(Field::Any | Field::Person, pattern) => {
                 let (name, zh) = timeline.person_name(p);
                 names(
@@ -261,10 +302,15 @@ fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer)
                 )
             }
             _ => None,
-        });
-    }
-    for u in 0..timeline.unit_count() {
-        units.push(match &atom.test {
+        })
+        .collect()
+}
+
+/// Each unit's result for `atom` by its own names (text atoms in `Any` or `Unit`) or its life
+/// (dates).
+fn unit_results<S: Searchable>(timeline: &S, atom: &Atom, scorer: &mut Scorer) -> Vec<Option<i64>> {
+    (0..timeline.unit_count())
+        .map(|u| match &atom.test {
             Test::Text(Field::Any | Field::Unit, pattern) => {
                 let (name, zh) = timeline.unit_name(u);
                 names(
@@ -277,15 +323,8 @@ fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer)
             }
             Test::Date(from, to) => alive(timeline.unit_life(u), *from, *to).then_some(0),
             _ => None,
-        });
-    }
-    Prepared {
-        atom,
-        any_person: people.iter().any(Option::is_some),
-        any_unit: units.iter().any(Option::is_some),
-        people,
-        units,
-    }
+        })
+        .collect()
 }
 
 /// Cheapest tests first, so most items are rejected before any text is scanned.
