@@ -15,7 +15,6 @@
 //! directory (else `$XDG_CACHE_HOME/ali-timeline`, else `$HOME/.cache/ali-timeline`; a relative
 //! `XDG_CACHE_HOME` or `HOME` is ignored).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
@@ -28,10 +27,8 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
-pub(super) use files::{
-    TEMP_PREFIX, TEMP_SUFFIX, is_keyed_name, keyed_header, keyed_name, prune_named,
-};
 use files::{entry_bytes, prune};
+pub(super) use files::{is_keyed_name, keyed_header, keyed_name, prune_named, write_atomically};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -295,25 +292,19 @@ pub(super) fn write(key: &Key, entry: &EntryRef<'_>) -> bool {
     let Some(chunks) = chunks else {
         return false;
     };
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
-        let mut file = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)?;
-        let mut head = header(key);
-        let count = u32::try_from(chunks.len()).map_err(std::io::Error::other)?;
-        head.extend_from_slice(&count.to_le_bytes());
-        for chunk in &chunks {
-            head.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
-            head.extend_from_slice(&xxh3_64(chunk).to_le_bytes());
-        }
-        file.write_all(&head)?;
-        for chunk in &chunks {
-            file.write_all(chunk)?;
-        }
-        file.persist(path).map_err(|e| e.error)?;
-        Ok(())
-    });
+    let Ok(count) = u32::try_from(chunks.len()) else {
+        return false;
+    };
+    let mut head = header(key);
+    head.extend_from_slice(&count.to_le_bytes());
+    for chunk in &chunks {
+        head.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
+        head.extend_from_slice(&xxh3_64(chunk).to_le_bytes());
+    }
+    let parts: Vec<&[u8]> = std::iter::once(head.as_slice())
+        .chain(chunks.iter().map(Vec::as_slice))
+        .collect();
+    let written = files::write_atomically(dir, path, &parts);
     if written.is_ok() {
         prune(dir, path);
     }

@@ -60,11 +60,31 @@ fn discard(path: &Path) {
     }
 }
 
+/// Writes `parts`, one after another, to the file `path` in `dir` (created when missing)
+/// atomically: into a temporary file in `dir`, renamed into place once whole. Used for cache
+/// entries, search indexes and stamps alike.
+pub(in crate::timeline) fn write_atomically(
+    dir: &Path,
+    path: &Path,
+    parts: &[&[u8]],
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    for part in parts {
+        std::io::Write::write_all(&mut file, part)?;
+    }
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// The start of the name of a temporary file an entry is written to before it is renamed.
-pub(in crate::timeline) const TEMP_PREFIX: &str = ".ali-timeline-entry-";
+const TEMP_PREFIX: &str = ".ali-timeline-entry-";
 
 /// The end of that name.
-pub(in crate::timeline) const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// A temporary file untouched for this long was left by a write that was interrupted (a write
 /// takes a second or two), and is removed.

@@ -8,13 +8,13 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Index, StoreKey, check};
-use crate::timeline::cache::{self, TEMP_PREFIX, TEMP_SUFFIX};
+use crate::timeline::cache;
 
 /// The version of the index layout; bump it whenever [`super::layout`] changes.
 const FORMAT: u32 = 2;
@@ -63,25 +63,15 @@ impl Index {
         };
         let (words, text) = self.parts();
         let words = little_endian(words);
-        let written = std::fs::create_dir_all(dir).and_then(|()| {
-            let mut file = tempfile::Builder::new()
-                .prefix(TEMP_PREFIX)
-                .suffix(TEMP_SUFFIX)
-                .tempfile_in(dir)?;
-            let mut head = header(key);
-            let (first, rest) = text
-                .as_bytes()
-                .split_at(first_piece(words.len(), text.len()));
-            for part in [&words[..], first, rest] {
-                head.extend_from_slice(&(part.len() as u64).to_le_bytes());
-                head.extend_from_slice(&xxh3_64(part).to_le_bytes());
-            }
-            file.write_all(&head)?;
-            file.write_all(&words)?;
-            file.write_all(text.as_bytes())?;
-            file.persist(&path).map_err(|e| e.error)?;
-            Ok(())
-        });
+        let mut head = header(key);
+        let (first, rest) = text
+            .as_bytes()
+            .split_at(first_piece(words.len(), text.len()));
+        for part in [&words[..], first, rest] {
+            head.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            head.extend_from_slice(&xxh3_64(part).to_le_bytes());
+        }
+        let written = cache::write_atomically(dir, &path, &[&head, &words, text.as_bytes()]);
         if written.is_ok() {
             cache::prune_named(dir, &path, KEEP, is_index_name);
         }

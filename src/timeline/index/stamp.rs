@@ -11,14 +11,13 @@
 //! are at least [`SETTLED`] older than the moment its hashing began, so a later write always
 //! lands on a later tick. A damaged stamp (checked by its own xxh3 checksum) is ignored.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::StoreKey;
-use crate::timeline::cache::{TEMP_PREFIX, TEMP_SUFFIX, prune_named};
+use crate::timeline::cache::{prune_named, write_atomically};
 
 /// How long a store must have been left alone before its key is stamped: longer than the
 /// coarsest file-system clock tick in use (FAT's two seconds).
@@ -137,15 +136,7 @@ pub fn key(dir: &Path, look: &Look) -> Option<StoreKey> {
 /// stamp only saves time). The caller checks first that the look is [settled](Look::settled_before).
 pub fn write(dir: &Path, look: &Look, key: StoreKey) {
     let path = path_in(dir, look);
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
-        let mut file = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)?;
-        file.write_all(&contents(look, key))?;
-        file.persist(&path).map_err(|e| e.error)?;
-        Ok(())
-    });
+    let written = write_atomically(dir, &path, &[&contents(look, key)]);
     if written.is_ok() {
         prune_named(dir, &path, KEEP, is_stamp_name);
     }
