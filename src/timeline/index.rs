@@ -1,15 +1,17 @@
 //! The search index: exactly what a search reads (see [`Searchable`]), laid out by position in
-//! one file beside the [store cache](super::cache), and used in place — read with two reads, the
-//! words and the text, and never decoded into a store. `ali-timeline search` answers from it
-//! without parsing the store (see `docs/cache.md`, "The search index").
+//! one file beside the [store cache](super::cache), and used in place — read on both cores and
+//! never decoded into a store. `ali-timeline search` answers from it without parsing the store,
+//! and the app draws its first frame from it while the store loads (see `docs/cache.md`, "The
+//! search index").
 //!
 //! Safe by construction, as the cache is:
 //!
 //! - **Keyed by the store's bytes.** The file is named by the 128-bit xxh3 hash of the store's
 //!   text (the cache's key), the tool version, the index format and the build, and its header
 //!   repeats the text's length and hash: a changed store, even one of the same size, never finds
-//!   an old index.
-//! - **Checked before use.** Both parts carry an xxh3 checksum; the text must be UTF-8; every
+//!   an old index. The key is remembered in a [stamp] while the store file is unchanged (its
+//!   change time never goes back), so the store need not be read to find its index.
+//! - **Checked before use.** Every part carries an xxh3 checksum; the text must be UTF-8; every
 //!   string, list, position, date and kind in the records is checked to be in range once, at
 //!   open, so reading never goes out of bounds. Anything wrong — truncated, flipped, another
 //!   version or build, a foreign file — is a miss: the store is loaded and the index rebuilt.
@@ -18,7 +20,7 @@
 //!
 //! A store file cannot be mapped into memory without `unsafe` code, which the crate forbids (and
 //! a file truncated by another process while mapped would kill the reader with `SIGBUS`), so the
-//! two parts are read into memory, once each; nothing is copied or allocated per item after that.
+//! parts are read into memory, once each; nothing is copied or allocated per item after that.
 
 mod check;
 mod file;
