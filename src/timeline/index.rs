@@ -28,6 +28,7 @@ mod key;
 mod layout;
 mod open;
 pub mod stamp;
+mod storage;
 
 pub use file::path_in;
 pub use key::StoreKey;
@@ -39,15 +40,14 @@ use crate::store::model::EventKind;
 use layout::{
     EVENT_WORDS, NO_STRING, PERSON_WORDS, STRING_WORDS, TENURE_WORDS, Tables, UNIT_WORDS,
 };
+use storage::{Parts, Storage};
 
-/// A search index, checked and in memory: answers [`Searchable`] as the timeline it was built
-/// from does.
+/// A search index, checked, in memory or mapped: answers [`Searchable`] as the timeline it was
+/// built from does.
 #[derive(Debug)]
 pub struct Index {
-    /// The words part (see [`layout`]), as numbers.
-    words: Vec<u32>,
-    /// The text part.
-    text: String,
+    /// The words part (see [`layout`]) and the text part.
+    storage: Storage,
     /// Where each table starts.
     tables: Tables,
     /// Events, people, units and tenures.
@@ -60,17 +60,17 @@ impl Index {
     #[must_use]
     pub fn build(timeline: &Timeline) -> Option<Index> {
         let (words, text) = layout::build(timeline)?;
-        check::checked(words, text)
+        check::checked(Storage::Owned { words, text })
     }
 
-    /// The words part and the text part, as the file holds them.
-    fn parts(&self) -> (&[u32], &str) {
-        (&self.words, &self.text)
+    /// The words part and the text part.
+    fn parts(&self) -> Parts<'_> {
+        self.storage.parts()
     }
 
     /// Word `at` (0 past the end: never reached once checked).
     fn word(&self, at: usize) -> u32 {
-        self.words.get(at).copied().unwrap_or(0)
+        self.parts().words.get(at).copied().unwrap_or(0)
     }
 
     /// Field `field` of record `i` of the table at `table`, `size` words a record.
@@ -82,7 +82,10 @@ impl Index {
     fn string_at(&self, at: usize) -> &str {
         let start = self.word(at) as usize;
         let len = self.word(at + 1) as usize;
-        self.text.get(start..start + len).unwrap_or_default()
+        self.parts()
+            .text
+            .get(start..start + len)
+            .unwrap_or_default()
     }
 
     /// The strings of the list whose first entry and count are at words `at`, `at + 1`.

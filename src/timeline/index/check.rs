@@ -6,10 +6,23 @@ use super::layout::{
     COUNT_WORDS, EVENT_WORDS, NO_STRING, PERSON_WORDS, STRING_WORDS, TENURE_WORDS, Tables,
     UNIT_WORDS, word_date,
 };
+use super::storage::Storage;
 use crate::store::model::EventKind;
 
-/// `words` and `text` as an [`Index`] when everything in them is in range.
-pub(super) fn checked(words: Vec<u32>, text: String) -> Option<Index> {
+/// The index in `storage` when everything in it is in range.
+pub(super) fn checked(storage: Storage) -> Option<Index> {
+    let parts = storage.parts();
+    let (tables, counts) = in_range(parts.words, parts.text)?;
+    Some(Index {
+        storage,
+        tables,
+        counts,
+    })
+}
+
+/// Where each table of `words` starts, and the counts of events, people, units and tenures,
+/// when everything in `words` and `text` is in range.
+fn in_range(words: &[u32], text: &str) -> Option<(Tables, [usize; 4])> {
     if words.len() < COUNT_WORDS {
         return None;
     }
@@ -102,10 +115,5 @@ pub(super) fn checked(words: Vec<u32>, text: String) -> Option<Index> {
     for s in 0..strings {
         string(tables.strings + s * STRING_WORDS)?;
     }
-    Some(Index {
-        counts: [events, people, units, tenures],
-        words,
-        text,
-        tables,
-    })
+    Some((tables, [events, people, units, tenures]))
 }

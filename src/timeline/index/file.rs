@@ -3,21 +3,21 @@
 //!
 //! Layout: the header (magic, format, build, version, the store text's length and hash), then
 //! the length and checksum of each of three parts — the words, the text's first piece, the rest
-//! of the text — and the parts. The text is cut where the two readers' shares are equal, so that
-//! one thread reads its first piece while the other reads the words and the rest.
+//! of the text — zeros up to a multiple of 8 bytes (so the words are aligned where the file is
+//! mapped), and the parts. The text is cut where the two checkers' shares are equal, so that one
+//! thread checks its first piece while the other checks the words and the rest.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::storage::{self, Mapped, Parts, Storage};
 use super::{Index, StoreKey, check};
 use crate::timeline::cache;
 
 /// The version of the index layout; bump it whenever [`super::layout`] changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"ALITLIX\x01";
@@ -27,6 +27,9 @@ const KEEP: usize = 4;
 
 /// Bytes after the fixed header: each part's length and checksum.
 const PARTS_BYTES: usize = 48;
+
+/// The header is padded with zeros to a multiple of this, so the words are aligned in a map.
+const ALIGN: usize = 8;
 
 /// The index file for `key` in `dir`, or `None` when the running executable cannot be identified
 /// (then nothing is cached).
@@ -61,7 +64,7 @@ impl Index {
         let Some(path) = path_in(dir, key) else {
             return false;
         };
-        let (words, text) = self.parts();
+        let Parts { words, text } = self.parts();
         let words = little_endian(words);
         let mut head = header(key);
         let (first, rest) = text
@@ -71,6 +74,7 @@ impl Index {
             head.extend_from_slice(&(part.len() as u64).to_le_bytes());
             head.extend_from_slice(&xxh3_64(part).to_le_bytes());
         }
+        head.resize(head.len().next_multiple_of(ALIGN), 0);
         let written = cache::write_atomically(dir, &path, &[&head, &words, text.as_bytes()]);
         if written.is_ok() {
             cache::prune_named(dir, &path, KEEP, is_index_name);
@@ -79,8 +83,13 @@ impl Index {
     }
 }
 
-/// Reads and checks the index file at `path` for `key`.
+/// Reads and checks the index file at `path` for `key`: maps it, checks the parts' checksums
+/// on both cores, then the text's UTF-8 and every record. The words are used as they lie in the
+/// file, little-endian: a big-endian machine does not read indexes (its searches load the store).
 fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -89,18 +98,53 @@ fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
         // Never follow a link planted at the name, never block on a FIFO.
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let mut file = options.open(path).ok()?;
+    let file = options.open(path).ok()?;
     let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
-    let expected = header(key);
-    let mut head = vec![0; expected.len() + PARTS_BYTES];
-    file.read_exact(&mut head).ok()?;
-    let parts = head.strip_prefix(expected.as_slice())?;
+    // The parts are never larger than a few times the store.
+    let most = key.len.saturating_mul(12).saturating_add(1 << 20);
+    if meta.len() > most || meta.len() == 0 {
+        return None;
+    }
+    let map = storage::map(&file).ok()?;
+    let (words, first, rest) = parts_in(&map, &header(key))?;
+    let (words_bytes, first_bytes, rest_bytes) = (
+        map.get(words.span()?)?,
+        map.get(first.span()?)?,
+        map.get(rest.span()?)?,
+    );
+    let summed = std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.matches(first_bytes));
+        let here = words.matches(words_bytes) && rest.matches(rest_bytes);
+        // Invariant: hashing does not panic; if it did, the index is not used.
+        here && other.join().unwrap_or(false)
+    });
+    if !summed {
+        return None;
+    }
+    let mapped = Mapped::try_new(map, |map| -> Result<Parts<'_>, ()> {
+        let words = map.get(words.span().ok_or(())?).ok_or(())?;
+        let text = map.get(first.at_usize().ok_or(())?..rest.end().ok_or(())?);
+        Ok(Parts {
+            words: bytemuck::try_cast_slice(words).map_err(|_| ())?,
+            text: std::str::from_utf8(text.ok_or(())?).map_err(|_| ())?,
+        })
+    })
+    .ok()?;
+    check::checked(Storage::Mapped(mapped))
+}
+
+/// The three parts an index file of `bytes` says it holds after the fixed header `expected`,
+/// when the header is that one, the padding is zeros and the parts fill the rest exactly.
+fn parts_in(bytes: &[u8], expected: &[u8]) -> Option<(Part, Part, Part)> {
+    let table = bytes.strip_prefix(expected)?.get(..PARTS_BYTES)?;
     let number = |at: usize| -> Option<u64> {
-        let bytes: [u8; 8] = parts.get(at..at + 8)?.try_into().ok()?;
+        let bytes: [u8; 8] = table.get(at..at + 8)?.try_into().ok()?;
         Some(u64::from_le_bytes(bytes))
     };
+    let head_len = (expected.len() + PARTS_BYTES).next_multiple_of(ALIGN);
+    let padding = bytes.get(expected.len() + PARTS_BYTES..head_len)?;
     let words = Part {
-        at: head.len() as u64,
+        at: head_len as u64,
         len: number(0)?,
         sum: number(8)?,
     };
@@ -114,24 +158,8 @@ fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
         len: number(32)?,
         sum: number(40)?,
     };
-    // The file must be exactly the header and the parts; the parts are never larger than a few
-    // times the store.
-    let most = key.len.saturating_mul(4).saturating_add(1 << 20);
-    let text_len = first.len.checked_add(rest.len)?;
-    if meta.len() != rest.at.checked_add(rest.len)? || words.len > most || text_len > most {
-        return None;
-    }
-    let mut text = vec![0; usize::try_from(text_len).ok()?];
-    let (first_bytes, rest_bytes) = text.split_at_mut(usize::try_from(first.len).ok()?);
-    let (words, read) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| first.read_into(&file, first_bytes));
-        let words = words.read_words(&file);
-        let read = rest.read_into(&file, rest_bytes);
-        // Invariant: reading and hashing do not panic; if they did, the index is not used.
-        (words, read && other.join().unwrap_or(false))
-    });
-    let text = String::from_utf8(text).ok().filter(|_| read)?;
-    check::checked(words?, text)
+    let whole = rest.at.checked_add(rest.len)? == bytes.len() as u64;
+    (whole && padding.iter().all(|&b| b == 0)).then_some((words, first, rest))
 }
 
 /// How many bytes of the text go into its first piece, so that the reader of the words and the
@@ -149,25 +177,24 @@ struct Part {
 }
 
 impl Part {
-    /// Reads the part into `bytes` (its length); whether it was all there and matches its
-    /// checksum. Read by position, so that two threads can read parts of one open file at once.
-    fn read_into(self, file: &File, bytes: &mut [u8]) -> bool {
-        read_at(file, bytes, self.at).is_ok() && xxh3_64(bytes) == self.sum
+    /// Where the part starts, as a position in memory.
+    fn at_usize(self) -> Option<usize> {
+        usize::try_from(self.at).ok()
     }
 
-    /// As [`Part::read_into`], as the little-endian words it holds (read straight into them).
-    fn read_words(self, file: &File) -> Option<Vec<u32>> {
-        if !self.len.is_multiple_of(4) {
-            return None;
-        }
-        let mut words = vec![0u32; usize::try_from(self.len / 4).ok()?];
-        if !self.read_into(file, bytemuck::cast_slice_mut(&mut words)) {
-            return None;
-        }
-        for word in &mut words {
-            *word = u32::from_le(*word);
-        }
-        Some(words)
+    /// Where the part ends, as a position in memory.
+    fn end(self) -> Option<usize> {
+        usize::try_from(self.at.checked_add(self.len)?).ok()
+    }
+
+    /// The part's bytes in the file, as a range.
+    fn span(self) -> Option<std::ops::Range<usize>> {
+        Some(self.at_usize()?..self.end()?)
+    }
+
+    /// Whether `bytes` (the part) match its checksum.
+    fn matches(self, bytes: &[u8]) -> bool {
+        xxh3_64(bytes) == self.sum
     }
 }
 
@@ -178,28 +205,6 @@ fn little_endian(words: &[u32]) -> Cow<'_, [u8]> {
     } else {
         Cow::Owned(words.iter().flat_map(|w| w.to_le_bytes()).collect())
     }
-}
-
-/// Fills `buffer` from `file` at `offset`, without moving the file's position.
-#[cfg(unix)]
-fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
-}
-
-/// Fills `buffer` from `file` at `offset` (Windows' positioned reads are safe from two threads).
-#[cfg(windows)]
-fn read_at(file: &File, buffer: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    let mut done = 0;
-    while done < buffer.len() {
-        let n = file.seek_read(&mut buffer[done..], offset)?;
-        if n == 0 {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
-        done += n;
-        offset += n as u64;
-    }
-    Ok(())
 }
 
 /// Whether `name` is an index file's name (`<32 hex digits>-<version>-i<format>-<build>.idx`),
