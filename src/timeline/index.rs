@@ -18,9 +18,8 @@
 //! - **Written atomically.** A temporary file in the same directory renamed into place: two
 //!   processes building at once each leave a whole file, and a reader never sees half of one.
 //!
-//! A store file cannot be mapped into memory without `unsafe` code, which the crate forbids (and
-//! a file truncated by another process while mapped would kill the reader with `SIGBUS`), so the
-//! parts are read into memory, once each; nothing is copied or allocated per item after that.
+//! The file is mapped into memory and used where it lies (`storage.rs`: the crate's one `unsafe`
+//! call, with why it is sound); nothing is copied or allocated per item.
 
 mod check;
 mod file;
