@@ -22,8 +22,13 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+
+mod roles;
+
+use roles::{Link, Roles};
 
 use super::Query;
 use super::fuzzy::{Pattern, Scorer};
@@ -41,7 +46,8 @@ pub struct Matcher<'a, S: Searchable = Timeline> {
     /// The atoms, cheapest tests first, with their results on every person and unit.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
-    roles: OnceCell<Roles>,
+    /// Who held roles where, worked out when first needed, shared with forks.
+    roles: OnceCell<Arc<Roles>>,
 }
 
 /// One atom with its test run on every person and unit.
@@ -57,18 +63,6 @@ pub(super) struct Prepared<'a> {
     any_person: bool,
     /// Whether any unit matched by its names.
     any_unit: bool,
-}
-
-/// A role's other side (a unit for a person, a person for a unit) and its dates.
-type Link = (usize, PartialDate, Option<PartialDate>);
-
-/// Who held roles where, as positions, from the replayed tenures.
-#[derive(Clone)]
-struct Roles {
-    /// For each person: each role they held.
-    of_person: Vec<Vec<Link>>,
-    /// For each unit: each role held there.
-    at_unit: Vec<Vec<Link>>,
 }
 
 impl<'a, S: Searchable> Matcher<'a, S> {
@@ -135,7 +129,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
         for prepared in &self.atoms {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Unit, _) | Test::Date(..) => {
-                    let links = &self.roles().of_person[index];
+                    let links = self.roles().of_person(index);
                     linked(prepared, links, &prepared.units)
                 }
                 _ => prepared.people[index],
@@ -155,7 +149,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
         for prepared in &self.atoms {
             let result = match &prepared.atom.test {
                 Test::Text(Field::Person, _) => {
-                    let links = &self.roles().at_unit[index];
+                    let links = self.roles().at_unit(index);
                     linked(prepared, links, &prepared.people)
                 }
                 _ => prepared.units[index],
@@ -171,21 +165,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
     }
 
     fn roles(&self) -> &Roles {
-        self.roles.get_or_init(|| {
-            let timeline = self.timeline;
-            let mut roles = Roles {
-                of_person: vec![Vec::new(); timeline.person_count()],
-                at_unit: vec![Vec::new(); timeline.unit_count()],
-            };
-            for (p, u, start, end) in timeline.tenures() {
-                if let (Some(of), Some(at)) = (roles.of_person.get_mut(p), roles.at_unit.get_mut(u))
-                {
-                    of.push((u, start, end));
-                    at.push((p, start, end));
-                }
-            }
-            roles
-        })
+        self.roles.get_or_init(|| Arc::new(Roles::of(self.timeline)))
     }
 
     /// Atom `i`'s test on event `e`, before negation: the best score when `best` is set, else the
