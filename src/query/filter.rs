@@ -165,7 +165,8 @@ impl<'a, S: Searchable> Matcher<'a, S> {
     }
 
     fn roles(&self) -> &Roles {
-        self.roles.get_or_init(|| Arc::new(Roles::of(self.timeline)))
+        self.roles
+            .get_or_init(|| Arc::new(Roles::of(self.timeline)))
     }
 
     /// Atom `i`'s test on event `e`, before negation: the best score when `best` is set, else the
