@@ -137,11 +137,13 @@ pub fn run<S: Searchable>(
             searcher: Searcher::start(scope, timeline),
             export: None,
         };
-        // Leaving the scope stops the searcher, after the search it may be running, and waits
-        // for an export to stop (dropping it cancels it, which removes its temporary file).
-        run_loop(&mut terminal, &mut jobs, theme)
+        let result = run_loop(&mut terminal, &mut jobs, theme);
+        // The terminal is given back at once; leaving the scope then stops the searcher, after
+        // the search it may be running, waits for an export to stop (dropping it cancels it,
+        // which removes its temporary file) and for `meanwhile` to finish.
+        restore();
+        result
     });
-    restore();
     // The process ends soon: the OS takes the memory back at once (see `cli::with_store`).
     std::mem::forget(timeline);
     result.map_err(terminal_error)
