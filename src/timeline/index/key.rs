@@ -36,11 +36,7 @@ impl StoreKey {
     /// by the loader), cannot be read, or is over the loader's size limit.
     #[must_use]
     pub fn of_file(path: &Path) -> Option<StoreKey> {
-        let file = std::fs::File::open(path).ok()?;
-        if !file.metadata().ok()?.is_file() {
-            return None;
-        }
-        hash_file(file)
+        hash_file(open_regular(path)?.0)
     }
 
     /// As [`StoreKey::of_file`], but taken from the file's stamp in the cache directory `dir`
@@ -64,8 +60,7 @@ impl StoreKey {
     /// The key of the store file at `path`, by hashing it; stamped in `dir` when the file had
     /// been left alone for [`stamp::SETTLED`] before and was not written while it was read.
     fn hash_and_stamp(path: &Path, dir: &Path) -> Option<StoreKey> {
-        let file = std::fs::File::open(path).ok()?;
-        let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
+        let (file, meta) = open_regular(path)?;
         let Some(look) = Look::of(&meta) else {
             return hash_file(file);
         };
@@ -79,6 +74,18 @@ impl StoreKey {
         }
         Some(key)
     }
+}
+
+/// The regular file at `path`, opened, with its metadata; `None` for anything else. A named pipe
+/// is never opened (opening one waits for a writer, and closing it unread could cut the writer
+/// off): it is looked at first.
+fn open_regular(path: &Path) -> Option<(std::fs::File, std::fs::Metadata)> {
+    std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
+    Some((file, meta))
 }
 
 /// The key of the text in `file`, read in pieces of 1 MiB.
