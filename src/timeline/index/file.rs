@@ -1,5 +1,5 @@
-//! The index file: named and headed by the store's key, written atomically, read back and checked
-//! on both cores (the text on one, the words on the other).
+//! The index file: named and headed by the store's key, written atomically, mapped back into
+//! memory and checked on both cores.
 //!
 //! Layout: the header (magic, format, build, version, the store text's length and hash), then
 //! the length and checksum of each of three parts — the words, the text's first piece, the rest
