@@ -7,7 +7,7 @@
 mod common;
 
 use ali_timeline::tui::action::Action;
-use ali_timeline::tui::app::{App, Entity, Mode, Pane};
+use ali_timeline::tui::app::{App, Entity, Mode};
 use ali_timeline::tui::layout;
 use ali_timeline::tui::tenure::{ChartKind, TenureChart};
 use ali_timeline::tui::update::{self, update};
@@ -17,16 +17,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use common::{HEIGHT, WIDTH};
-
-/// The axis's area in the timeline pane.
-fn axis_area(app: &App<'_>) -> Rect {
-    let areas = layout::areas(app.size, app.focus, app.side);
-    let inner = areas
-        .pane(Pane::Timeline)
-        .expect("the timeline shows at 120x40")
-        .inner;
-    layout::timeline_parts(app, inner).axis
-}
 
 /// `app` with the timeline filtered to the first person with events, as the update would.
 fn filtered<'a>(app: &App<'a>) -> App<'a> {
@@ -49,12 +39,12 @@ fn bench_time(c: &mut Criterion) {
     let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
     for (name, timeline) in &stores {
         let app = common::app(timeline);
-        let area = axis_area(&app);
+        let area = layout::axis_area(&app).expect("the axis shows at 120x40");
         group.bench_function(format!("axis/{name}"), |b| {
             b.iter(|| view::axis::render(&app, area, &mut buf));
         });
         let narrowed = filtered(&app);
-        let area = axis_area(&narrowed);
+        let area = layout::axis_area(&narrowed).expect("the axis shows at 120x40");
         group.bench_function(format!("axis_filtered/{name}"), |b| {
             b.iter(|| view::axis::render(&narrowed, area, &mut buf));
         });

@@ -43,22 +43,12 @@ fn one_cell_per_month_when_months_fit() {
     assert_snapshot!("axis_months_80", buffer_text(&buf));
 }
 
-/// The timeline pane's axis area on screen.
-fn axis_area(app: &App<'_>) -> Rect {
-    let areas = layout::areas(app.size, app.focus, app.side);
-    let inner = areas
-        .pane(Pane::Timeline)
-        .expect("the timeline is shown")
-        .inner;
-    layout::timeline_parts(app, inner).axis
-}
-
 #[test]
 fn bars_marks_and_the_filtered_events_are_styled_apart() {
     let t = mini();
     let mut app = App::new(&t, 40, 14);
     select_id(&mut app, "ali-music-founded");
-    let area = axis_area(&app);
+    let area = layout::axis_area(&app).expect("the axis shows");
     let buf = draw(&app);
     let bar = &buf[(area.x, area.y)];
     assert_eq!(
@@ -74,7 +64,7 @@ fn bars_marks_and_the_filtered_events_are_styled_apart() {
     assert_eq!(buf[(marks[0], area.y + 1)].fg, Color::Yellow);
 
     filter_to_person(&mut app, "yang weidong");
-    let area = axis_area(&app);
+    let area = layout::axis_area(&app).expect("the axis shows");
     assert_eq!(area.height, 3, "a row more for the shown events");
     let buf = draw(&app);
     assert!(
@@ -107,7 +97,7 @@ fn the_axis_gives_way_on_a_short_pane() {
 
 /// Clicks the middle of the axis cell where `year` begins.
 fn click_year(app: &mut App<'_>, year: i32) {
-    let area = axis_area(app);
+    let area = layout::axis_area(app).expect("the axis shows");
     let geometry = Geometry::of(&app.density(), area.width);
     let cell = geometry
         .cell_of(year * 12)
@@ -135,7 +125,7 @@ fn a_click_on_a_cell_selects_the_first_event_of_that_period() {
     click_year(&mut app, 2010);
     assert_eq!(selected_id(&app), "xiami-acquired");
     // The years row under the bars jumps too.
-    let area = axis_area(&app);
+    let area = layout::axis_area(&app).expect("the axis shows");
     let geometry = Geometry::of(&app.density(), area.width);
     let column = area.x + geometry.x_of(geometry.cell_of(2017 * 12).expect("2017"));
     update(

@@ -286,6 +286,15 @@ pub struct TimelineParts {
     pub list: Rect,
 }
 
+/// The time axis's area on screen, when the timeline pane shows it (at the app's size, zoomed
+/// or not) and the axis fits. Clicks on it, its jumps and their tests use it.
+#[must_use]
+pub fn axis_area(app: &App<'_>) -> Option<Rect> {
+    let areas = app_areas(app, app.size);
+    let axis = timeline_parts(app, areas.pane(Pane::Timeline)?.inner).axis;
+    (!axis.is_empty()).then_some(axis)
+}
+
 /// Divides the timeline pane's content area `inner` for `app`: the filter line on top, then the
 /// time axis, then the event list. Drawing, clicks and scrolling all use it.
 #[must_use]

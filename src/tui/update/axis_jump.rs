@@ -4,21 +4,13 @@
 use ratatui::layout::Rect;
 
 use super::select;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 use crate::tui::axis::{self, Geometry, month_of};
 use crate::tui::layout;
 
-/// The axis's area on screen, when the timeline pane shows it.
-fn area(app: &App<'_>) -> Option<Rect> {
-    let areas = layout::app_areas(app, app.size);
-    let pane = areas.pane(Pane::Timeline)?;
-    let axis_area = layout::timeline_parts(app, pane.inner).axis;
-    (!axis_area.is_empty()).then_some(axis_area)
-}
-
 /// The axis's cells at its width on screen (the pane's width when it is not shown).
 fn geometry(app: &App<'_>) -> Geometry {
-    let width = area(app).map_or(app.size.width, |a| a.width);
+    let width = layout::axis_area(app).map_or(app.size.width, |a| a.width);
     Geometry::of(&app.density(), width)
 }
 
