@@ -28,7 +28,9 @@ use crate::diagnostic::Diagnostic;
 use crate::store::model::{Era, Event, Person, Source, Store, Unit};
 use crate::timeline::history::History;
 use files::{entry_bytes, prune};
-pub(super) use files::{is_keyed_name, keyed_header, keyed_name, prune_named, write_atomically};
+pub(super) use files::{
+    is_keyed_name, keyed_header, keyed_name, open_untrusted, prune_named, write_atomically,
+};
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.
 pub const MIN_BYTES: usize = 1 << 20;

@@ -20,14 +20,7 @@ const SIZE_SLACK: u64 = 1 << 20;
 /// can swap it in between. Anything else there is removed (the name is an entry's, in the cache
 /// directory: ours), unless it is a directory, which is left alone.
 pub(super) fn entry_bytes(key: &Key) -> Option<Vec<u8>> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = match options.open(&key.path) {
+    let file = match open_untrusted(&key.path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(_) => {
@@ -51,6 +44,20 @@ pub(super) fn entry_bytes(key: &Key) -> Option<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
     file.take(most + 1).read_to_end(&mut bytes).ok()?;
     (bytes.len() as u64 <= most).then_some(bytes)
+}
+
+/// Opens the file at `path` in the cache directory for reading, trusting nothing found there: a
+/// symbolic link planted at the name is not followed, and a FIFO does not block the open. The
+/// caller checks the opened file itself (a regular file, of plausible size).
+pub(in crate::timeline) fn open_untrusted(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Removes what is at `path` (a symbolic link itself, never its target) unless it is a directory.

@@ -90,15 +90,7 @@ fn read_file(path: &Path, key: StoreKey) -> Option<Index> {
     if cfg!(target_endian = "big") {
         return None;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Never follow a link planted at the name, never block on a FIFO.
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = options.open(path).ok()?;
+    let file = cache::open_untrusted(path).ok()?;
     let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
     // The parts are never larger than a few times the store.
     let most = key.len.saturating_mul(12).saturating_add(1 << 20);
