@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::timeline::event_line;
+use super::timeline::{DATES_FROM, event_line};
 use crate::text::truncate;
 use crate::timeline::Searchable;
 use crate::tui::spans::{clean, fit};
@@ -62,7 +62,7 @@ pub fn render<S: Searchable>(store: &S, name: &str, theme: Theme, area: Rect, bu
 /// The first events, under a header for each year, one line each.
 fn rows<S: Searchable>(store: &S, theme: Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let date_width = if area.width < 26 { 0 } else { 11 };
+    let date_width = if area.width < DATES_FROM { 0 } else { 11 };
     let mut year = None;
     let mut event = 0;
     for y in area.y..area.bottom() {

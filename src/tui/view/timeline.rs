@@ -15,7 +15,7 @@ use crate::tui::spans::{clean, fit, note, styled_line};
 use crate::tui::theme::Theme;
 
 /// Narrowest content width that still shows dates (the year headers carry the year below it).
-const DATES_FROM: u16 = 26;
+pub(super) const DATES_FROM: u16 = 26;
 
 /// The pane's title, naming the filter when there is one.
 #[must_use]
