@@ -15,6 +15,7 @@
 //!   score depend on earlier calls (e.g. `cce` in `ccea`: 71 or 75), and `use_cache(false)`
 //!   panics; so each score comes from a fresh matcher and results never depend on call order.
 
+mod masks;
 mod score;
 mod window;
 
@@ -156,10 +157,14 @@ fn skim() -> SkimMatcherV2 {
 pub(crate) struct Scorer {
     /// Folded text (non-ASCII, or a label being highlighted).
     buffer: String,
-    /// Rows of the score matrix.
-    rows: Vec<i64>,
-    /// Non-ASCII text as chars, folded when the pattern is.
+    /// The scorer's rows.
+    rows: score::Rows,
+    /// Where the pattern's bytes occur in an ASCII text.
+    masks: masks::Masks,
+    /// Non-ASCII text as chars, folded when the pattern is (for a non-ASCII pattern).
     chars: Vec<char>,
+    /// Non-ASCII text one byte per char (for an ASCII pattern): see [`one_byte_per_char`].
+    units: Vec<u8>,
     /// The pattern as chars.
     pattern: Vec<char>,
     /// A text with invisible characters, as it is shown (see [`crate::text::sanitize`]).
@@ -198,15 +203,26 @@ impl Scorer {
     /// [`Scorer::score`] of a text with nothing to remove.
     fn score_shown(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
         let fold_text = !pattern.case_sensitive;
-        let score = if text.is_ascii() {
+        let p = pattern.text.as_bytes();
+        let score = if p.is_ascii() {
+            // An ASCII pattern is scored over bytes, other text taken one byte per char.
+            let t = if text.is_ascii() {
+                text.as_bytes()
+            } else {
+                if !has_subsequence(text, &pattern.text, fold_text) {
+                    return None;
+                }
+                one_byte_per_char(text, &mut self.units);
+                &self.units
+            };
             // The window search checks the order of the chars itself.
-            let (t, p) = (text.as_bytes(), pattern.text.as_bytes());
-            if !p.is_ascii() || !window::occurs(pattern, t, fold_text) {
+            if !window::occurs(pattern, t, fold_text) {
                 return None;
             }
-            window::best(t, p, fold_text, &mut self.rows)?
+            self.masks.build(t, p, fold_text);
+            window::best(t, p, fold_text, &self.masks, &mut self.rows)?
         } else {
-            if !has_subsequence(text, &pattern.text, fold_text) {
+            if text.is_ascii() || !has_subsequence(text, &pattern.text, fold_text) {
                 return None;
             }
             if pattern.mode != MatchKind::Fuzzy
@@ -222,7 +238,12 @@ impl Scorer {
             }
             self.pattern.clear();
             self.pattern.extend(pattern.text.chars());
-            window::best(&self.chars, &self.pattern, false, &mut self.rows)?
+            let chars = score::Scan {
+                text: &self.chars,
+                pattern: &self.pattern,
+                fold_text: false,
+            };
+            window::best(&self.chars, &self.pattern, false, &chars, &mut self.rows)?
         };
         // An exact occurrence is contiguous, hence tight.
         (pattern.mode != MatchKind::Fuzzy || pattern.is_tight(score)).then_some(score)
@@ -255,6 +276,32 @@ impl Scorer {
     /// `text` as the pattern compares it: folded into the buffer, or as it is.
     fn hay<'s>(&'s mut self, pattern: &Pattern, text: &'s str) -> &'s str {
         hay(pattern, text, &mut self.buffer)
+    }
+}
+
+/// The byte standing for a non-ASCII char in [`one_byte_per_char`]: no ASCII byte equals it,
+/// even folded, and skim counts it as it counts such a char (neither a separator nor a capital).
+const OTHER_CHAR: u8 = 0x80;
+
+/// Writes `text` into `out` one byte per char: ASCII as it is, any other char as
+/// [`OTHER_CHAR`]. An ASCII pattern scores the same in both (positions count chars).
+fn one_byte_per_char(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        out.extend_from_slice(&bytes[i..i + ascii]);
+        i += ascii;
+        if let Some(&lead) = bytes.get(i) {
+            out.push(OTHER_CHAR);
+            // The length of a UTF-8 sequence, from its leading byte.
+            i += match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! The skim (`SkimMatcherV2`) score of a pattern in a text, computed over bytes (ASCII text) or
 //! chars with no allocation: the same recurrence and constants as fuzzy-matcher 0.3 (checked
 //! against it by property tests), so that the hot loop of a search need not build a `Vec<char>`,
-//! allocate a score matrix and fresh thread-local caches for every text.
+//! allocate a score matrix and fresh thread-local caches for every text. Only the cells where a
+//! pattern char occurs are computed (see [`score`]), so a text costs what its matching chars do,
+//! not its length times the pattern's.
 //!
 //! For pattern char `i` and text char `j`, with `B[j]` the bonus of `j`'s position (8 at a word
 //! start, 7 after punctuation, 6 at a camelCase hump, doubled for the first char of the text):
@@ -152,78 +154,195 @@ fn bonus(prev: Kind, cur: Kind) -> i64 {
     }
 }
 
-/// The skim score of `pattern` in `text`, whose preceding char is of kind `before`
-/// ([`Kind::Start`] at the start of the whole text); `rows` is scratch space. `None` when the
-/// pattern is empty or does not occur in order.
+/// Where the pattern's chars occur in a text: what [`score`] and the window search step over.
+pub(super) trait Occurrences {
+    /// The first position at or after `from` where pattern char `row` occurs.
+    fn next(&self, row: usize, from: usize) -> Option<usize>;
+}
+
+/// The occurrences of a pattern's units in a text, found by scanning the text.
+pub(super) struct Scan<'t, T> {
+    /// The text.
+    pub text: &'t [T],
+    /// The pattern.
+    pub pattern: &'t [T],
+    /// Whether ASCII case is folded (see [`Unit::matches`]).
+    pub fold_text: bool,
+}
+
+impl<T: Unit> Occurrences for Scan<'_, T> {
+    fn next(&self, row: usize, from: usize) -> Option<usize> {
+        let rest = self.text.get(from..)?;
+        T::find(rest, self.pattern[row], self.fold_text).map(|at| from + at)
+    }
+}
+
+/// Scratch space of [`score`], reused from text to text: for each pattern char, where it
+/// occurs and the best score of an alignment ending there.
+#[derive(Debug, Default)]
+pub(super) struct Rows {
+    /// Each row's first position in `positions` (one more entry than rows, for the end).
+    starts: Vec<usize>,
+    /// Where each row's char occurs, from its earliest possible position (ascending).
+    positions: Vec<usize>,
+    /// `M` at each of those positions.
+    scores: Vec<i64>,
+    /// Each row's earliest possible position: the greedy match of the pattern.
+    earliest: Vec<usize>,
+    /// Each row's `P` at its earliest position (see [`score`]).
+    gap_at_earliest: Vec<i64>,
+}
+
+impl Rows {
+    /// Row `i`'s positions and scores.
+    fn row(&self, i: usize) -> (&[usize], &[i64]) {
+        let range = self.starts[i]..self.starts[i + 1];
+        (&self.positions[range.clone()], &self.scores[range])
+    }
+
+    /// Row `i`'s `M` and `P` at `pos` (at or after the row's earliest position).
+    fn at(&self, i: usize, pos: usize) -> (i64, i64) {
+        let (positions, scores) = self.row(i);
+        let mut m = NONE;
+        let mut reach = NONE;
+        for (&j, &score) in positions.iter().zip(scores) {
+            if j >= pos {
+                if j == pos {
+                    m = score;
+                }
+                break;
+            }
+            reach = reach.max(score + position(j));
+        }
+        (
+            m,
+            gap(self.gap_at_earliest[i], self.earliest[i], reach, pos),
+        )
+    }
+}
+
+/// `P` at `pos` in a row whose `P` at its earliest position `earliest` is `at_earliest`, and
+/// whose best `M + position` left of `pos` is `reach`: a gap costs 3, plus 1 per char.
+fn gap(at_earliest: i64, earliest: usize, reach: i64, pos: usize) -> i64 {
+    (at_earliest - position(pos - earliest)).max(reach + GAP_START - position(pos))
+}
+
+/// A position as a score term (texts are far shorter than `i64::MAX`).
+fn position(j: usize) -> i64 {
+    i64::try_from(j).unwrap_or(i64::MAX / 4)
+}
+
+/// The skim score of `pattern` (whose units occur in `text` as `occurrences` says) in the part
+/// `span` of `text`, after a char of kind `before` ([`Kind::Start`] at the start of the whole
+/// text); `rows` is scratch space. `None` when the pattern is empty or does not occur in order.
+///
+/// Skim fills the whole matrix of the module documentation. Only the cells where a pattern char
+/// matches hold an `M` other than -inf, and `P` along a row is the best `M` to its left less
+/// the gap, so this keeps just those cells: for row `i`, the positions (at or after the greedy
+/// match of the pattern) where its char occurs. Two quirks of skim's two reused rows are kept,
+/// so scores stay equal to skim's:
+/// - the column just before a row's earliest position is not recomputed, so `P` starts there
+///   from what the row two before left in it (`-1` for the second row: `P[0]`);
+/// - the best score is read from that column onwards in the last row.
 pub(super) fn score<T: Unit>(
     text: &[T],
+    span: std::ops::Range<usize>,
     before: Kind,
     pattern: &[T],
     fold_text: bool,
-    rows: &mut Vec<i64>,
+    occurrences: &impl Occurrences,
+    rows: &mut Rows,
 ) -> Option<i64> {
-    let cols = text.len() + 1;
-    // Scratch: the bonus of each position, then two rows of M and two of P by column (column 0
-    // is before the text).
-    rows.clear();
-    rows.resize(5 * cols, NONE);
-    rows.resize(7 * cols, 0);
-    let (place, rest) = rows.split_at_mut(cols);
-    let (rest, carried) = rest.split_at_mut(4 * cols);
-    let (m_rows, p_rows) = rest.split_at_mut(2 * cols);
-    // Skim keeps a consecutive bonus in each cell of its two score rows and reads it back from
-    // the cell left of the match, which holds what the pattern char two before left there (or
-    // 0): scores equal skim's only with the same two rows, written the same way.
-    let (carried_even, carried_odd) = carried.split_at_mut(cols);
-    let (mut m_prev, mut m_cur) = m_rows.split_at_mut(cols);
-    let (mut p_prev, mut p_cur) = p_rows.split_at_mut(cols);
-    let mut prev_kind = before;
-    for (j, &c) in text.iter().enumerate() {
-        let kind = c.kind(fold_text);
-        place[j + 1] = bonus(prev_kind, kind);
-        prev_kind = kind;
-    }
-    if before == Kind::Start && cols > 1 {
-        place[1] *= FIRST_CHAR_MULTIPLIER;
-    }
-    p_prev.fill(GAP_EXTENSION); // P[0][j] = -1: anything may come before the match
-    // Columns before a pattern char's earliest possible position hold no alignment.
-    let mut first = 0;
-    for (i, &q) in pattern.iter().enumerate() {
-        let at = first + T::find(&text[first..], q, fold_text)?;
-        first = at + 1;
-        // Column `at` is left as the pattern char two before left it (P[0] for the second
-        // char): skim does not reset it either.
-        let carried = if i % 2 == 0 {
-            &mut *carried_even
-        } else {
-            &mut *carried_odd
-        };
-        for col in at + 1..cols {
-            m_cur[col] = if text[col - 1].matches(q, fold_text) {
-                let consecutive = carried[col - 1].max(place[col].max(CONSECUTIVE));
-                carried[col - 1] = consecutive;
-                let skip = p_prev[col - 1] + place[col];
-                if i == 0 {
-                    MATCH + skip
-                } else {
-                    MATCH + (m_prev[col - 1] + consecutive).max(skip)
-                }
-            } else {
-                carried[col] = 0;
-                NONE
-            };
-            p_cur[col] =
-                (m_cur[col - 1] + GAP_START + GAP_EXTENSION).max(p_cur[col - 1] + GAP_EXTENSION);
-        }
-        std::mem::swap(&mut m_prev, &mut m_cur);
-        std::mem::swap(&mut p_prev, &mut p_cur);
-    }
     if pattern.is_empty() {
         return None;
     }
-    // From `first - 1`, where the last pattern char can first match, as skim reads its last
-    // row (that column may hold what the pattern char two before left there).
-    let best = m_prev[first - 1..].iter().copied().max().unwrap_or(NONE);
+    let (a, b) = (span.start, span.end);
+    let next = |row: usize, from: usize| occurrences.next(row, from).filter(|&j| j < b);
+    rows.earliest.clear();
+    let mut first = a;
+    for row in 0..pattern.len() {
+        let at = next(row, first)?;
+        rows.earliest.push(at);
+        first = at + 1;
+    }
+    let place = |j: usize| {
+        let prev = if j == a {
+            before
+        } else {
+            text[j - 1].kind(fold_text)
+        };
+        let bonus = bonus(prev, text[j].kind(fold_text));
+        if j == a && before == Kind::Start {
+            bonus * FIRST_CHAR_MULTIPLIER
+        } else {
+            bonus
+        }
+    };
+    rows.starts.clear();
+    rows.positions.clear();
+    rows.scores.clear();
+    rows.gap_at_earliest.clear();
+    for row in 0..pattern.len() {
+        let earliest = rows.earliest[row];
+        // `P` at the earliest position, from the column before it as the row two before left
+        // it (nothing for the first row, `P[0] = -1` for the second).
+        let gap_at_earliest = match row {
+            0 => NONE + GAP_EXTENSION,
+            1 => GAP_EXTENSION + GAP_EXTENSION,
+            _ => {
+                let (m, p) = rows.at(row - 2, earliest - 1);
+                (m + GAP_START + GAP_EXTENSION).max(p + GAP_EXTENSION)
+            }
+        };
+        rows.gap_at_earliest.push(gap_at_earliest);
+        let start = rows.positions.len();
+        rows.starts.push(start);
+        let mut from = earliest;
+        while let Some(j) = next(row, from) {
+            rows.positions.push(j);
+            from = j + 1;
+        }
+        if row == 0 {
+            for cell in start..rows.positions.len() {
+                let j = rows.positions[cell];
+                rows.scores.push(MATCH + GAP_EXTENSION + place(j));
+            }
+            continue;
+        }
+        // The previous row, walked alongside: its best `M + position` to the left, and its `M`
+        // just before.
+        let (prev_from, prev_to) = (rows.starts[row - 1], start);
+        let (prev_earliest, prev_gap) = (rows.earliest[row - 1], rows.gap_at_earliest[row - 1]);
+        let mut k = prev_from;
+        let mut reach = NONE;
+        for cell in start..rows.positions.len() {
+            let j = rows.positions[cell];
+            let pos = j - 1; // at or after the previous row's earliest position
+            while k < prev_to && rows.positions[k] < pos {
+                reach = reach.max(rows.scores[k] + position(rows.positions[k]));
+                k += 1;
+            }
+            let m_before = if k < prev_to && rows.positions[k] == pos {
+                rows.scores[k]
+            } else {
+                NONE
+            };
+            let p_before = gap(prev_gap, prev_earliest, reach, pos);
+            let bonus = place(j);
+            let consecutive = bonus.max(CONSECUTIVE);
+            rows.scores
+                .push(MATCH + (m_before + consecutive).max(p_before + bonus));
+        }
+    }
+    rows.starts.push(rows.positions.len());
+    let n = pattern.len();
+    let last = rows.earliest[n - 1];
+    // The column before the last row's earliest position still holds the row two before.
+    let stale = if n >= 3 {
+        rows.at(n - 3, last - 1).0
+    } else {
+        NONE
+    };
+    let best = rows.row(n - 1).1.iter().copied().fold(stale, i64::max);
     (best > NONE / 2).then_some(best)
 }

@@ -11,7 +11,7 @@
 //! the best window score is the whole text's score whenever that is tight. Exact forms are
 //! contiguous, hence tight, and scored the same way.
 
-use super::score::{self, Kind, Unit};
+use super::score::{self, Kind, Occurrences, Unit};
 use super::{MatchKind, Pattern, byte_eq};
 
 /// The widest span of a tight match of `n` chars starting at a position with bonus `bonus`.
@@ -52,57 +52,63 @@ pub(super) fn occurs(pattern: &Pattern, text: &[u8], fold_text: bool) -> bool {
 }
 
 /// The skim score of `pattern` in `text` (bytes of ASCII text, or chars) when it is tight (else
-/// some lower score or `None`); `rows` is scratch space.
+/// some lower score or `None`), its units found in `text` by `occurrences`; `rows` is scratch
+/// space.
 pub(super) fn best<T: Unit>(
     text: &[T],
     pattern: &[T],
     fold_text: bool,
-    rows: &mut Vec<i64>,
+    occurrences: &impl Occurrences,
+    rows: &mut score::Rows,
 ) -> Option<i64> {
-    let &first = pattern.first()?;
-    let widest = reach(pattern.len(), score::FIRST_BONUS);
-    if text.len() <= 2 * widest {
-        return score::score(text, Kind::Start, pattern, fold_text, rows);
-    }
-    let before = |a: usize| {
-        a.checked_sub(1)
-            .map_or(Kind::Start, |i| text[i].kind(fold_text))
+    let n = pattern.len();
+    let widest = reach(n, score::FIRST_BONUS);
+    let mut score = |span: std::ops::Range<usize>| {
+        let before = span
+            .start
+            .checked_sub(1)
+            .map_or(Kind::Start, |i| text[i].kind(fold_text));
+        score::score(text, span, before, pattern, fold_text, occurrences, rows)
     };
-    let mut score =
-        |a: usize, b: usize| score::score(&text[a..b], before(a), pattern, fold_text, rows);
+    if text.len() <= 2 * widest {
+        return score(0..text.len());
+    }
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
     let mut from = 0;
-    while let Some(offset) = T::find(&text[from..], first, fold_text) {
-        let start = from + offset;
+    'starts: while let Some(start) = occurrences.next(0, from) {
         from = start + 1;
-        let bonus = score::start_bonus(before(start), text[start].kind(fold_text));
-        let end = text.len().min(start + reach(pattern.len(), bonus));
-        if !holds_in_order(&text[start + 1..end], &pattern[1..], fold_text) {
-            continue;
+        let before = start
+            .checked_sub(1)
+            .map_or(Kind::Start, |i| text[i].kind(fold_text));
+        let bonus = score::start_bonus(before, text[start].kind(fold_text));
+        let end = text.len().min(start + reach(n, bonus));
+        // The rest of the pattern in order, each char at its first place: a later start can only
+        // place each char later still.
+        let mut at = start;
+        for row in 1..n {
+            match occurrences.next(row, at + 1) {
+                Some(next) if next < end => at = next,
+                // No start before `next - widest` reaches this char.
+                Some(next) => {
+                    from = from.max((next + 1).saturating_sub(widest));
+                    continue 'starts;
+                }
+                // This char never comes later: no later start holds the pattern.
+                None => break 'starts,
+            }
         }
         open = match open {
             Some((a, b)) if start <= b => Some((a, b.max(end))),
             Some((a, b)) => {
-                best = best.max(score(a, b));
+                best = best.max(score(a..b));
                 Some((start, end))
             }
             None => Some((start, end)),
         };
     }
     if let Some((a, b)) = open {
-        best = best.max(score(a, b));
+        best = best.max(score(a..b));
     }
     best
-}
-
-/// Whether the units of `pattern` occur in `part` in order.
-fn holds_in_order<T: Unit>(part: &[T], pattern: &[T], fold_text: bool) -> bool {
-    let mut from = 0;
-    pattern.iter().all(|&q| {
-        let found = part
-            .get(from..)
-            .and_then(|rest| T::find(rest, q, fold_text));
-        found.inspect(|at| from += at + 1).is_some()
-    })
 }
