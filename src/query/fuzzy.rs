@@ -176,6 +176,11 @@ impl Scorer {
     /// breaks as spaces), or `None` when it does not occur as its mode requires (for a fuzzy
     /// pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
+        let (t, p) = (text.as_bytes(), pattern.text.as_bytes());
+        // Most texts are plain: one pass finds that and where the pattern's bytes are.
+        if p.is_ascii() && self.masks.build(t, p, !pattern.case_sensitive) {
+            return self.score_plain(pattern, t);
+        }
         // Removing characters keeps the others in order: when `text` lacks the pattern's
         // characters in order, so does what is shown (unless the pattern has a space, which a
         // line break becomes). This skips the closer look at most non-ASCII texts.
@@ -206,21 +211,20 @@ impl Scorer {
         let p = pattern.text.as_bytes();
         let score = if p.is_ascii() {
             // An ASCII pattern is scored over bytes, other text taken one byte per char.
-            let t = if text.is_ascii() {
-                text.as_bytes()
+            if text.is_ascii() {
+                self.masks.build(text.as_bytes(), p, fold_text);
+                self.best_in_bytes(pattern, text.as_bytes())?
             } else {
                 if !has_subsequence(text, &pattern.text, fold_text) {
                     return None;
                 }
-                one_byte_per_char(text, &mut self.units);
-                &self.units
-            };
-            // The window search checks the order of the chars itself.
-            if !window::occurs(pattern, t, fold_text) {
-                return None;
+                let mut units = std::mem::take(&mut self.units);
+                one_byte_per_char(text, &mut units);
+                self.masks.build(&units, p, fold_text);
+                let best = self.best_in_bytes(pattern, &units);
+                self.units = units;
+                best?
             }
-            self.masks.build(t, p, fold_text);
-            window::best(t, p, fold_text, &self.masks, &mut self.rows)?
         } else {
             if text.is_ascii() || !has_subsequence(text, &pattern.text, fold_text) {
                 return None;
@@ -245,8 +249,26 @@ impl Scorer {
             };
             window::best(&self.chars, &self.pattern, false, &chars, &mut self.rows)?
         };
-        // An exact occurrence is contiguous, hence tight.
-        (pattern.mode != MatchKind::Fuzzy || pattern.is_tight(score)).then_some(score)
+        tight(pattern, score)
+    }
+
+    /// [`Scorer::score`] of a plain text (see [`masks::Masks::build`]), the pattern's bytes
+    /// marked in it.
+    fn score_plain(&mut self, pattern: &Pattern, text: &[u8]) -> Option<i64> {
+        let score = self.best_in_bytes(pattern, text)?;
+        tight(pattern, score)
+    }
+
+    /// The best window score of an ASCII pattern in `text` (bytes, one per char) when it occurs
+    /// there as its mode requires, the pattern's bytes marked in `text`.
+    fn best_in_bytes(&mut self, pattern: &Pattern, text: &[u8]) -> Option<i64> {
+        let fold_text = !pattern.case_sensitive;
+        // The window search checks the order of the chars itself.
+        if !window::occurs(pattern, text, fold_text) {
+            return None;
+        }
+        let p = pattern.text.as_bytes();
+        window::best(text, p, fold_text, &self.masks, &mut self.rows)
     }
 
     /// The score and matched char indices of `pattern` in `text` as shown (for highlighting a
@@ -290,7 +312,7 @@ fn one_byte_per_char(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let ascii = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        let ascii = ascii_run(&bytes[i..]);
         out.extend_from_slice(&bytes[i..i + ascii]);
         i += ascii;
         if let Some(&lead) = bytes.get(i) {
@@ -303,6 +325,28 @@ fn one_byte_per_char(text: &str, out: &mut Vec<u8>) {
             };
         }
     }
+}
+
+/// `score` when `pattern` counts it: always in an exact mode (an exact occurrence is contiguous,
+/// hence tight), and when it is tight in the fuzzy mode.
+fn tight(pattern: &Pattern, score: i64) -> Option<i64> {
+    (pattern.mode != MatchKind::Fuzzy || pattern.is_tight(score)).then_some(score)
+}
+
+/// How many bytes `bytes` starts with are ASCII, eight at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    for eight in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes([
+            eight[0], eight[1], eight[2], eight[3], eight[4], eight[5], eight[6], eight[7],
+        ]);
+        if word & HIGH != 0 {
+            return run + (word & HIGH).trailing_zeros() as usize / 8;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// `text` as `pattern` compares it: folded into `buffer`, or as it is.

@@ -1,6 +1,7 @@
 //! Where each pattern byte occurs in an ASCII text, as bits: one pass over the text, sixteen
 //! bytes at a time, then every later question ("the next `o` after position 40") is a few bit
-//! operations instead of a scan of the text.
+//! operations instead of a scan of the text. The same pass tells whether the text is plain
+//! (printable ASCII only), which most texts are and which then needs no other look.
 
 use wide::u8x16;
 
@@ -28,12 +29,15 @@ pub(super) struct Masks {
 
 impl Masks {
     /// Marks where each byte of `pattern` occurs in `text` (`b` and `b`'s other case when
-    /// `fold_text` and `b` is a lowercase letter, as [`super::byte_eq`] compares).
-    pub(super) fn build(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) {
+    /// `fold_text` and `b` is a lowercase letter, as [`super::byte_eq`] compares); returns
+    /// whether `text` is plain: printable ASCII (`' '` to `'~'`) only.
+    pub(super) fn build(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) -> bool {
         self.words = text.len().div_ceil(WORD);
         self.len = text.len();
         self.bits.clear();
         self.bits.resize(self.words * pattern.len(), 0);
+        let (lowest, highest) = (u8x16::splat(b' '), u8x16::splat(b'~'));
+        let mut plain = u8x16::splat(u8::MAX);
         self.wanted.clear();
         self.wanted.extend(pattern.iter().map(|&p| {
             let set = if fold_text && p.is_ascii_lowercase() {
@@ -44,11 +48,12 @@ impl Masks {
             (u8x16::splat(p), u8x16::splat(set))
         }));
         for (chunk_ix, chunk) in text.chunks(LANES).enumerate() {
-            let mut lanes = [0u8; LANES];
+            // Padded with a plain byte; the padding is never marked (see `valid`).
+            let mut lanes = [b' '; LANES];
             lanes[..chunk.len()].copy_from_slice(chunk);
             let lanes = u8x16::new(lanes);
+            plain &= lanes.max(lowest).simd_eq(lanes) & lanes.min(highest).simd_eq(lanes);
             let (word, shift) = (chunk_ix * LANES / WORD, chunk_ix * LANES % WORD);
-            // Bytes past the end of the text (zero padding) are never marked.
             let valid = u64::MAX >> (WORD - chunk.len());
             for (row, &(byte, set)) in self.wanted.iter().enumerate() {
                 let equal = (lanes | set).simd_eq(byte).to_bitmask();
@@ -56,6 +61,7 @@ impl Masks {
                 self.bits[row * self.words + word] |= found << shift;
             }
         }
+        plain.to_bitmask() == 0xffff
     }
 }
 
@@ -80,6 +86,25 @@ impl Occurrences for Masks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_texts_are_printable_ascii_only() {
+        let mut masks = Masks::default();
+        for (text, plain) in [
+            ("", true),
+            ("Gao Xiaosong ~ {ok}", true),
+            ("line\nbreak", false),
+            ("tab\there", false),
+            ("delete\u{7f}", false),
+            ("高晓松", false),
+            (
+                "a long plain text that runs past sixteen bytes, then é",
+                false,
+            ),
+        ] {
+            assert_eq!(masks.build(text.as_bytes(), b"g", true), plain, "{text:?}");
+        }
+    }
     use crate::query::fuzzy::score::{Occurrences, Scan};
 
     #[test]
@@ -87,7 +112,7 @@ mod tests {
         let text = "Gao Xiaosong and Song Ke, 2015: the gang of GAO. ".repeat(5);
         for (pattern, fold) in [("gao", true), ("Gao", false), ("s .", true), ("ke", true)] {
             let mut masks = Masks::default();
-            masks.build(text.as_bytes(), pattern.as_bytes(), fold);
+            assert!(masks.build(text.as_bytes(), pattern.as_bytes(), fold));
             let scan = Scan {
                 text: text.as_bytes(),
                 pattern: pattern.as_bytes(),
