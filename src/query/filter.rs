@@ -191,7 +191,7 @@ impl<'a, S: Searchable> Matcher<'a, S> {
             Test::Date(from, to) => {
                 let hit = match timeline.event_dates(e) {
                     (date, None) => date.overlaps(*from, *to),
-                    (date, Some(end)) => date.start() <= *to && end.end() >= *from,
+                    (date, Some(end)) => date.begins_by(*to) && end.lasts_until(*from),
                 };
                 hit.then_some(0)
             }
@@ -356,7 +356,9 @@ fn linked(prepared: &Prepared<'_>, links: &[Link], other: &[Option<i64>]) -> Opt
     if let Test::Date(from, to) = &prepared.atom.test {
         return links
             .iter()
-            .any(|&(_, start, end)| start.start() <= *to && end.is_none_or(|e| e.end() >= *from))
+            .any(|&(_, start, end)| {
+                start.begins_by(*to) && end.is_none_or(|e| e.lasts_until(*from))
+            })
             .then_some(0);
     }
     links
@@ -373,6 +375,6 @@ fn alive(
     to: NaiveDate,
 ) -> bool {
     life.is_some_and(|(start, end)| {
-        start.is_none_or(|s| s.start() <= to) && end.is_none_or(|e| e.end() >= from)
+        start.is_none_or(|s| s.begins_by(to)) && end.is_none_or(|e| e.lasts_until(from))
     })
 }

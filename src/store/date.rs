@@ -60,6 +60,17 @@ pub struct DateError {
     pub advised: bool,
 }
 
+/// The number of days in `month` (1–12) of `year`, in the proleptic Gregorian calendar that
+/// chrono uses.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// The accepted forms, after a reason that does not say what to write.
 const FORMS_AFTER: &str = "; write YYYY, YYYY-MM or YYYY-MM-DD, with a leading ~ if approximate (e.g. 2015-07-15, 2015-03, ~2012)";
 
@@ -102,7 +113,7 @@ impl PartialDate {
             (Some(m), _) if !(1..=12).contains(&m) => {
                 return Err(fail(&format!("there is no month {m}")));
             }
-            (Some(m), Some(d)) if NaiveDate::from_ymd_opt(year, m, d).is_none() => {
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
                 return Err(fail(&format!("there is no day {d} in {year}-{m:02}")));
             }
             _ => {}
@@ -180,7 +191,28 @@ impl PartialDate {
     /// Whether this date's span shares at least one day with `from..=to`.
     #[must_use]
     pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
-        self.start() <= to && self.end() >= from
+        self.begins_by(to) && self.lasts_until(from)
+    }
+
+    /// Whether the span this date covers begins on or before `day`: `start() <= day`, without
+    /// building the start (searches ask this of every event).
+    #[must_use]
+    pub fn begins_by(&self, day: NaiveDate) -> bool {
+        let first = (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        first <= (day.year(), day.month(), day.day())
+    }
+
+    /// Whether the span this date covers lasts until `day` or later: `end() >= day`, without
+    /// building the end.
+    #[must_use]
+    pub fn lasts_until(&self, day: NaiveDate) -> bool {
+        let month = self.month.unwrap_or(12);
+        let last = (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        );
+        last >= (day.year(), day.month(), day.day())
     }
 
     /// Whether `day` falls inside this date's span.
@@ -365,5 +397,30 @@ mod tests {
             "{err}"
         );
         assert!(d("2016-02-29").day() == Some(29));
+    }
+
+    proptest::proptest! {
+        /// The calendar check and the span tests agree with chrono's own dates.
+        #[test]
+        fn calendar_and_spans_agree_with_chrono(
+            year in 1..=9999i32,
+            month in proptest::option::of(0..=13u32),
+            day in proptest::option::of(0..=32u32),
+            offset in -400..=800i64,
+        ) {
+            let date = PartialDate::new(year, month, day, false);
+            let exists = match (month, day) {
+                (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d).is_some(),
+                (Some(m), None) => (1..=12).contains(&m),
+                (None, day) => day.is_none(),
+            };
+            proptest::prop_assert_eq!(date.is_ok(), exists);
+            if let Ok(date) = date {
+                // A day around the date's year.
+                let probe = NaiveDate::from_ymd_opt(year, 1, 1).unwrap() + chrono::Duration::days(offset);
+                proptest::prop_assert_eq!(date.begins_by(probe), date.start() <= probe);
+                proptest::prop_assert_eq!(date.lasts_until(probe), date.end() >= probe);
+            }
+        }
     }
 }

@@ -47,18 +47,28 @@ impl Masks {
             };
             (u8x16::splat(p), u8x16::splat(set))
         }));
-        for (chunk_ix, chunk) in text.chunks(LANES).enumerate() {
-            // Padded with a plain byte; the padding is never marked (see `valid`).
-            let mut lanes = [b' '; LANES];
-            lanes[..chunk.len()].copy_from_slice(chunk);
-            let lanes = u8x16::new(lanes);
-            plain &= lanes.max(lowest).simd_eq(lanes) & lanes.min(highest).simd_eq(lanes);
-            let (word, shift) = (chunk_ix * LANES / WORD, chunk_ix * LANES % WORD);
-            let valid = u64::MAX >> (WORD - chunk.len());
+        for word in 0..self.words {
+            let start = word * WORD;
+            let block = &text[start..text.len().min(start + WORD)];
+            // A short last block is padded with a plain byte, never marked (see `valid`).
+            let mut padded = [b' '; WORD];
+            let block: &[u8; WORD] = block.try_into().unwrap_or_else(|_| {
+                padded[..block.len()].copy_from_slice(block);
+                &padded
+            });
+            let valid = u64::MAX >> (WORD - (text.len() - start).min(WORD));
+            let quarters: &[[u8; LANES]; WORD / LANES] = bytemuck::cast_ref(block);
+            let lanes = quarters.map(u8x16::new);
+            for lane in lanes {
+                plain &= lane.max(lowest).simd_eq(lane) & lane.min(highest).simd_eq(lane);
+            }
             for (row, &(byte, set)) in self.wanted.iter().enumerate() {
-                let equal = (lanes | set).simd_eq(byte).to_bitmask();
-                let found = u64::from(equal) & valid;
-                self.bits[row * self.words + word] |= found << shift;
+                let mut found = 0;
+                for (quarter, lane) in lanes.iter().enumerate() {
+                    let equal = (*lane | set).simd_eq(byte).to_bitmask();
+                    found |= u64::from(equal) << (quarter * LANES);
+                }
+                self.bits[row * self.words + word] = found & valid;
             }
         }
         plain.to_bitmask() == 0xffff
