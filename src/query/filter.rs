@@ -18,64 +18,101 @@
 //! `@dates` match an event whose date (or span to its `end`) overlaps the range, a person with a
 //! role held during it, and a unit that existed during it. `kind:` and `tag:` match events only.
 //!
-//! Names of people and units are scored once per matcher, so a scan over the events is linear.
+//! Names of people and units are scored at most once per matcher, so a scan over the events is
+//! linear: all at once for the atom a search of everything tries first, else each when first
+//! asked (`filter/names.rs`).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
+mod names;
 mod roles;
 
+use names::NameScores;
+pub(super) use names::Side;
 use roles::{Link, Roles};
 
 use super::Query;
 use super::fuzzy::{Pattern, Scorer};
 use super::parse::{Atom, Field, Test};
-use crate::store::date::PartialDate;
 use crate::store::ids::{EventIx, PersonIx, UnitIx};
 use crate::timeline::{Searchable, Timeline};
 
 /// A query prepared against one timeline (or its search [`Index`](crate::timeline::index::Index):
 /// anything [`Searchable`]): ask it about events, people and units by their typed index.
 ///
-/// Preparing scores the names of every person and unit once; reuse one matcher for many items.
+/// Reuse one matcher for many items: it remembers every name it has scored.
 pub struct Matcher<'a, S: Searchable = Timeline> {
     timeline: &'a S,
-    /// The atoms, cheapest tests first, with their results on every person and unit.
+    /// The atoms, cheapest tests first, with their results on people and units.
     atoms: Vec<Prepared<'a>>,
     scorer: Scorer,
     /// Who held roles where, worked out when first needed, shared with forks.
     roles: OnceCell<Arc<Roles>>,
 }
 
-/// One atom with its test run on every person and unit.
+/// One atom with its results on every person and unit.
 #[derive(Clone)]
 pub(super) struct Prepared<'a> {
     /// The atom (an `era:` atom resolved to its era's dates).
     pub(super) atom: Cow<'a, Atom>,
     /// Each person's result by their own names (text atoms in `Any` or `Person`).
-    pub(super) people: Vec<Option<i64>>,
+    people: NameScores,
     /// Each unit's result by its own names (text atoms in `Any` or `Unit`) or life (dates).
-    pub(super) units: Vec<Option<i64>>,
-    /// Whether any person matched by their names (else events need not look theirs up).
-    any_person: bool,
-    /// Whether any unit matched by its names.
-    any_unit: bool,
+    units: NameScores,
 }
 
 impl<'a, S: Searchable> Matcher<'a, S> {
-    /// Prepares `query` for `timeline`.
+    /// Prepares `query` for `timeline`, to be asked about everything: the names the first atom
+    /// tests are all scored now, on both cores for a large store.
     #[must_use]
     pub fn new(timeline: &'a S, query: &'a Query) -> Self {
-        let mut scorer = Scorer::default();
-        let mut atoms: Vec<Prepared<'a>> = query
+        Self::prepare(timeline, query, true)
+    }
+
+    /// Prepares `query` for `timeline`, to be asked about a few people, units and events: each
+    /// name is scored when first asked.
+    pub(super) fn for_some(timeline: &'a S, query: &'a Query) -> Self {
+        Self::prepare(timeline, query, false)
+    }
+
+    fn prepare(timeline: &'a S, query: &'a Query, everything: bool) -> Self {
+        let mut atoms: Vec<Cow<'a, Atom>> = query
             .atoms
             .iter()
-            .map(|atom| prepare(timeline, atom, &mut scorer))
+            .map(|atom| {
+                // Eras are resolved against the loaded store (a search of the index never has
+                // `era:` atoms: the CLI loads the store for them).
+                let resolved = timeline
+                    .loaded()
+                    .and_then(|t| super::era::resolved(t, atom));
+                resolved.map_or(Cow::Borrowed(atom), Cow::Owned)
+            })
             .collect();
-        atoms.sort_by_key(|p| cost(&p.atom.test));
+        atoms.sort_by_key(|atom| cost(&atom.test));
+        let mut scorer = Scorer::default();
+        let atoms = atoms
+            .into_iter()
+            .enumerate()
+            .map(|(i, atom)| {
+                let side = |side: Side, scorer: &mut Scorer| {
+                    // The atom tried first on everything asks for every name anyway.
+                    if everything && i == 0 && matches!(atom.test, Test::Text(..)) {
+                        NameScores::scored(side, timeline, &atom, scorer)
+                    } else {
+                        NameScores::unscored(side, timeline)
+                    }
+                };
+                let people = side(Side::People, &mut scorer);
+                let units = side(Side::Units, &mut scorer);
+                Prepared {
+                    atom,
+                    people,
+                    units,
+                }
+            })
+            .collect();
         Matcher {
             timeline,
             atoms,
@@ -84,8 +121,8 @@ impl<'a, S: Searchable> Matcher<'a, S> {
         }
     }
 
-    /// The same matcher for use on another thread: the prepared atoms shared by copy, its own
-    /// scratch space.
+    /// The same matcher for use on another thread: the prepared atoms and the names scored so
+    /// far shared by copy, its own scratch space.
     pub(super) fn fork(&self) -> Self {
         Matcher {
             timeline: self.timeline,
@@ -126,15 +163,18 @@ impl<'a, S: Searchable> Matcher<'a, S> {
             return None;
         }
         let mut total = 0;
-        for prepared in &self.atoms {
-            let result = match &prepared.atom.test {
-                Test::Text(Field::Unit, _) | Test::Date(..) => {
-                    let links = self.roles().of_person(index);
-                    linked(prepared, links, &prepared.units)
-                }
-                _ => prepared.people[index],
+        for i in 0..self.atoms.len() {
+            let through_roles = matches!(
+                self.atoms[i].atom.test,
+                Test::Text(Field::Unit, _) | Test::Date(..)
+            );
+            let result = if through_roles {
+                let roles = self.roles();
+                self.linked(i, roles.of_person(index), Side::Units)
+            } else {
+                self.own(i, Side::People, index)
             };
-            total += passes(&prepared.atom, result)?;
+            total += passes(&self.atoms[i].atom, result)?;
         }
         Some(total)
     }
@@ -146,15 +186,14 @@ impl<'a, S: Searchable> Matcher<'a, S> {
             return None;
         }
         let mut total = 0;
-        for prepared in &self.atoms {
-            let result = match &prepared.atom.test {
-                Test::Text(Field::Person, _) => {
-                    let links = self.roles().at_unit(index);
-                    linked(prepared, links, &prepared.people)
-                }
-                _ => prepared.units[index],
+        for i in 0..self.atoms.len() {
+            let result = if matches!(self.atoms[i].atom.test, Test::Text(Field::Person, _)) {
+                let roles = self.roles();
+                self.linked(i, roles.at_unit(index), Side::People)
+            } else {
+                self.own(i, Side::Units, index)
             };
-            total += passes(&prepared.atom, result)?;
+            total += passes(&self.atoms[i].atom, result)?;
         }
         Some(total)
     }
@@ -164,148 +203,131 @@ impl<'a, S: Searchable> Matcher<'a, S> {
         (&self.atoms, &mut self.scorer)
     }
 
-    fn roles(&self) -> &Roles {
-        self.roles
-            .get_or_init(|| Arc::new(Roles::of(self.timeline)))
+    /// Whether atom `i` matches person or unit `index` by their own names (for explaining a
+    /// result).
+    pub(super) fn names_match(&mut self, i: usize, side: Side, index: usize) -> bool {
+        self.own(i, side, index).is_some()
+    }
+
+    fn roles(&self) -> Arc<Roles> {
+        Arc::clone(
+            self.roles
+                .get_or_init(|| Arc::new(Roles::of(self.timeline))),
+        )
+    }
+
+    /// Atom `i`'s result for person or unit `index` by their own names (or a unit's life).
+    fn own(&mut self, i: usize, side: Side, index: usize) -> Option<i64> {
+        let Matcher {
+            timeline,
+            atoms,
+            scorer,
+            ..
+        } = self;
+        let Prepared {
+            atom,
+            people,
+            units,
+        } = &mut atoms[i];
+        let scores = match side {
+            Side::People => people,
+            Side::Units => units,
+        };
+        scores.get(*timeline, atom, scorer, index)
+    }
+
+    /// A person's result for `unit:`/dates through the roles they held (`links`, at units), or a
+    /// unit's for `person:` through the roles held there (at people): for dates, whether a role
+    /// overlaps them; for text, half the best result on the `other` side.
+    fn linked(&mut self, i: usize, links: &[Link], other: Side) -> Option<i64> {
+        if let Test::Date(from, to) = &self.atoms[i].atom.test {
+            return links
+                .iter()
+                .any(|&(_, start, end)| {
+                    start.begins_by(*to) && end.is_none_or(|e| e.lasts_until(*from))
+                })
+                .then_some(0);
+        }
+        links
+            .iter()
+            .filter_map(|&(o, _, _)| self.own(i, other, o))
+            .max()
+            .map(|s| s / 2)
+    }
+
+    /// Atom `i`'s best result among the people (or units) event `e` names, by their own names.
+    fn best_named(&mut self, i: usize, side: Side, e: usize) -> Option<i64> {
+        let Matcher {
+            timeline,
+            atoms,
+            scorer,
+            ..
+        } = self;
+        let timeline: &S = timeline;
+        let Prepared {
+            atom,
+            people,
+            units,
+        } = &mut atoms[i];
+        match side {
+            Side::People if people.may_match() => timeline
+                .event_people(e)
+                .filter_map(|p| people.get(timeline, atom, scorer, p))
+                .max(),
+            Side::Units if units.may_match() => timeline
+                .event_units(e)
+                .filter_map(|u| units.get(timeline, atom, scorer, u))
+                .max(),
+            _ => None,
+        }
     }
 
     /// Atom `i`'s test on event `e`, before negation: the best score when `best` is set, else the
     /// first found.
     fn event_test(&mut self, i: usize, e: usize, best: bool) -> Option<i64> {
-        let prepared = &self.atoms[i];
         let timeline = self.timeline;
-        let people = || {
-            prepared
-                .any_person
-                .then(|| best_ref(timeline.event_people(e), &prepared.people))
-                .flatten()
-        };
-        let units = || {
-            prepared
-                .any_unit
-                .then(|| best_ref(timeline.event_units(e), &prepared.units))
-                .flatten()
-        };
-        match &prepared.atom.test {
-            Test::Kind(kind) => (timeline.event_kind(e) == *kind).then_some(0),
+        let field = match &self.atoms[i].atom.test {
+            Test::Kind(kind) => return (timeline.event_kind(e) == *kind).then_some(0),
             Test::Date(from, to) => {
                 let hit = match timeline.event_dates(e) {
                     (date, None) => date.overlaps(*from, *to),
                     (date, Some(end)) => date.begins_by(*to) && end.lasts_until(*from),
                 };
-                hit.then_some(0)
+                return hit.then_some(0);
             }
             // Resolved to dates when prepared.
-            Test::Era(_) => None,
-            Test::Text(Field::Person, _) => people(),
-            Test::Text(Field::Unit, _) => units(),
-            Test::Text(Field::Tag, pattern) => timeline
+            Test::Era(_) => return None,
+            Test::Text(field, _) => *field,
+        };
+        let mut found = match field {
+            Field::Person => return self.best_named(i, Side::People, e),
+            Field::Unit => return self.best_named(i, Side::Units, e),
+            Field::Tag => None,
+            Field::Any => {
+                let people = self.best_named(i, Side::People, e);
+                people.max(self.best_named(i, Side::Units, e))
+            }
+        };
+        let Test::Text(_, pattern) = &self.atoms[i].atom.test else {
+            return None;
+        };
+        let scorer = &mut self.scorer;
+        if field == Field::Tag {
+            return timeline
                 .event_tags(e)
-                .filter_map(|tag| self.scorer.score(pattern, tag))
-                .max(),
-            Test::Text(Field::Any, pattern) => {
-                let mut found = people().max(units());
-                if best || found.is_none() {
-                    found = found.max(self.scorer.score(pattern, timeline.event_title(e)));
-                }
-                // Half a summary's score cannot beat what is found already: skip the longest text.
-                if found.is_none_or(|s| best && s < pattern.max_score() / 2) {
-                    let summary = timeline.event_summary(e);
-                    found = found.max(self.scorer.score(pattern, summary).map(|s| s / 2));
-                }
-                found
-            }
+                .filter_map(|tag| scorer.score(pattern, tag))
+                .max();
         }
+        if best || found.is_none() {
+            found = found.max(scorer.score(pattern, timeline.event_title(e)));
+        }
+        // Half a summary's score cannot beat what is found already: skip the longest text.
+        if found.is_none_or(|s| best && s < pattern.max_score() / 2) {
+            let summary = timeline.event_summary(e);
+            found = found.max(scorer.score(pattern, summary).map(|s| s / 2));
+        }
+        found
     }
-}
-
-/// Runs `atom` on every person and unit of `timeline`.
-fn prepare<'a, S: Searchable>(timeline: &S, atom: &'a Atom, scorer: &mut Scorer) -> Prepared<'a> {
-    // Eras are resolved against the loaded store (a search of the index never has `era:` atoms:
-    // the CLI loads the store for them).
-    let resolved = timeline
-        .loaded()
-        .and_then(|t| super::era::resolved(t, atom));
-    let atom = resolved.map_or(Cow::Borrowed(atom), Cow::Owned);
-    // A large store's people and units are scored on two threads: the first people on
-    // another, the other people and the units on this one.
-    let count = timeline.person_count();
-    let (people, units) = if count + timeline.unit_count() < PARALLEL_NAMES {
-        (
-            people_results(timeline, &atom, scorer, 0..count),
-            unit_results(timeline, &atom, scorer),
-        )
-    } else {
-        let split = count.min((count + timeline.unit_count()) / 2);
-        std::thread::scope(|scope| {
-            let first =
-                scope.spawn(|| people_results(timeline, &atom, &mut Scorer::default(), 0..split));
-            let rest = people_results(timeline, &atom, scorer, split..count);
-            let units = unit_results(timeline, &atom, scorer);
-            // Invariant: scoring does not panic; if it did, score those people here instead.
-            let mut people = first
-                .join()
-                .unwrap_or_else(|_| people_results(timeline, &atom, scorer, 0..split));
-            people.extend(rest);
-            (people, units)
-        })
-    };
-    Prepared {
-        atom,
-        any_person: people.iter().any(Option::is_some),
-        any_unit: units.iter().any(Option::is_some),
-        people,
-        units,
-    }
-}
-
-/// Stores with at least this many people and units have them scored on two threads.
-const PARALLEL_NAMES: usize = 4_000;
-
-/// The result for `atom` of each person in `range`, by their own names (text atoms in `Any` or
-/// `Person`).
-fn people_results<S: Searchable>(
-    timeline: &S,
-    atom: &Atom,
-    scorer: &mut Scorer,
-    range: std::ops::Range<usize>,
-) -> Vec<Option<i64>> {
-    range
-        .map(|p| match &atom.test {
-            Test::Text(Field::Any | Field::Person, pattern) => {
-                let (name, zh) = timeline.person_name(p);
-                names(
-                    scorer,
-                    pattern,
-                    [timeline.person_id(p), name],
-                    zh,
-                    timeline.person_aliases(p),
-                )
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// Each unit's result for `atom` by its own names (text atoms in `Any` or `Unit`) or its life
-/// (dates).
-fn unit_results<S: Searchable>(timeline: &S, atom: &Atom, scorer: &mut Scorer) -> Vec<Option<i64>> {
-    (0..timeline.unit_count())
-        .map(|u| match &atom.test {
-            Test::Text(Field::Any | Field::Unit, pattern) => {
-                let (name, zh) = timeline.unit_name(u);
-                names(
-                    scorer,
-                    pattern,
-                    [timeline.unit_id(u), name],
-                    zh,
-                    timeline.unit_aliases(u),
-                )
-            }
-            Test::Date(from, to) => alive(timeline.unit_life(u), *from, *to).then_some(0),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Cheapest tests first, so most items are rejected before any text is scanned.
@@ -327,54 +349,10 @@ fn passes(atom: &Atom, result: Option<i64>) -> Option<i64> {
     }
 }
 
-/// The best score among the referenced positions.
-fn best_ref(positions: impl Iterator<Item = usize>, scores: &[Option<i64>]) -> Option<i64> {
-    positions
-        .filter_map(|i| scores.get(i).copied().flatten())
-        .max()
-}
-
-/// The best score of `pattern` over an entity's id and name, Chinese name and aliases.
-fn names<'t>(
-    scorer: &mut Scorer,
-    pattern: &Pattern,
-    id_and_name: [&'t str; 2],
-    zh: Option<&'t str>,
-    aliases: impl Iterator<Item = &'t str>,
-) -> Option<i64> {
-    id_and_name
-        .into_iter()
-        .chain(zh)
-        .chain(aliases)
-        .filter_map(|text| scorer.score(pattern, text))
-        .max()
-}
-
-/// A person's result for `unit:`/dates, or a unit's for `person:`, through roles: `links` are
-/// the roles and `other` the other side's results, counted half.
-fn linked(prepared: &Prepared<'_>, links: &[Link], other: &[Option<i64>]) -> Option<i64> {
-    if let Test::Date(from, to) = &prepared.atom.test {
-        return links
-            .iter()
-            .any(|&(_, start, end)| {
-                start.begins_by(*to) && end.is_none_or(|e| e.lasts_until(*from))
-            })
-            .then_some(0);
+/// The pattern of a text atom.
+pub(super) fn pattern_of(atom: &Atom) -> Option<(Field, &Pattern)> {
+    match &atom.test {
+        Test::Text(field, pattern) => Some((*field, pattern)),
+        _ => None,
     }
-    links
-        .iter()
-        .filter_map(|&(o, _, _)| other.get(o).copied().flatten())
-        .max()
-        .map(|s| s / 2)
-}
-
-/// Whether a unit with this life existed at some time in `from..=to`.
-fn alive(
-    life: Option<(Option<PartialDate>, Option<PartialDate>)>,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> bool {
-    life.is_some_and(|(start, end)| {
-        start.is_none_or(|s| s.begins_by(to)) && end.is_none_or(|e| e.lasts_until(from))
-    })
 }

@@ -2,8 +2,8 @@
 //! names; in a person's or unit's own names, or through a role. Worked out for the results kept,
 //! so a surprising hit explains itself.
 
-use super::filter::Matcher;
-use super::parse::{Field, Test};
+use super::filter::{Matcher, Side, pattern_of};
+use super::parse::Field;
 use super::rank::Target;
 use crate::store::ids::{PersonIx, UnitIx};
 use crate::timeline::Searchable;
@@ -32,54 +32,74 @@ pub(super) fn found_in<S: Searchable>(
     matcher: &mut Matcher<'_, S>,
     target: Target,
 ) -> Vec<Found> {
-    let (atoms, scorer) = matcher.parts();
     let mut out = Vec::new();
-    for prepared in atoms.iter().filter(|p| !p.atom.negated) {
-        let Test::Text(field, pattern) = &prepared.atom.test else {
+    for i in 0..matcher.parts().0.len() {
+        let atom = &matcher.parts().0[i].atom;
+        let Some((field, pattern)) = pattern_of(atom).filter(|_| !atom.negated) else {
             continue;
         };
-        let person_matches = |ix: PersonIx| prepared.people[ix.index()].is_some();
-        let unit_matches = |ix: UnitIx| prepared.units[ix.index()].is_some();
+        let pattern = pattern.clone();
         match target {
             Target::Event(ix) => {
-                let i = ix.index();
+                let i_event = ix.index();
                 if matches!(field, Field::Any | Field::Person) {
-                    let people = timeline.event_people(i).map(PersonIx::new);
-                    out.extend(people.filter(|&p| person_matches(p)).map(Found::Person));
+                    let people = timeline.event_people(i_event).map(PersonIx::new);
+                    out.extend(
+                        people
+                            .filter(|&p| matcher.names_match(i, Side::People, p.index()))
+                            .map(Found::Person),
+                    );
                 }
                 if matches!(field, Field::Any | Field::Unit) {
-                    let units = timeline.event_units(i).map(UnitIx::new);
-                    out.extend(units.filter(|&u| unit_matches(u)).map(Found::Unit));
+                    let units = timeline.event_units(i_event).map(UnitIx::new);
+                    out.extend(
+                        units
+                            .filter(|&u| matcher.names_match(i, Side::Units, u.index()))
+                            .map(Found::Unit),
+                    );
                 }
-                if *field == Field::Any {
-                    if scorer.score(pattern, timeline.event_title(i)).is_some() {
+                let scorer = matcher.parts().1;
+                if field == Field::Any {
+                    if scorer
+                        .score(&pattern, timeline.event_title(i_event))
+                        .is_some()
+                    {
                         out.push(Found::Title);
-                    } else if scorer.score(pattern, timeline.event_summary(i)).is_some() {
+                    } else if scorer
+                        .score(&pattern, timeline.event_summary(i_event))
+                        .is_some()
+                    {
                         out.push(Found::Summary);
                     }
                 }
-                if *field == Field::Tag {
+                if field == Field::Tag {
                     out.push(Found::Tag);
                 }
             }
             Target::Person(ix) => match field {
-                Field::Any | Field::Person if person_matches(ix) => out.push(Found::Name),
+                Field::Any | Field::Person if matcher.names_match(i, Side::People, ix.index()) => {
+                    out.push(Found::Name);
+                }
                 Field::Unit => out.extend(
                     timeline
                         .tenures()
                         .map(|(p, u, _, _)| (PersonIx::new(p), UnitIx::new(u)))
-                        .filter(|&(p, u)| p == ix && unit_matches(u))
+                        .filter(|&(p, u)| p == ix && matcher.names_match(i, Side::Units, u.index()))
                         .map(|(_, u)| Found::Unit(u)),
                 ),
                 _ => {}
             },
             Target::Unit(ix) => match field {
-                Field::Any | Field::Unit if unit_matches(ix) => out.push(Found::Name),
+                Field::Any | Field::Unit if matcher.names_match(i, Side::Units, ix.index()) => {
+                    out.push(Found::Name);
+                }
                 Field::Person => out.extend(
                     timeline
                         .tenures()
                         .map(|(p, u, _, _)| (PersonIx::new(p), UnitIx::new(u)))
-                        .filter(|&(p, u)| u == ix && person_matches(p))
+                        .filter(|&(p, u)| {
+                            u == ix && matcher.names_match(i, Side::People, p.index())
+                        })
                         .map(|(p, _)| Found::Person(p)),
                 ),
                 _ => {}

@@ -28,12 +28,17 @@ impl Narrowing {
     /// remembered query it narrows that matched least, if any. The caller keeps one `Narrowing`
     /// per timeline.
     pub fn search<S: Searchable>(&mut self, timeline: &S, query: &Query, limit: usize) -> Vec<Hit> {
-        let mut matcher = Matcher::new(timeline, query);
         let narrowed = self
             .remembered
             .iter()
             .filter(|(past, _)| narrows(query, past))
             .min_by_key(|(_, targets)| targets.len());
+        // Narrowed, the names of only the few left are scored.
+        let mut matcher = if narrowed.is_some() {
+            Matcher::for_some(timeline, query)
+        } else {
+            Matcher::new(timeline, query)
+        };
         let found = match narrowed {
             Some((_, targets)) => targets
                 .iter()

@@ -100,25 +100,50 @@ impl PartialDate {
             day,
             approximate,
         };
-        let fail = |reason: &str| DateError {
-            input: date.to_string(),
-            reason: reason.to_string(),
-            advised: false,
+        if Self::exists(year, month, day) {
+            return Ok(date);
+        }
+        let reason = match (month, day) {
+            _ if !(1..=9999).contains(&year) => "the year must be between 1 and 9999".to_string(),
+            (None, _) => "a day needs a month".to_string(),
+            (Some(m), _) if !(1..=12).contains(&m) => format!("there is no month {m}"),
+            (Some(m), day) => format!("there is no day {} in {year}-{m:02}", day.unwrap_or(0)),
         };
-        if !(1..=9999).contains(&year) {
-            return Err(fail("the year must be between 1 and 9999"));
-        }
-        match (month, day) {
-            (None, Some(_)) => return Err(fail("a day needs a month")),
-            (Some(m), _) if !(1..=12).contains(&m) => {
-                return Err(fail(&format!("there is no month {m}")));
+        Err(DateError {
+            input: date.to_string(),
+            reason,
+            advised: false,
+        })
+    }
+
+    /// Whether [`PartialDate::new`] accepts these parts, without saying why not.
+    #[must_use]
+    pub(crate) fn exists(year: i32, month: Option<u32>, day: Option<u32>) -> bool {
+        (1..=9999).contains(&year)
+            && match (month, day) {
+                (None, day) => day.is_none(),
+                (Some(m), day) => {
+                    (1..=12).contains(&m)
+                        && day.is_none_or(|d| (1..=days_in_month(year, m)).contains(&d))
+                }
             }
-            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
-                return Err(fail(&format!("there is no day {d} in {year}-{m:02}")));
-            }
-            _ => {}
+    }
+
+    /// A date from parts that [`PartialDate::new`] has accepted before, not checked again (the
+    /// search index checks every date it holds when it is opened, then reads them often).
+    #[must_use]
+    pub(crate) fn accepted(
+        year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+        approximate: bool,
+    ) -> Self {
+        PartialDate {
+            year,
+            month,
+            day,
+            approximate,
         }
-        Ok(date)
     }
 
     /// The year.

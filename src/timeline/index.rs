@@ -122,7 +122,7 @@ impl Index {
 
 /// The date in word `word` (checked at open, so the fallback is never reached).
 fn date(word: u32) -> Option<PartialDate> {
-    layout::word_date(word).unwrap_or(None)
+    layout::checked_word_date(word)
 }
 
 /// The date in a word that always holds one.

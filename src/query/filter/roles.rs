@@ -49,10 +49,10 @@ struct Grouped {
 }
 
 impl Grouped {
-    /// `items` (owner, link) grouped by owner (each below `owners`), in their order within each.
+    /// `items` (owner, link) grouped by owner (each below `owners`), in their order within each:
+    /// counted, then placed (no sort).
     fn new(owners: usize, items: impl Iterator<Item = (usize, Link)>) -> Grouped {
-        let mut items: Vec<(usize, Link)> = items.collect();
-        items.sort_by_key(|&(owner, _)| owner);
+        let items: Vec<(usize, Link)> = items.collect();
         let mut starts = vec![0; owners + 1];
         for &(owner, _) in &items {
             starts[owner + 1] += 1;
@@ -60,9 +60,16 @@ impl Grouped {
         for i in 0..owners {
             starts[i + 1] += starts[i];
         }
+        // Where each item goes: after the items of earlier owners and its owner's earlier items.
+        let mut next = starts.clone();
+        let mut order = vec![0; items.len()];
+        for (k, &(owner, _)) in items.iter().enumerate() {
+            order[next[owner]] = k;
+            next[owner] += 1;
+        }
         Grouped {
             starts,
-            links: items.into_iter().map(|(_, link)| link).collect(),
+            links: order.into_iter().map(|k| items[k].1).collect(),
         }
     }
 

@@ -83,8 +83,26 @@ pub(super) fn date_word(date: Option<PartialDate>) -> u32 {
     })
 }
 
-/// The date a word holds: `Ok(None)` for 0, `Err(())` for a word no date gives.
-pub(super) fn word_date(word: u32) -> Result<Option<PartialDate>, ()> {
+/// Whether `word` holds a date (or 0, for none, unless `required`).
+pub(super) fn is_date_word(word: u32, required: bool) -> bool {
+    match word_parts(word) {
+        Ok(Some((year, month, day, _))) => PartialDate::exists(year, month, day),
+        Ok(None) => !required,
+        Err(()) => false,
+    }
+}
+
+/// The date a word of a checked index holds (see [`is_date_word`]), not checked again.
+pub(super) fn checked_word_date(word: u32) -> Option<PartialDate> {
+    let (year, month, day, approximate) = word_parts(word).ok()??;
+    Some(PartialDate::accepted(year, month, day, approximate))
+}
+
+/// A date's year, month, day and whether it is approximate, as a word holds them.
+type DateParts = (i32, Option<u32>, Option<u32>, bool);
+
+/// The parts a date word holds, unchecked: `Ok(None)` for 0.
+fn word_parts(word: u32) -> Result<Option<DateParts>, ()> {
     if word == 0 {
         return Ok(None);
     }
@@ -92,13 +110,9 @@ pub(super) fn word_date(word: u32) -> Result<Option<PartialDate>, ()> {
         return Err(());
     }
     let year = i32::try_from((word >> 9) & 0x1_ffff).map_err(|_| ())?;
-    let month = (word >> 5) & 0xf;
-    let day = word & 0x1f;
-    let approximate = word & (1 << 30) != 0;
     let part = |n: u32| (n != 0).then_some(n);
-    PartialDate::new(year, part(month), part(day), approximate)
-        .map(Some)
-        .map_err(|_| ())
+    let (month, day) = (part((word >> 5) & 0xf), part(word & 0x1f));
+    Ok(Some((year, month, day, word & (1 << 30) != 0)))
 }
 
 /// The word of an event kind: its place in [`EventKind::ALL`].
