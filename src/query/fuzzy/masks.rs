@@ -17,14 +17,16 @@ const LANES: usize = 16;
 /// when asked). Reused from text to text.
 #[derive(Debug, Default)]
 pub(super) struct Masks {
-    /// Words per pattern byte.
-    words: usize,
+    /// Pattern bytes (one row of bits each).
+    rows: usize,
     /// The text's length in bytes.
     len: usize,
-    /// `words` words for each pattern byte, in pattern order.
+    /// Word `w` of every row, then word `w + 1` of every row, and so on: written in one pass.
     bits: Vec<u64>,
     /// Each pattern byte, and the bit that folding sets in the text before comparing with it.
     wanted: Vec<(u8x16, u8x16)>,
+    /// The pattern and folding `wanted` is for.
+    wanted_for: (Vec<u8>, bool),
 }
 
 impl Masks {
@@ -32,46 +34,58 @@ impl Masks {
     /// `fold_text` and `b` is a lowercase letter, as [`super::byte_eq`] compares); returns
     /// whether `text` is plain: printable ASCII (`' '` to `'~'`) only.
     pub(super) fn build(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) -> bool {
-        self.words = text.len().div_ceil(WORD);
+        if self.wanted_for.0 != pattern || self.wanted_for.1 != fold_text {
+            self.wanted_for = (pattern.to_vec(), fold_text);
+            self.wanted.clear();
+            self.wanted.extend(pattern.iter().map(|&p| {
+                let set = if fold_text && p.is_ascii_lowercase() {
+                    0x20
+                } else {
+                    0
+                };
+                (u8x16::splat(p), u8x16::splat(set))
+            }));
+        }
+        self.rows = pattern.len();
         self.len = text.len();
         self.bits.clear();
-        self.bits.resize(self.words * pattern.len(), 0);
-        let (lowest, highest) = (u8x16::splat(b' '), u8x16::splat(b'~'));
         let mut plain = u8x16::splat(u8::MAX);
-        self.wanted.clear();
-        self.wanted.extend(pattern.iter().map(|&p| {
-            let set = if fold_text && p.is_ascii_lowercase() {
-                0x20
-            } else {
-                0
-            };
-            (u8x16::splat(p), u8x16::splat(set))
-        }));
-        for word in 0..self.words {
-            let start = word * WORD;
-            let block = &text[start..text.len().min(start + WORD)];
-            // A short last block is padded with a plain byte, never marked (see `valid`).
+        let blocks = text.chunks_exact(WORD);
+        let rest = blocks.remainder();
+        for block in blocks {
+            plain &= self.mark(block, u64::MAX);
+        }
+        if !rest.is_empty() {
+            // A short last block is padded with a plain byte, never marked.
             let mut padded = [b' '; WORD];
-            let block: &[u8; WORD] = block.try_into().unwrap_or_else(|_| {
-                padded[..block.len()].copy_from_slice(block);
-                &padded
-            });
-            let valid = u64::MAX >> (WORD - (text.len() - start).min(WORD));
-            let quarters: &[[u8; LANES]; WORD / LANES] = bytemuck::cast_ref(block);
-            let lanes = quarters.map(u8x16::new);
-            for lane in lanes {
-                plain &= lane.max(lowest).simd_eq(lane) & lane.min(highest).simd_eq(lane);
-            }
-            for (row, &(byte, set)) in self.wanted.iter().enumerate() {
-                let mut found = 0;
-                for (quarter, lane) in lanes.iter().enumerate() {
-                    let equal = (*lane | set).simd_eq(byte).to_bitmask();
-                    found |= u64::from(equal) << (quarter * LANES);
-                }
-                self.bits[row * self.words + word] = found & valid;
-            }
+            padded[..rest.len()].copy_from_slice(rest);
+            plain &= self.mark(&padded, u64::MAX >> (WORD - rest.len()));
         }
         plain.to_bitmask() == 0xffff
+    }
+
+    /// Appends each row's word for a block of 64 bytes (its bits outside `valid` cleared), and
+    /// returns where the block's bytes are plain.
+    fn mark(&mut self, block: &[u8], valid: u64) -> u8x16 {
+        let mut quarters = [[0; LANES]; WORD / LANES];
+        for (quarter, bytes) in quarters.iter_mut().zip(block.chunks_exact(LANES)) {
+            quarter.copy_from_slice(bytes);
+        }
+        let lanes = quarters.map(u8x16::new);
+        let (lowest, highest) = (u8x16::splat(b' '), u8x16::splat(b'~'));
+        let mut plain = u8x16::splat(u8::MAX);
+        for lane in lanes {
+            plain &= lane.max(lowest).simd_eq(lane) & lane.min(highest).simd_eq(lane);
+        }
+        for &(byte, set) in &self.wanted {
+            let mut found = 0;
+            for (quarter, lane) in lanes.iter().enumerate() {
+                let equal = (*lane | set).simd_eq(byte).to_bitmask();
+                found |= u64::from(equal) << (quarter * LANES);
+            }
+            self.bits.push(found & valid);
+        }
+        plain
     }
 }
 
@@ -80,15 +94,34 @@ impl Occurrences for Masks {
         if from >= self.len {
             return None;
         }
-        let row_bits = &self.bits[row * self.words..(row + 1) * self.words];
         let mut word = from / WORD;
-        let mut bits = row_bits[word] & (u64::MAX << (from % WORD));
+        let mut bits = self.bits.get(word * self.rows + row)? & (u64::MAX << (from % WORD));
         loop {
             if bits != 0 {
                 return Some(word * WORD + bits.trailing_zeros() as usize);
             }
             word += 1;
-            bits = *row_bits.get(word)?;
+            bits = *self.bits.get(word * self.rows + row)?;
+        }
+    }
+
+    fn all(&self, row: usize, from: usize, to: usize, out: &mut Vec<usize>) {
+        let to = to.min(self.len);
+        if from >= to {
+            return;
+        }
+        for word in from / WORD..to.div_ceil(WORD) {
+            let Some(&bits) = self.bits.get(word * self.rows + row) else {
+                return;
+            };
+            // The bits of positions in `from..to` within this word.
+            let low = from.saturating_sub(word * WORD).min(WORD);
+            let high = (to - word * WORD).min(WORD);
+            let mut bits = bits & (u64::MAX << low) & (u64::MAX >> (WORD - high));
+            while bits != 0 {
+                out.push(word * WORD + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
         }
     }
 }

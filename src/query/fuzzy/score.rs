@@ -158,6 +158,15 @@ fn bonus(prev: Kind, cur: Kind) -> i64 {
 pub(super) trait Occurrences {
     /// The first position at or after `from` where pattern char `row` occurs.
     fn next(&self, row: usize, from: usize) -> Option<usize>;
+
+    /// Appends to `out` every position in `from..to` where pattern char `row` occurs, in order.
+    fn all(&self, row: usize, from: usize, to: usize, out: &mut Vec<usize>) {
+        let mut at = from;
+        while let Some(j) = self.next(row, at).filter(|&j| j < to) {
+            out.push(j);
+            at = j + 1;
+        }
+    }
 }
 
 /// The occurrences of a pattern's units in a text, found by scanning the text.
@@ -297,11 +306,7 @@ pub(super) fn score<T: Unit>(
         rows.gap_at_earliest.push(gap_at_earliest);
         let start = rows.positions.len();
         rows.starts.push(start);
-        let mut from = earliest;
-        while let Some(j) = next(row, from) {
-            rows.positions.push(j);
-            from = j + 1;
-        }
+        occurrences.all(row, earliest, b, &mut rows.positions);
         if row == 0 {
             for cell in start..rows.positions.len() {
                 let j = rows.positions[cell];

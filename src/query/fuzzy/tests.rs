@@ -211,11 +211,13 @@ proptest::proptest! {
     #[test]
     fn windowed_scores_equal_whole_text_scores(
         p in "[a-dA-D 高晓]{1,5}",
-        text in "[a-dA-D .:/0-9]{60,400}|[a-dA-D .:/0-9高晓松]{60,400}",
+        text in "[a-dA-D .:/0-9]{0,400}|[a-dA-D .:/0-9高晓松]{0,400}",
         mode in proptest::sample::select(vec![MatchKind::Fuzzy, MatchKind::Exact]),
     ) {
         let pattern = pattern(mode, p.trim());
-        proptest::prop_assume!(!pattern.text.is_empty());
+        if pattern.text.is_empty() {
+            return Ok(());
+        }
         let expected = whole(&pattern, &text)
             .filter(|&w| mode != MatchKind::Fuzzy || pattern.is_tight(w))
             .filter(|_| mode != MatchKind::Exact || window::occurs(&pattern, text.as_bytes(), !pattern.case_sensitive));

@@ -1,11 +1,12 @@
-//! Scoring a long text only where a tight match can be.
+//! Scoring a text only where a tight match can be.
 //!
 //! In the skim algorithm an alignment's score is local: 16 per matched char, a bonus per char
 //! set by the char before it (word start 8, ×2 at the very start of the text), at least 4 per
 //! char continuing a run, and 3 + g for each gap of g chars. A tight match (see
 //! [`Pattern::is_tight`](super::Pattern)) can therefore spread over only a few chars more than
 //! the pattern (see [`reach`]), and it starts on the pattern's first char. So instead of the whole
-//! text (a summary is hundreds of chars), the scorer sees only the windows of that length that
+//! text (a summary is hundreds of chars; even a title is scored in vain more often than not),
+//! the scorer sees only the windows of that length that
 //! start on the first char and hold the rest in order, merged where they overlap. A window is
 //! scored knowing the kind of the char before it, so every bonus comes out as in the whole text:
 //! the best window score is the whole text's score whenever that is tight. Exact forms are
@@ -70,9 +71,6 @@ pub(super) fn best<T: Unit>(
             .map_or(Kind::Start, |i| text[i].kind(fold_text));
         score::score(text, span, before, pattern, fold_text, occurrences, rows)
     };
-    if text.len() <= 2 * widest {
-        return score(0..text.len());
-    }
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
     let mut from = 0;
