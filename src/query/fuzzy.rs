@@ -7,10 +7,12 @@
 //!   the original.
 //! - Unlike fzf, a fuzzy pattern must match tightly ([`Pattern::is_tight`]): our texts are
 //!   sentences, where almost any few letters occur in order somewhere.
-//! - Speed: texts are scored by `score.rs` (skim's recurrence, over the bytes of ASCII text or
-//!   the chars of other text, with no allocation), long ones only in the short windows where a
-//!   tight match can be (`window.rs`); ASCII text is never folded or copied, other text only
-//!   after a prefilter (every pattern char present, in order) has passed.
+//! - Speed: one pass over a text marks where the pattern's bytes are (`masks.rs`, sixteen bytes
+//!   at a time) and tells whether the text is plain ASCII, as most are; then only the short
+//!   windows where a tight match can be are scored (`window.rs`), each by skim's recurrence
+//!   computed at the pattern's occurrences alone (`score.rs`). An ASCII pattern is scored over
+//!   bytes in any text (other chars one byte each, after a prefilter: every pattern char present,
+//!   in order); only a non-ASCII pattern makes the text chars. Nothing is allocated per text.
 //! - `SkimMatcherV2` reuses its score matrix between calls without clearing it, which makes a
 //!   score depend on earlier calls (e.g. `cce` in `ccea`: 71 or 75), and `use_cache(false)`
 //!   panics; so each score comes from a fresh matcher and results never depend on call order.

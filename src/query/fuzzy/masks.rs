@@ -50,8 +50,7 @@ impl Masks {
         self.len = text.len();
         self.bits.clear();
         let mut plain = u8x16::splat(u8::MAX);
-        let blocks = text.chunks_exact(WORD);
-        let rest = blocks.remainder();
+        let (blocks, rest) = text.as_chunks::<WORD>();
         for block in blocks {
             plain &= self.mark(block, u64::MAX);
         }
@@ -66,11 +65,8 @@ impl Masks {
 
     /// Appends each row's word for a block of 64 bytes (its bits outside `valid` cleared), and
     /// returns where the block's bytes are plain.
-    fn mark(&mut self, block: &[u8], valid: u64) -> u8x16 {
-        let mut quarters = [[0; LANES]; WORD / LANES];
-        for (quarter, bytes) in quarters.iter_mut().zip(block.chunks_exact(LANES)) {
-            quarter.copy_from_slice(bytes);
-        }
+    fn mark(&mut self, block: &[u8; WORD], valid: u64) -> u8x16 {
+        let quarters: &[[u8; LANES]; WORD / LANES] = bytemuck::cast_ref(block);
         let lanes = quarters.map(u8x16::new);
         let (lowest, highest) = (u8x16::splat(b' '), u8x16::splat(b'~'));
         let mut plain = u8x16::splat(u8::MAX);

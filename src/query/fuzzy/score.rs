@@ -241,9 +241,17 @@ fn position(j: usize) -> i64 {
     i64::try_from(j).unwrap_or(i64::MAX / 4)
 }
 
+/// The longest pattern none of whose alignments that skip chars (through the quirks below) can
+/// be tight: such an alignment matches at most `n - 2` chars, so it scores at most
+/// `31 + 24(n - 3)`, below the tight `19n - 4` while `n <= 7`.
+pub(super) const QUIRKS_NEVER_TIGHT: usize = 7;
+
 /// The skim score of `pattern` (whose units occur in `text` as `occurrences` says) in the part
 /// `span` of `text`, after a char of kind `before` ([`Kind::Start`] at the start of the whole
 /// text); `rows` is scratch space. `None` when the pattern is empty or does not occur in order.
+/// With `quirks` false the alignments skim's quirks add are left out: the score is then skim's
+/// whenever that is tight for a pattern of at most [`QUIRKS_NEVER_TIGHT`] chars, else some lower
+/// score.
 ///
 /// Skim fills the whole matrix of the module documentation. Only the cells where a pattern char
 /// matches hold an `M` other than -inf, and `P` along a row is the best `M` to its left less
@@ -260,6 +268,7 @@ pub(super) fn score<T: Unit>(
     pattern: &[T],
     fold_text: bool,
     occurrences: &impl Occurrences,
+    quirks: bool,
     rows: &mut Rows,
 ) -> Option<i64> {
     if pattern.is_empty() {
@@ -296,6 +305,7 @@ pub(super) fn score<T: Unit>(
         // `P` at the earliest position, from the column before it as the row two before left
         // it (nothing for the first row, `P[0] = -1` for the second).
         let gap_at_earliest = match row {
+            _ if !quirks => NONE,
             0 => NONE + GAP_EXTENSION,
             1 => GAP_EXTENSION + GAP_EXTENSION,
             _ => {
@@ -343,7 +353,7 @@ pub(super) fn score<T: Unit>(
     let n = pattern.len();
     let last = rows.earliest[n - 1];
     // The column before the last row's earliest position still holds the row two before.
-    let stale = if n >= 3 {
+    let stale = if quirks && n >= 3 {
         rows.at(n - 3, last - 1).0
     } else {
         NONE

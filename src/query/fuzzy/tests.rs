@@ -210,7 +210,7 @@ proptest::proptest! {
     /// ASCII text (bytes) and in other text (chars).
     #[test]
     fn windowed_scores_equal_whole_text_scores(
-        p in "[a-dA-D 高晓]{1,5}",
+        p in "[a-dA-D 高晓]{1,9}",
         text in "[a-dA-D .:/0-9]{0,400}|[a-dA-D .:/0-9高晓松]{0,400}",
         mode in proptest::sample::select(vec![MatchKind::Fuzzy, MatchKind::Exact]),
     ) {
@@ -251,6 +251,7 @@ fn byte_score(pattern: &Pattern, text: &str) -> Option<i64> {
         p,
         fold_text,
         &found,
+        true,
         &mut rows,
     )
 }
@@ -277,6 +278,7 @@ fn char_score(pattern: &Pattern, text: &str) -> Option<i64> {
         &chars,
         false,
         &found,
+        true,
         &mut rows,
     )
 }

@@ -64,12 +64,23 @@ pub(super) fn best<T: Unit>(
 ) -> Option<i64> {
     let n = pattern.len();
     let widest = reach(n, score::FIRST_BONUS);
+    // Only a tight score counts here, and a short pattern's quirks are never tight.
+    let quirks = n > score::QUIRKS_NEVER_TIGHT;
     let mut score = |span: std::ops::Range<usize>| {
         let before = span
             .start
             .checked_sub(1)
             .map_or(Kind::Start, |i| text[i].kind(fold_text));
-        score::score(text, span, before, pattern, fold_text, occurrences, rows)
+        score::score(
+            text,
+            span,
+            before,
+            pattern,
+            fold_text,
+            occurrences,
+            quirks,
+            rows,
+        )
     };
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
