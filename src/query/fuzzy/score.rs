@@ -246,9 +246,18 @@ fn position(j: usize) -> i64 {
 /// `31 + 24(n - 3)`, below the tight `19n - 4` while `n <= 7`.
 pub(super) const QUIRKS_NEVER_TIGHT: usize = 7;
 
-/// The skim score of `pattern` (whose units occur in `text` as `occurrences` says) in the part
-/// `span` of `text`, after a char of kind `before` ([`Kind::Start`] at the start of the whole
-/// text); `rows` is scratch space. `None` when the pattern is empty or does not occur in order.
+/// A part of a text to score: its span, and the kind of the char before it ([`Kind::Start`] at
+/// the start of the whole text).
+#[derive(Debug, Clone)]
+pub(super) struct Part {
+    /// Where the part lies in the text.
+    pub span: std::ops::Range<usize>,
+    /// The kind of the char before it.
+    pub before: Kind,
+}
+
+/// The skim score of `pattern` (whose units occur in `text` as `occurrences` says) in `part` of
+/// `text`; `rows` is scratch space. `None` when the pattern is empty or does not occur in order.
 /// With `quirks` false the alignments skim's quirks add are left out: the score is then skim's
 /// whenever that is tight for a pattern of at most [`QUIRKS_NEVER_TIGHT`] chars, else some lower
 /// score.
@@ -263,8 +272,7 @@ pub(super) const QUIRKS_NEVER_TIGHT: usize = 7;
 /// - the best score is read from that column onwards in the last row.
 pub(super) fn score<T: Unit>(
     text: &[T],
-    span: std::ops::Range<usize>,
-    before: Kind,
+    part: Part,
     pattern: &[T],
     fold_text: bool,
     occurrences: &impl Occurrences,
@@ -274,6 +282,7 @@ pub(super) fn score<T: Unit>(
     if pattern.is_empty() {
         return None;
     }
+    let Part { span, before } = part;
     let (a, b) = (span.start, span.end);
     let next = |row: usize, from: usize| occurrences.next(row, from).filter(|&j| j < b);
     rows.earliest.clear();

@@ -246,8 +246,10 @@ fn byte_score(pattern: &Pattern, text: &str) -> Option<i64> {
     let mut rows = score::Rows::default();
     score::score(
         t,
-        0..t.len(),
-        score::Kind::Start,
+        score::Part {
+            span: 0..t.len(),
+            before: score::Kind::Start,
+        },
         p,
         fold_text,
         &found,
@@ -273,8 +275,10 @@ fn char_score(pattern: &Pattern, text: &str) -> Option<i64> {
     let span = 0..folded.len();
     score::score(
         &folded,
-        span,
-        score::Kind::Start,
+        score::Part {
+            span,
+            before: score::Kind::Start,
+        },
         &chars,
         false,
         &found,

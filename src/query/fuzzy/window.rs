@@ -71,16 +71,8 @@ pub(super) fn best<T: Unit>(
             .start
             .checked_sub(1)
             .map_or(Kind::Start, |i| text[i].kind(fold_text));
-        score::score(
-            text,
-            span,
-            before,
-            pattern,
-            fold_text,
-            occurrences,
-            quirks,
-            rows,
-        )
+        let part = score::Part { span, before };
+        score::score(text, part, pattern, fold_text, occurrences, quirks, rows)
     };
     let mut best = None;
     let mut open: Option<(usize, usize)> = None;
