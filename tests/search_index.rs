@@ -91,9 +91,14 @@ fn the_index_answers_every_query_as_the_store_does() -> Result {
     }
     // Typing, as the app searches: a query that narrows one of the last few scores only its
     // matches (`gao so` those of `gao`, `gao son` after deleting a letter those of `gao so`), and
-    // finds the same results as a search of everything.
+    // finds the same results as a search of everything. `'al` narrows `'a`'s matches, and `g` its
+    // own: nearly everything, scored on two threads.
     let mut narrowing = query::Narrowing::default();
     for text in [
+        "'a",
+        "'al",
+        "g",
+        "g",
         "gao",
         "gao s",
         "gao so",

@@ -179,8 +179,17 @@ impl Scorer {
     /// pattern: in order, and tightly).
     pub(crate) fn score(&mut self, pattern: &Pattern, text: &str) -> Option<i64> {
         let (t, p) = (text.as_bytes(), pattern.text.as_bytes());
+        let fold_text = !pattern.case_sensitive;
+        // An exact form missing from a plain text (as shown) needs no closer look.
+        if pattern.mode != MatchKind::Fuzzy
+            && p.is_ascii()
+            && !window::occurs(pattern, t, fold_text)
+            && t.iter().all(|b| (b' '..=b'~').contains(b))
+        {
+            return None;
+        }
         // Most texts are plain: one pass finds that and where the pattern's bytes are.
-        if p.is_ascii() && self.masks.build(t, p, !pattern.case_sensitive) {
+        if p.is_ascii() && self.masks.build(t, p, fold_text) {
             return self.score_plain(pattern, t);
         }
         // Removing characters keeps the others in order: when `text` lacks the pattern's
@@ -188,7 +197,7 @@ impl Scorer {
         // line break becomes). This skips the closer look at most non-ASCII texts.
         if !text.is_ascii()
             && !pattern.text.contains(' ')
-            && !has_subsequence(text, &pattern.text, !pattern.case_sensitive)
+            && !has_subsequence(text, &pattern.text, fold_text)
         {
             return None;
         }

@@ -9,7 +9,7 @@ use super::Query;
 use super::filter::Matcher;
 use super::fuzzy::MatchKind;
 use super::parse::{Atom, Test};
-use super::rank::{Hit, Target, matching, ranked};
+use super::rank::{Hit, Target, matching, ranked, scored};
 use crate::timeline::Searchable;
 
 /// The most past queries remembered with their matches (each at most one entry per item).
@@ -33,25 +33,22 @@ impl Narrowing {
             .iter()
             .filter(|(past, _)| narrows(query, past))
             .min_by_key(|(_, targets)| targets.len());
-        // Narrowed, the names of only the few left are scored.
-        let mut matcher = if narrowed.is_some() {
-            Matcher::for_some(timeline, query)
-        } else {
-            Matcher::new(timeline, query)
-        };
-        let found = match narrowed {
-            Some((_, targets)) => targets
-                .iter()
-                .filter_map(|&target| {
-                    let score = match target {
-                        Target::Person(ix) => matcher.person(ix),
-                        Target::Unit(ix) => matcher.unit(ix),
-                        Target::Event(ix) => matcher.event(ix),
-                    };
-                    score.map(|s| (s, target))
-                })
-                .collect(),
-            _ => matching(&mut matcher, timeline),
+        let everything = timeline.person_count() + timeline.unit_count() + timeline.event_count();
+        let (found, mut matcher) = match narrowed {
+            Some((_, targets)) => {
+                // Narrowed to a few, only their names are scored; narrowed to most, all are,
+                // as for a search of everything.
+                let mut matcher = if targets.len() * 2 < everything {
+                    Matcher::for_some(timeline, query)
+                } else {
+                    Matcher::new(timeline, query)
+                };
+                (scored(&mut matcher, targets.len(), |i| targets[i]), matcher)
+            }
+            None => {
+                let mut matcher = Matcher::new(timeline, query);
+                (matching(&mut matcher, timeline), matcher)
+            }
         };
         let targets = found.iter().map(|&(_, target)| target).collect();
         let hits = if limit == 0 {

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use super::Query;
 use super::filter::Matcher;
@@ -114,32 +115,71 @@ pub(super) fn ranked<S: Searchable>(
     (hits, total)
 }
 
-/// Stores with at least this many events are scanned on two threads.
+/// At least this many events (or narrowed targets) are scored on two threads.
 const PARALLEL_EVENTS: usize = 20_000;
 
-/// The score of every matching event, in date order; a large store's second half is scanned on
-/// another thread with a [`Matcher::fork`].
+/// The score of every matching event, in date order (see [`scored`]).
 fn events<S: Searchable>(matcher: &mut Matcher<'_, S>, count: usize) -> Vec<(i64, Target)> {
+    scored(matcher, count, |i| Target::Event(EventIx::new(i)))
+}
+
+/// The score of each of `count` targets (the `i`th being `target(i)`) that `matcher` matches, in
+/// their order. Many are scored on two threads (the other with a [`Matcher::fork`]), each taking
+/// the next [`CHUNK`] until none are left, so a thread slowed by the machine takes fewer.
+pub(super) fn scored<S: Searchable>(
+    matcher: &mut Matcher<'_, S>,
+    count: usize,
+    target: impl Fn(usize) -> Target + Sync,
+) -> Vec<(i64, Target)> {
     let scan = |matcher: &mut Matcher<'_, S>, range: Range<usize>| -> Vec<(i64, Target)> {
         range
-            .map(EventIx::new)
-            .filter_map(|ix| matcher.event(ix).map(|score| (score, Target::Event(ix))))
+            .map(&target)
+            .filter_map(|target| {
+                let score = match target {
+                    Target::Person(ix) => matcher.person(ix),
+                    Target::Unit(ix) => matcher.unit(ix),
+                    Target::Event(ix) => matcher.event(ix),
+                };
+                score.map(|score| (score, target))
+            })
             .collect()
     };
     if count < PARALLEL_EVENTS {
         return scan(matcher, 0..count);
     }
-    let half = count / 2;
+    let next = AtomicUsize::new(0);
+    let take = |matcher: &mut Matcher<'_, S>| {
+        let mut chunks = Vec::new();
+        loop {
+            let start = next.fetch_add(CHUNK, AtomicOrdering::Relaxed);
+            if start >= count {
+                return chunks;
+            }
+            chunks.push((start, scan(matcher, start..count.min(start + CHUNK))));
+        }
+    };
     let mut other = matcher.fork();
-    std::thread::scope(|scope| {
-        let second = scope.spawn(move || scan(&mut other, half..count));
-        let mut found = scan(matcher, 0..half);
-        // Invariant: scoring does not panic; if it did, scan the second half here instead.
-        let rest = second.join().unwrap_or_else(|_| scan(matcher, half..count));
-        found.extend(rest);
-        found
-    })
+    let mut chunks = std::thread::scope(|scope| {
+        let second = scope.spawn(|| take(&mut other));
+        let mut chunks = take(matcher);
+        // Invariant: scoring does not panic; if it did, the chunks it took are scanned here.
+        let theirs = second.join().unwrap_or_else(|_| {
+            let mine: Vec<usize> = chunks.iter().map(|&(start, _)| start).collect();
+            (0..count)
+                .step_by(CHUNK)
+                .filter(|start| !mine.contains(start))
+                .map(|start| (start, scan(matcher, start..count.min(start + CHUNK))))
+                .collect()
+        });
+        chunks.extend(theirs);
+        chunks
+    });
+    chunks.sort_unstable_by_key(|&(start, _)| start);
+    chunks.into_iter().flat_map(|(_, found)| found).collect()
 }
+
+/// Targets scored by a thread at a time.
+const CHUNK: usize = 4096;
 
 /// Higher score first; then people, units, events (the order of [`Target`]'s variants is not
 /// that one); then by index.

@@ -35,9 +35,11 @@ pub fn run(timeline: &Timeline, query: &Query) -> Searched {
 }
 
 /// Answers queries from `requests` on `results` until either side is gone, running only the
-/// newest of the queries waiting each time (the others are stale: typed over already).
+/// newest of the queries waiting each time (the others are stale: typed over already). First it
+/// does the work every first search would ([`Timeline::prepare_search`]), before a key comes.
 /// A query that only narrows the last one scores just its matches ([`query::Narrowing`]).
 pub fn serve(timeline: &Timeline, requests: &Receiver<Query>, results: &Sender<Searched>) {
+    timeline.prepare_search();
     let mut narrowing = query::Narrowing::default();
     while let Ok(mut query) = requests.recv() {
         while let Ok(newer) = requests.try_recv() {
