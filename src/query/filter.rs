@@ -218,22 +218,22 @@ impl<'a, S: Searchable> Matcher<'a, S> {
 
     /// Atom `i`'s result for person or unit `index` by their own names (or a unit's life).
     fn own(&mut self, i: usize, side: Side, index: usize) -> Option<i64> {
-        let Matcher {
-            timeline,
-            atoms,
-            scorer,
-            ..
-        } = self;
+        let (timeline, atom, scores, scorer) = self.side_of(i, side);
+        scores.get(timeline, atom, scorer, index)
+    }
+
+    /// The timeline, atom `i`, its results on `side` and the scorer, borrowed apart.
+    fn side_of(&mut self, i: usize, side: Side) -> (&'a S, &Atom, &mut NameScores, &mut Scorer) {
         let Prepared {
             atom,
             people,
             units,
-        } = &mut atoms[i];
+        } = &mut self.atoms[i];
         let scores = match side {
             Side::People => people,
             Side::Units => units,
         };
-        scores.get(*timeline, atom, scorer, index)
+        (self.timeline, atom, scores, &mut self.scorer)
     }
 
     /// A person's result for `unit:`/dates through the roles they held (`links`, at units), or a
@@ -257,28 +257,19 @@ impl<'a, S: Searchable> Matcher<'a, S> {
 
     /// Atom `i`'s best result among the people (or units) event `e` names, by their own names.
     fn best_named(&mut self, i: usize, side: Side, e: usize) -> Option<i64> {
-        let Matcher {
-            timeline,
-            atoms,
-            scorer,
-            ..
-        } = self;
-        let timeline: &S = timeline;
-        let Prepared {
-            atom,
-            people,
-            units,
-        } = &mut atoms[i];
+        let (timeline, atom, scores, scorer) = self.side_of(i, side);
+        if !scores.may_match() {
+            return None;
+        }
         match side {
-            Side::People if people.may_match() => timeline
+            Side::People => timeline
                 .event_people(e)
-                .filter_map(|p| people.get(timeline, atom, scorer, p))
+                .filter_map(|p| scores.get(timeline, atom, scorer, p))
                 .max(),
-            Side::Units if units.may_match() => timeline
+            Side::Units => timeline
                 .event_units(e)
-                .filter_map(|u| units.get(timeline, atom, scorer, u))
+                .filter_map(|u| scores.get(timeline, atom, scorer, u))
                 .max(),
-            _ => None,
         }
     }
 
