@@ -6,11 +6,11 @@
 //! [`Pattern::is_tight`](super::Pattern)) can therefore spread over only a few chars more than
 //! the pattern (see [`reach`]), and it starts on the pattern's first char. So instead of the whole
 //! text (a summary is hundreds of chars; even a title is scored in vain more often than not),
-//! the scorer sees only the windows of that length that
-//! start on the first char and hold the rest in order, merged where they overlap. A window is
-//! scored knowing the kind of the char before it, so every bonus comes out as in the whole text:
-//! the best window score is the whole text's score whenever that is tight. Exact forms are
-//! contiguous, hence tight, and scored the same way.
+//! the scorer sees only the windows of that length that start on the first char and hold the
+//! rest in order, merged where they overlap. A window is scored knowing the kind of the char
+//! before it, so every bonus comes out as in the whole text: the best window score is the whole
+//! text's score whenever that is tight. Exact forms are contiguous, hence tight, and scored the
+//! same way.
 
 use super::score::{self, Kind, Occurrences, Unit};
 use super::{MatchKind, Pattern, byte_eq};
@@ -63,6 +63,9 @@ pub(super) fn best<T: Unit>(
     rows: &mut score::Rows,
 ) -> Option<i64> {
     let n = pattern.len();
+    if n == 0 {
+        return None;
+    }
     let widest = reach(n, score::FIRST_BONUS);
     // Only a tight score counts here, and a short pattern's quirks are never tight.
     let quirks = n > score::QUIRKS_NEVER_TIGHT;
