@@ -189,7 +189,7 @@ impl Scorer {
             return None;
         }
         // Most texts are plain: one pass finds that and where the pattern's bytes are.
-        if p.is_ascii() && self.masks.build(t, p, fold_text) {
+        if p.is_ascii() && self.masks.build_if_plain(t, p, fold_text) {
             return self.score_plain(pattern, t);
         }
         // Removing characters keeps the others in order: when `text` lacks the pattern's

@@ -31,9 +31,20 @@ pub(super) struct Masks {
 
 impl Masks {
     /// Marks where each byte of `pattern` occurs in `text` (`b` and `b`'s other case when
-    /// `fold_text` and `b` is a lowercase letter, as [`super::byte_eq`] compares); returns
-    /// whether `text` is plain: printable ASCII (`' '` to `'~'`) only.
-    pub(super) fn build(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) -> bool {
+    /// `fold_text` and `b` is a lowercase letter, as [`super::byte_eq`] compares).
+    pub(super) fn build(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) {
+        self.fill(text, pattern, fold_text, false);
+    }
+
+    /// [`Masks::build`] when `text` is plain (printable ASCII, `' '` to `'~'`, only); returns
+    /// whether it is. It stops at the first block that is not: those masks are not to be used.
+    pub(super) fn build_if_plain(&mut self, text: &[u8], pattern: &[u8], fold_text: bool) -> bool {
+        self.fill(text, pattern, fold_text, true)
+    }
+
+    /// Marks `text` (all of it, or up to its first block that is not plain when `only_plain`);
+    /// returns whether every block marked is plain.
+    fn fill(&mut self, text: &[u8], pattern: &[u8], fold_text: bool, only_plain: bool) -> bool {
         if self.wanted_for.0 != pattern || self.wanted_for.1 != fold_text {
             self.wanted_for = (pattern.to_vec(), fold_text);
             self.wanted.clear();
@@ -49,10 +60,13 @@ impl Masks {
         self.rows = pattern.len();
         self.len = text.len();
         self.bits.clear();
-        let mut plain = u8x16::splat(u8::MAX);
+        let mut plain = true;
         let (blocks, rest) = text.as_chunks::<WORD>();
         for block in blocks {
             plain &= self.mark(block, u64::MAX);
+            if only_plain && !plain {
+                return false;
+            }
         }
         if !rest.is_empty() {
             // A short last block is padded with a plain byte, never marked.
@@ -60,12 +74,12 @@ impl Masks {
             padded[..rest.len()].copy_from_slice(rest);
             plain &= self.mark(&padded, u64::MAX >> (WORD - rest.len()));
         }
-        plain.to_bitmask() == 0xffff
+        plain
     }
 
     /// Appends each row's word for a block of 64 bytes (its bits outside `valid` cleared), and
-    /// returns where the block's bytes are plain.
-    fn mark(&mut self, block: &[u8; WORD], valid: u64) -> u8x16 {
+    /// returns whether the block's bytes are all plain.
+    fn mark(&mut self, block: &[u8; WORD], valid: u64) -> bool {
         let quarters: &[[u8; LANES]; WORD / LANES] = bytemuck::cast_ref(block);
         let lanes = quarters.map(u8x16::new);
         let (lowest, highest) = (u8x16::splat(b' '), u8x16::splat(b'~'));
@@ -81,7 +95,7 @@ impl Masks {
             }
             self.bits.push(found & valid);
         }
-        plain
+        plain.to_bitmask() == 0xffff
     }
 }
 
@@ -141,7 +155,11 @@ mod tests {
                 false,
             ),
         ] {
-            assert_eq!(masks.build(text.as_bytes(), b"g", true), plain, "{text:?}");
+            assert_eq!(
+                masks.build_if_plain(text.as_bytes(), b"g", true),
+                plain,
+                "{text:?}"
+            );
         }
     }
     use crate::query::fuzzy::score::{Occurrences, Scan};
@@ -151,7 +169,7 @@ mod tests {
         let text = "Gao Xiaosong and Song Ke, 2015: the gang of GAO. ".repeat(5);
         for (pattern, fold) in [("gao", true), ("Gao", false), ("s .", true), ("ke", true)] {
             let mut masks = Masks::default();
-            assert!(masks.build(text.as_bytes(), pattern.as_bytes(), fold));
+            assert!(masks.build_if_plain(text.as_bytes(), pattern.as_bytes(), fold));
             let scan = Scan {
                 text: text.as_bytes(),
                 pattern: pattern.as_bytes(),
