@@ -97,8 +97,10 @@ impl<'a, S: Searchable> Matcher<'a, S> {
             .enumerate()
             .map(|(i, atom)| {
                 let side = |side: Side, scorer: &mut Scorer| {
-                    // The atom tried first on everything asks for every name anyway.
-                    if everything && i == 0 && matches!(atom.test, Test::Text(..)) {
+                    // The atom tried first on everything asks for every name it tests anyway.
+                    let tested =
+                        matches!(atom.test, Test::Text(field, _) if side.has_names_in(field));
+                    if everything && i == 0 && tested {
                         NameScores::scored(side, timeline, &atom, scorer)
                     } else {
                         NameScores::unscored(side, timeline)

@@ -115,6 +115,15 @@ fn packed(result: Option<i64>) -> i32 {
 }
 
 impl Side {
+    /// Whether a text atom in `field` tests the names on this side (else its results here are
+    /// all none, with nothing to score).
+    pub(super) fn has_names_in(self, field: Field) -> bool {
+        matches!(
+            (self, field),
+            (Side::People, Field::Any | Field::Person) | (Side::Units, Field::Any | Field::Unit)
+        )
+    }
+
     /// How many people or units `timeline` has.
     fn count<S: Searchable>(self, timeline: &S) -> usize {
         match self {
