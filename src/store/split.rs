@@ -8,6 +8,9 @@
 //! shape it does not expect (a missing comma, a stray token) and any parse error make [`parse`]
 //! give up, and the caller parses the whole text the usual way, which reports errors exactly as it
 //! always has.
+//!
+//! Each part is read first by the [plain reader](super::plain), and by `ron` only when that reader
+//! is not sure (any part outside the plain subset stores are written in).
 
 use std::ops::Range;
 
@@ -16,6 +19,7 @@ use serde::Deserialize;
 use super::lex::{Kind, Token, Tokens};
 use super::load::MAX_DEPTH;
 use super::model::{Event, Store};
+use super::plain;
 
 /// The only attribute the scan accepts: the one every store starts with.
 const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
@@ -43,7 +47,8 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store
             .iter()
             .map(|share| scope.spawn(move || parse_share(share)))
             .collect();
-        let store = options.from_str::<Store>(&head).ok();
+        let store = plain::from_str::<Store>(&head, options)
+            .or_else(|| options.from_str::<Store>(&head).ok());
         let mut events = parse_share(shares[0]);
         for worker in workers {
             let more = worker.join().ok().flatten();
@@ -64,6 +69,9 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store
 
 /// One event from its own text, which must hold nothing else.
 fn event(item: &str, options: &ron::Options) -> Option<Event> {
+    if let Some(event) = plain::from_str(item, options) {
+        return Some(event);
+    }
     let mut de = ron::Deserializer::from_str_with_options(item, options).ok()?;
     let event = Event::deserialize(&mut de).ok()?;
     de.end().ok()?;

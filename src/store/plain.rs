@@ -1,0 +1,533 @@
+//! A fast reader for the plain RON that stores are written in, used before `ron` and always
+//! backed by it.
+//!
+//! It reads exactly this subset, the way `ron` 0.12 reads it: a leading
+//! `#![enable(implicit_some)]`; structs written `Name(field: value, …)` or `(field: value, …)`
+//! with the struct's own name; lists `[a, b]`; `"…"` strings with the escapes `ron` decodes
+//! (`\"`, `\\`, `\'`, `\n`, `\r`, `\t`, `\0`, `\x00`–`\x7F`, `\u{…}` and the line continuation);
+//! enum variants as bare ASCII identifiers (unit variants) or `Variant(field: value, …)` (struct
+//! variants); optional values written bare (under `implicit_some`); trailing commas; whitespace
+//! (the characters `ron` skips) and `//` and nested `/* */` comments between any two tokens.
+//!
+//! For anything else — `None`, `Some(…)`, raw strings and identifiers, numbers, booleans,
+//! characters, maps, tuples, non-ASCII identifiers, other extensions, or any text `ron` would
+//! reject — it answers `None` ("not sure"), never a message: the caller then asks `ron`, which
+//! either gives the same value or the error the user sees. So whenever [`from_str`] gives a
+//! value, `ron` with the same options gives an equal one.
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Visitor};
+
+use ron::extensions::Extensions;
+
+#[cfg(test)]
+mod tests;
+
+/// The one attribute read: the one every store starts with.
+const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
+
+/// How deep structs, lists and enums may nest here.
+const MAX_DEPTH: usize = 16;
+
+/// A bound on the recursion steps `ron` counts for each level of [`MAX_DEPTH`]: two (a struct
+/// and its field's value, a list and its element, an enum and its variant), and two more for an
+/// optional value and a name being read, with room to spare. With a recursion limit of at least
+/// `MAX_DEPTH * RON_STEPS_PER_LEVEL`, `ron` never stops short of what this reader accepts.
+const RON_STEPS_PER_LEVEL: usize = 4;
+
+/// The value of type `T` that `text` holds, read as `ron` would read it with `options`; `None`
+/// when the text, the type or the options go beyond the plain subset (see the module docs). The
+/// whole text must be one value, with only whitespace and comments after it.
+pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str, options: &ron::Options) -> Option<T> {
+    // Other extensions change how values read; a low recursion limit makes `ron` refuse nesting
+    // this reader accepts.
+    if !Extensions::IMPLICIT_SOME.contains(options.default_extensions)
+        || options
+            .recursion_limit
+            .is_some_and(|limit| limit < MAX_DEPTH * RON_STEPS_PER_LEVEL)
+    {
+        return None;
+    }
+    let mut reader = Reader {
+        text,
+        pos: 0,
+        implicit_some: options
+            .default_extensions
+            .contains(Extensions::IMPLICIT_SOME),
+        depth: 0,
+    };
+    reader.skip_ws().ok()?;
+    while reader.peek() == Some(b'#') {
+        reader.eat_str(IMPLICIT_SOME).ok()?;
+        reader.implicit_some = true;
+        reader.skip_ws().ok()?;
+    }
+    let value = T::deserialize(&mut reader).ok()?;
+    reader.skip_ws().ok()?;
+    (reader.pos == text.len()).then_some(value)
+}
+
+/// "Not sure": the text (or the type asked for) is not plain; `ron` is to read it.
+#[derive(Debug)]
+pub struct Unsure;
+
+impl std::fmt::Display for Unsure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not plain RON")
+    }
+}
+
+impl std::error::Error for Unsure {}
+
+impl de::Error for Unsure {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Unsure
+    }
+}
+
+type Result<T> = std::result::Result<T, Unsure>;
+
+/// A cursor over the text.
+struct Reader<'de> {
+    text: &'de str,
+    /// Byte offset of the next unread byte (always on a character boundary).
+    pos: usize,
+    /// Whether an optional value may be written bare.
+    implicit_some: bool,
+    /// Structs, lists and variants open around the cursor.
+    depth: usize,
+}
+
+/// Whether `c` is one of the characters `ron` skips as whitespace.
+fn is_ron_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+impl<'de> Reader<'de> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn rest(&self) -> &'de str {
+        &self.text[self.pos..]
+    }
+
+    fn eat(&mut self, byte: u8) -> Result<()> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Unsure)
+        }
+    }
+
+    fn eat_str(&mut self, s: &str) -> Result<()> {
+        if self.rest().starts_with(s) {
+            self.pos += s.len();
+            Ok(())
+        } else {
+            Err(Unsure)
+        }
+    }
+
+    /// Skips whitespace and comments, as `ron`'s `skip_ws` does; a malformed comment (a lone
+    /// `/`, an unclosed `/*`) is [`Unsure`].
+    #[inline]
+    fn skip_ws(&mut self) -> Result<()> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => self.pos += 1,
+                b'/' => self.skip_comment()?,
+                0x80.. => match self.rest().chars().next() {
+                    Some(c) if is_ron_whitespace(c) => self.pos += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// Skips a comment at the cursor (on its `/`): to the end of the line, or over a block with
+    /// nested blocks in it, matching `/*` and `*/` left to right as `ron` does.
+    fn skip_comment(&mut self) -> Result<()> {
+        let bytes = self.text.as_bytes();
+        match bytes.get(self.pos + 1) {
+            Some(b'/') => {
+                self.pos =
+                    memchr::memchr(b'\n', &bytes[self.pos..]).map_or(bytes.len(), |i| self.pos + i);
+                Ok(())
+            }
+            Some(b'*') => {
+                self.pos += 2;
+                let mut level = 1usize;
+                while level > 0 {
+                    let at = memchr::memchr2(b'/', b'*', &bytes[self.pos..]).ok_or(Unsure)?;
+                    self.pos += at;
+                    match (bytes[self.pos], bytes.get(self.pos + 1)) {
+                        (b'/', Some(b'*')) => {
+                            level += 1;
+                            self.pos += 2;
+                        }
+                        (b'*', Some(b'/')) => {
+                            level -= 1;
+                            self.pos += 2;
+                        }
+                        _ => self.pos += 1,
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(Unsure),
+        }
+    }
+
+    /// An ASCII identifier (`[A-Za-z_][A-Za-z0-9_]*`) followed by what surely ends it for `ron`
+    /// too: punctuation the model's syntax uses, or whitespace (not another non-ASCII character,
+    /// `.`, `+`, `-`, `#` or a quote: these make `ron` read a longer identifier, a raw one, or a
+    /// string).
+    fn ident(&mut self) -> Result<&'de str> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        match bytes.get(start) {
+            Some(b) if b.is_ascii_alphabetic() || *b == b'_' => {}
+            _ => return Err(Unsure),
+        }
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .unwrap_or(bytes.len() - start);
+        match bytes.get(start + len) {
+            None
+            | Some(
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'/' | b'(' | b')' | b',' | b':'
+                | b']',
+            ) => {
+                self.pos = start + len;
+                Ok(&self.text[start..start + len])
+            }
+            // Whitespace `ron` skips is not part of a name either.
+            Some(0x80..) if self.text[start + len..].starts_with(is_ron_whitespace) => {
+                self.pos = start + len;
+                Ok(&self.text[start..start + len])
+            }
+            Some(_) => Err(Unsure),
+        }
+    }
+
+    /// A `"…"` string: borrowed when it has no escape, decoded when it has.
+    fn string(&mut self) -> Result<Text<'de>> {
+        self.eat(b'"')?;
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let at = memchr::memchr2(b'"', b'\\', &bytes[start..]).ok_or(Unsure)?;
+        if bytes[start + at] == b'"' {
+            self.pos = start + at + 1;
+            return Ok(Text::Borrowed(&self.text[start..start + at]));
+        }
+        let mut out = String::with_capacity(at + 16);
+        out.push_str(&self.text[start..start + at]);
+        self.pos = start + at;
+        loop {
+            // On a `\`.
+            self.pos += 1;
+            self.escape(&mut out)?;
+            let at = memchr::memchr2(b'"', b'\\', &bytes[self.pos..]).ok_or(Unsure)?;
+            out.push_str(&self.text[self.pos..self.pos + at]);
+            self.pos += at;
+            if bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return Ok(Text::Owned(out));
+            }
+        }
+    }
+
+    /// Decodes the escape after a `\` into `out`, as `ron` does; what this reader does not
+    /// decode (`\x80` and above, unknown escapes) is [`Unsure`].
+    fn escape(&mut self, out: &mut String) -> Result<()> {
+        let bytes = self.text.as_bytes();
+        let Some(&b) = bytes.get(self.pos) else {
+            return Err(Unsure);
+        };
+        self.pos += 1;
+        let c = match b {
+            b'\n' | b'\r' => {
+                // A line continuation: `\` + a line break, then spaces, tabs and line breaks.
+                if b == b'\r' {
+                    self.eat(b'\n')?;
+                }
+                while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+                    self.pos += 1;
+                }
+                return Ok(());
+            }
+            b'\'' => '\'',
+            b'"' => '"',
+            b'\\' => '\\',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'0' => '\0',
+            b'x' => {
+                let high = self.hex_digit()?;
+                let low = self.hex_digit()?;
+                let byte = high * 16 + low;
+                if byte >= 0x80 {
+                    return Err(Unsure);
+                }
+                char::from(byte as u8)
+            }
+            b'u' => {
+                self.eat(b'{')?;
+                let mut value = 0u32;
+                let mut digits = 0;
+                while digits < 6 && self.peek() != Some(b'}') {
+                    value = value * 16 + self.hex_digit()?;
+                    digits += 1;
+                }
+                if digits == 0 {
+                    return Err(Unsure);
+                }
+                self.eat(b'}')?;
+                char::from_u32(value).ok_or(Unsure)?
+            }
+            _ => return Err(Unsure),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex_digit(&mut self) -> Result<u32> {
+        let digit = self
+            .peek()
+            .and_then(|b| char::from(b).to_digit(16))
+            .ok_or(Unsure)?;
+        self.pos += 1;
+        Ok(digit)
+    }
+
+    /// After a value: skips whitespace and a comma; whether there was a comma.
+    fn comma(&mut self) -> Result<bool> {
+        self.skip_ws()?;
+        if self.peek() == Some(b',') {
+            self.pos += 1;
+            self.skip_ws()?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Runs `inside` one level deeper, refusing beyond [`MAX_DEPTH`].
+    fn nested<T>(&mut self, inside: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Unsure);
+        }
+        self.depth += 1;
+        let value = inside(self)?;
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    /// `(field: value, …)` from its `(`, fields handed to `visitor`.
+    fn fields<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        self.eat(b'(')?;
+        self.nested(|reader| {
+            let value = visitor.visit_map(Items {
+                reader: &mut *reader,
+                close: b')',
+                had_comma: true,
+            })?;
+            reader.skip_ws()?;
+            reader.eat(b')')?;
+            Ok(value)
+        })
+    }
+}
+
+/// A string as read: borrowed from the text, or decoded from escapes.
+enum Text<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+/// The items of a list or the fields of a struct, up to the `close` bracket.
+struct Items<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    close: u8,
+    /// Whether the last item was followed by a comma (true before the first).
+    had_comma: bool,
+}
+
+impl Items<'_, '_> {
+    /// Whether another item follows (`ron`'s rule: an item needs a comma before it, the closing
+    /// bracket may have one or not).
+    fn has_item(&mut self) -> Result<bool> {
+        self.reader.skip_ws()?;
+        if self.reader.peek() == Some(self.close) {
+            Ok(false)
+        } else if self.had_comma {
+            Ok(true)
+        } else {
+            Err(Unsure)
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = Unsure;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if !self.has_item()? {
+            return Ok(None);
+        }
+        let value = seed.deserialize(&mut *self.reader)?;
+        self.had_comma = self.reader.comma()?;
+        Ok(Some(value))
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
+    type Error = Unsure;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if !self.has_item()? {
+            return Ok(None);
+        }
+        let name = self.reader.ident()?;
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(name))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        self.reader.skip_ws()?;
+        self.reader.eat(b':')?;
+        self.reader.skip_ws()?;
+        let value = seed.deserialize(&mut *self.reader)?;
+        self.had_comma = self.reader.comma()?;
+        Ok(value)
+    }
+}
+
+impl<'de> de::EnumAccess<'de> for &mut Reader<'de> {
+    type Error = Unsure;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
+        let name = self.ident()?;
+        let value = seed.deserialize(de::value::BorrowedStrDeserializer::new(name))?;
+        Ok((value, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
+    type Error = Unsure;
+
+    fn unit_variant(self) -> Result<()> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value> {
+        Err(Unsure)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value> {
+        Err(Unsure)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.skip_ws()?;
+        self.fields(visitor)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Unsure;
+
+    /// Self-describing reading is not plain: `ron` guesses types from the text.
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
+        Err(Unsure)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.string()? {
+            Text::Borrowed(s) => visitor.visit_borrowed_str(s),
+            Text::Owned(s) => visitor.visit_string(s),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    /// Only a bare string, under `implicit_some`.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.implicit_some && self.peek() == Some(b'"') {
+            visitor.visit_some(self)
+        } else {
+            Err(Unsure)
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.eat(b'[')?;
+        self.nested(|reader| {
+            let value = visitor.visit_seq(Items {
+                reader: &mut *reader,
+                close: b']',
+                had_comma: true,
+            })?;
+            reader.skip_ws()?;
+            reader.eat(b']')?;
+            Ok(value)
+        })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        // `ron` reads these from range syntax (`1..2`).
+        if name.is_empty() || name.starts_with("Range") {
+            return Err(Unsure);
+        }
+        if self.peek() != Some(b'(') && self.ident()? != name {
+            return Err(Unsure);
+        }
+        self.skip_ws()?;
+        self.fields(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.nested(|reader| visitor.visit_enum(&mut *reader))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        unit_struct newtype_struct tuple tuple_struct map identifier ignored_any
+    }
+}
