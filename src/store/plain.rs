@@ -43,23 +43,7 @@ const RON_STEPS_PER_LEVEL: usize = 4;
 /// when the text, the type or the options go beyond the plain subset (see the module docs). The
 /// whole text must be one value, with only whitespace and comments after it.
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str, options: &ron::Options) -> Option<T> {
-    // Other extensions change how values read; a low recursion limit makes `ron` refuse nesting
-    // this reader accepts.
-    if !Extensions::IMPLICIT_SOME.contains(options.default_extensions)
-        || options
-            .recursion_limit
-            .is_some_and(|limit| limit < MAX_DEPTH * RON_STEPS_PER_LEVEL)
-    {
-        return None;
-    }
-    let mut reader = Reader {
-        text,
-        pos: 0,
-        implicit_some: options
-            .default_extensions
-            .contains(Extensions::IMPLICIT_SOME),
-        depth: 0,
-    };
+    let mut reader = Reader::new(text, options)?;
     reader.skip_ws().ok()?;
     while reader.peek() == Some(b'#') {
         reader.eat_str(IMPLICIT_SOME).ok()?;
@@ -71,9 +55,58 @@ pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str, options: &ron::Options
     (reader.pos == text.len()).then_some(value)
 }
 
+/// What [`items`] read: the items, where it stopped, and whether the list ended there.
+pub struct Run<T> {
+    /// The items read, in order.
+    pub items: Vec<T>,
+    /// The first byte of the item it stopped before, or the list's closing `]`.
+    pub stop: usize,
+    /// Whether `stop` is the list's `]`.
+    pub ended: bool,
+}
+
+/// The items of type `T` of a list in a store `text` (a list in the store's fields, such as its
+/// events), read from byte `from` — the start of an item or whitespace before one — up to the
+/// first item that starts at `until` or after it, or to the end of the list. Read as `ron` would
+/// read them with `options`, which must have `implicit_some`; `None` when anything on the way is
+/// not plain.
+pub fn items<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    from: usize,
+    until: usize,
+    options: &ron::Options,
+) -> Option<Run<T>> {
+    let mut reader = Reader::new(text, options)?;
+    if !reader.implicit_some {
+        return None;
+    }
+    reader.pos = from;
+    // Inside the store and the list, as `ron` is when it reads them.
+    reader.depth = 2;
+    text.is_char_boundary(from).then_some(())?;
+    let mut items = Vec::new();
+    loop {
+        reader.skip_ws().ok()?;
+        if reader.pos >= until || reader.peek() == Some(b']') {
+            break;
+        }
+        items.push(T::deserialize(&mut reader).ok()?);
+        if !reader.comma().ok()? {
+            (reader.peek() == Some(b']')).then_some(())?;
+            break;
+        }
+    }
+    let ended = reader.peek() == Some(b']');
+    Some(Run {
+        items,
+        stop: reader.pos,
+        ended,
+    })
+}
+
 /// "Not sure": the text (or the type asked for) is not plain; `ron` is to read it.
 #[derive(Debug)]
-pub struct Unsure;
+struct Unsure;
 
 impl std::fmt::Display for Unsure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -120,6 +153,24 @@ fn is_ron_whitespace(c: char) -> bool {
 }
 
 impl<'de> Reader<'de> {
+    /// A reader at the start of `text`, allowing bare optional values when `options` do;
+    /// `None` when the options are not ones it follows: another extension changes how values
+    /// read, and a low recursion limit makes `ron` refuse nesting this reader accepts.
+    fn new(text: &'de str, options: &ron::Options) -> Option<Self> {
+        let plain = Extensions::IMPLICIT_SOME.contains(options.default_extensions)
+            && options
+                .recursion_limit
+                .is_none_or(|limit| limit >= MAX_DEPTH * RON_STEPS_PER_LEVEL);
+        plain.then(|| Reader {
+            text,
+            pos: 0,
+            implicit_some: options
+                .default_extensions
+                .contains(Extensions::IMPLICIT_SOME),
+            depth: 0,
+        })
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }

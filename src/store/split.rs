@@ -9,10 +9,12 @@
 //! give up, and the caller parses the whole text the usual way, which reports errors exactly as it
 //! always has.
 //!
-//! A store written in the plain subset is scanned faster, in one pass over its bytes, by the
-//! [plain scan](super::plain::layout), which gives the same layout. Each part is read first by the
-//! [plain reader](super::plain), and by `ron` only when that reader is not sure (any part outside
-//! the plain subset stores are written in).
+//! A store written in the plain subset is first parsed [without the scan](speculate): each thread
+//! starts at a guessed event and the guesses are proven by where the shares before them stop.
+//! Otherwise it is scanned faster, in one pass over its bytes, by the
+//! [plain scan](super::plain::layout) (which gives the same layout), or by the token scan. Each
+//! part is read first by the [plain reader](super::plain), and by `ron` only when that reader is
+//! not sure (any part outside the plain subset stores are written in).
 
 use std::ops::Range;
 
@@ -23,6 +25,8 @@ use super::load::MAX_DEPTH;
 use super::model::{Event, Store};
 use super::plain;
 
+mod speculate;
+
 /// The only attribute the scan accepts: the one every store starts with.
 const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
 
@@ -30,13 +34,10 @@ const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
 /// nesting is too deep, or any part fails to parse (the caller then checks and parses the whole
 /// text the usual way).
 pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store> {
+    if let Some(store) = speculate::parse(text, options, threads.max(1)) {
+        return Some(store);
+    }
     let layout = Layout::find(text)?;
-    // The store without its events: `events: [` + `]`.
-    let head = format!(
-        "{}{}",
-        &text[..=layout.list_open],
-        &text[layout.list_close..]
-    );
     let shares = shares(&layout.items, threads.max(1));
     let parse_share = |items: &[Range<usize>]| -> Option<Vec<Event>> {
         items
@@ -49,8 +50,7 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store
             .iter()
             .map(|share| scope.spawn(move || parse_share(share)))
             .collect();
-        let store = plain::from_str::<Store>(&head, options)
-            .or_else(|| options.from_str::<Store>(&head).ok());
+        let store = head(text, layout.list_open, layout.list_close, options);
         let mut events = parse_share(shares[0]);
         for worker in workers {
             let more = worker.join().ok().flatten();
@@ -62,11 +62,17 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store
         (store, events)
     });
     let mut store = store?;
-    if !store.events.is_empty() {
-        return None;
-    }
     store.events = events?;
     Some(store)
+}
+
+/// The store without its events (`events: [` + `]`, from the events list's `[` at `list_open` and
+/// `]` at `list_close`); `None` when it does not parse or has events after all.
+fn head(text: &str, list_open: usize, list_close: usize, options: &ron::Options) -> Option<Store> {
+    let head = format!("{}{}", &text[..=list_open], &text[list_close..]);
+    plain::from_str::<Store>(&head, options)
+        .or_else(|| options.from_str::<Store>(&head).ok())
+        .filter(|store| store.events.is_empty())
 }
 
 /// One event from its own text, which must hold nothing else.

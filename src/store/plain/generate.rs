@@ -86,6 +86,10 @@ fn string(dice: &mut Dice) -> String {
         if dice.pick(16) == 0 {
             out.push_str(dice.one(&["\\\n", "\\\n   \t", "\\\r\n \n "]));
         }
+        // What the split parse guesses an event starts with.
+        if dice.pick(16) == 0 {
+            out.push_str("Event(id: ");
+        }
     }
     out.push('"');
     out

@@ -60,8 +60,29 @@ pub fn events(text: &str, max_depth: usize) -> Option<(usize, usize, Vec<Range<u
     reader.store(max_depth).ok()
 }
 
+/// Where the `[` of the events list of the store `text` is, found by scanning only the fields
+/// before it; `None` as for [`events`].
+pub fn events_open(text: &str, max_depth: usize) -> Option<usize> {
+    let mut reader = Reader {
+        text,
+        pos: 0,
+        implicit_some: true,
+        depth: 0,
+    };
+    reader.skip_to_events(max_depth).ok()?;
+    (reader.peek() == Some(b'[')).then_some(reader.pos)
+}
+
 impl Reader<'_> {
     fn store(&mut self, max_depth: usize) -> Result<(usize, usize, Vec<Range<usize>>)> {
+        self.skip_to_events(max_depth)?;
+        let events = self.list(max_depth)?;
+        self.after_events(max_depth)?;
+        Ok(events)
+    }
+
+    /// Skips to the value of the store's `events` field, over the fields before it.
+    fn skip_to_events(&mut self, max_depth: usize) -> Result<()> {
         self.skip_ws()?;
         while self.peek() == Some(b'#') {
             self.eat_str(IMPLICIT_SOME)?;
@@ -72,8 +93,34 @@ impl Reader<'_> {
             self.skip_ws()?;
         }
         self.eat(b'(')?;
-        let mut events = None;
         loop {
+            self.skip_ws()?;
+            let field = self.ident()?;
+            self.skip_ws()?;
+            self.eat(b':')?;
+            self.skip_ws()?;
+            if field == "events" {
+                return Ok(());
+            }
+            self.skip_value(1, max_depth)?;
+            self.skip_ws()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                _ => return Err(Unsure),
+            }
+        }
+    }
+
+    /// Skips the fields after the events list (none of them another `events`) and checks that
+    /// only whitespace and comments follow the store.
+    fn after_events(&mut self, max_depth: usize) -> Result<()> {
+        loop {
+            self.skip_ws()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b')') => {}
+                _ => return Err(Unsure),
+            }
             self.skip_ws()?;
             if self.peek() == Some(b')') {
                 self.pos += 1;
@@ -84,25 +131,16 @@ impl Reader<'_> {
             self.eat(b':')?;
             self.skip_ws()?;
             if field == "events" {
-                if events.is_some() {
-                    return Err(Unsure);
-                }
-                events = Some(self.list(max_depth)?);
-            } else {
-                self.skip_value(1, max_depth)?;
+                return Err(Unsure);
             }
-            self.skip_ws()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b')') => {}
-                _ => return Err(Unsure),
-            }
+            self.skip_value(1, max_depth)?;
         }
         self.skip_ws()?;
-        if self.pos != self.text.len() {
-            return Err(Unsure);
+        if self.pos == self.text.len() {
+            Ok(())
+        } else {
+            Err(Unsure)
         }
-        events.ok_or(Unsure)
     }
 
     /// The list at the cursor: its `[`, its `]` and its items.

@@ -49,11 +49,41 @@ fn many_events_in_shares_keep_their_order() {
     assert_eq!(whole.events.len(), 300);
     for threads in [2, 3, 4] {
         assert_eq!(parse(&text, &options, threads).as_ref(), Some(&whole));
+        // It is plain: read without a scan, its guesses proven right.
+        assert_eq!(
+            speculate::parse(&text, &options, threads).as_ref(),
+            Some(&whole)
+        );
     }
     // A bad event anywhere makes the parallel parse give up (the caller then reports it).
     let bad = text.replace("id: \"e250\",", "id: \"e250\", kind: deal,");
     assert!(options.from_str::<Store>(&bad).is_err());
     assert_eq!(parse(&bad, &options, 2), None);
+}
+
+#[test]
+fn guesses_inside_strings_are_found_out() {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    // Most of the text is one summary full of what looks like events.
+    let fake = "Event(id: \\\"fake\\\", kind: deal), ".repeat(300);
+    let text = STORE.replace("summary: \"\", kind: launch", &format!("summary: \"{fake}\", kind: launch"))
+        .replace("  ],\n", "    Event(id: \"c\", date: \"2017\", title: \"\", summary: \"\", kind: deal, sources: [\"s\"]),\n  ],\n");
+    let whole: Store = options.from_str(&text).unwrap();
+    assert_eq!(whole.events.len(), 3);
+    for threads in [2, 3, 4] {
+        assert_eq!(speculate::parse(&text, &options, threads), None);
+        assert_eq!(parse(&text, &options, threads).as_ref(), Some(&whole));
+    }
+    // Without them, the guesses fall on events.
+    let plain = text.replace(&fake, &"x".repeat(fake.len()));
+    let whole: Store = options.from_str(&plain).unwrap();
+    for threads in [2, 3, 4] {
+        assert_eq!(
+            speculate::parse(&plain, &options, threads).as_ref(),
+            Some(&whole)
+        );
+    }
 }
 
 #[test]
@@ -129,6 +159,30 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
         cases: 256, failure_persistence: None, ..Default::default()
     })]
+
+    #[test]
+    fn the_speculative_parse_reads_as_ron_does(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 1200),
+        threads in 1usize..5,
+    ) {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .with_recursion_limit(MAX_DEPTH * 2);
+        let mut dice = Dice { bytes: &bytes, at: 0 };
+        let text = store(&mut dice);
+        let mut texts = vec![text.clone()];
+        for _ in 0..4 {
+            let mutated = mutate(&mut dice, &text);
+            texts.push(mutate(&mut dice, &mutated));
+            texts.push(mutated);
+        }
+        for text in &texts {
+            if let Some(store) = speculate::parse(text, &options, threads) {
+                let whole = options.from_str::<Store>(text);
+                proptest::prop_assert_eq!(Some(&store), whole.as_ref().ok(), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn the_plain_scan_agrees_with_the_token_scan(
