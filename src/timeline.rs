@@ -188,7 +188,8 @@ pub fn load_file_cached(
         }
     }
     let text = load::read_text(path)?;
-    load_text_cached(path, &text, cache_dir, true)
+    let key = cache_dir.and_then(|dir| cache::locate(dir, &text));
+    load_text_cached(path, &text, key, true)
 }
 
 /// The timeline in a cache entry read for the store file at `path`.
@@ -203,16 +204,17 @@ fn from_entry(path: &FsPath, entry: cache::Entry) -> Timeline {
     assemble(&name, entry.hash, entry.store, ids, entry.history, warnings)
 }
 
-/// As [`load_file_cached`], for the `text` already read from `path`; the entry is written only
-/// when `store_entry` is set (a search writes its [`index`] instead).
+/// As [`load_file_cached`], for the `text` already read from `path`, whose entry is `key` (none:
+/// no cache); the entry is written only when `store_entry` is set (a search writes its [`index`]
+/// instead).
 fn load_text_cached(
     path: &FsPath,
     text: &str,
-    cache_dir: Option<&FsPath>,
+    key: Option<cache::Key>,
     store_entry: bool,
 ) -> Result<(Timeline, cache::Outcome), Error> {
     let name = path.display().to_string();
-    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, text)) else {
+    let Some(key) = key else {
         return Ok((load_str(&name, text)?, cache::Outcome::Off));
     };
     if let Some(entry) = cache::read(&key) {
