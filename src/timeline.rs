@@ -55,13 +55,15 @@ pub struct Timeline {
 /// # Errors
 /// [`Error::Store`] with the syntax error, or every semantic error (warnings included after them).
 pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
-    // A large store is hashed on a second thread while it is parsed and validated.
+    let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    // A large store is hashed on a second thread while it is checked: a parse of one uses both
+    // cores already, and most of the checks use one.
     let (checked, hash) = if text.len() < PARALLEL_HASH_BYTES {
-        (check(name, text), hash_of(text))
+        (check(name, text, store), hash_of(text))
     } else {
         std::thread::scope(|scope| {
             let hashing = scope.spawn(|| hash_of(text));
-            let checked = check(name, text);
+            let checked = check(name, text, store);
             // Invariant: hashing cannot panic, so joining cannot fail; hash again if it did.
             (checked, hashing.join().unwrap_or_else(|_| hash_of(text)))
         })
@@ -97,10 +99,9 @@ const PARALLEL_HASH_BYTES: usize = 1 << 20;
 /// the warnings.
 type Checked = (Store, Ids, History, Vec<Diagnostic>);
 
-/// Parses, checks, orders by date and replays `text`: the store and what was found, or every
-/// error.
-fn check(name: &str, text: &str) -> Result<Checked, Error> {
-    let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+/// Checks, orders by date and replays `store`, parsed from `text`: the store and what was found,
+/// or every error.
+fn check(name: &str, text: &str, mut store: Store) -> Result<Checked, Error> {
     let mut ids = Ids::new(&store);
     // Unit indices do not change when the events are put in date order: one answer serves the
     // reference checks, the replay and the check of names made too early.
