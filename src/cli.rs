@@ -27,6 +27,7 @@ mod validate;
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
@@ -181,7 +182,7 @@ fn load_for_search(
     // An `era:` atom needs the store's eras, which the index does not hold.
     let names_an_era = crate::query::Query::parse(query).is_ok_and(|q| q.names_an_era());
     let Some((path, given_by)) = store_path(cli_data, settings).filter(|_| !names_an_era) else {
-        return load(cli_data, settings).map(|t| ForSearch::Timeline(Box::new(t)));
+        return load(cli_data, settings).map(|t| ForSearch::Timeline(Arc::new(t), None));
     };
     let dir = if cache_off_by_file(settings) {
         None
@@ -266,8 +267,15 @@ pub fn run(
                     std::mem::forget(index);
                     result
                 }
-                ForSearch::Timeline(timeline) => {
+                ForSearch::Timeline(timeline, indexing) => {
                     let result = search::run(&*timeline, &query, limit, json, out, err);
+                    if let Some(indexing) = indexing {
+                        // The answer is shown first, then the index for the next search is
+                        // waited for (dropping it waits).
+                        let flushed = out.flush();
+                        drop(indexing);
+                        flushed?;
+                    }
                     std::mem::forget(timeline);
                     result
                 }

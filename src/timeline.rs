@@ -55,13 +55,15 @@ pub struct Timeline {
 /// # Errors
 /// [`Error::Store`] with the syntax error, or every semantic error (warnings included after them).
 pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
-    // A large store is hashed on a second thread while it is parsed and validated.
+    let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    // A large store is hashed on a second thread while it is checked: a parse of one uses both
+    // cores already, and most of the checks use one.
     let (checked, hash) = if text.len() < PARALLEL_HASH_BYTES {
-        (check(name, text), hash_of(text))
+        (check(name, text, store), hash_of(text))
     } else {
         std::thread::scope(|scope| {
             let hashing = scope.spawn(|| hash_of(text));
-            let checked = check(name, text);
+            let checked = check(name, text, store);
             // Invariant: hashing cannot panic, so joining cannot fail; hash again if it did.
             (checked, hashing.join().unwrap_or_else(|_| hash_of(text)))
         })
@@ -97,10 +99,9 @@ const PARALLEL_HASH_BYTES: usize = 1 << 20;
 /// the warnings.
 type Checked = (Store, Ids, History, Vec<Diagnostic>);
 
-/// Parses, checks, orders by date and replays `text`: the store and what was found, or every
-/// error.
-fn check(name: &str, text: &str) -> Result<Checked, Error> {
-    let mut store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+/// Checks, orders by date and replays `store`, parsed from `text`: the store and what was found,
+/// or every error.
+fn check(name: &str, text: &str, mut store: Store) -> Result<Checked, Error> {
     let mut ids = Ids::new(&store);
     // Unit indices do not change when the events are put in date order: one answer serves the
     // reference checks, the replay and the check of names made too early.
@@ -188,7 +189,8 @@ pub fn load_file_cached(
         }
     }
     let text = load::read_text(path)?;
-    load_text_cached(path, &text, cache_dir, true)
+    let key = cache_dir.and_then(|dir| cache::locate(dir, &text));
+    load_text_cached(path, &text, key, true)
 }
 
 /// The timeline in a cache entry read for the store file at `path`.
@@ -203,16 +205,17 @@ fn from_entry(path: &FsPath, entry: cache::Entry) -> Timeline {
     assemble(&name, entry.hash, entry.store, ids, entry.history, warnings)
 }
 
-/// As [`load_file_cached`], for the `text` already read from `path`; the entry is written only
-/// when `store_entry` is set (a search writes its [`index`] instead).
+/// As [`load_file_cached`], for the `text` already read from `path`, whose entry is `key` (none:
+/// no cache); the entry is written only when `store_entry` is set (a search writes its [`index`]
+/// instead).
 fn load_text_cached(
     path: &FsPath,
     text: &str,
-    cache_dir: Option<&FsPath>,
+    key: Option<cache::Key>,
     store_entry: bool,
 ) -> Result<(Timeline, cache::Outcome), Error> {
     let name = path.display().to_string();
-    let Some(key) = cache_dir.and_then(|dir| cache::locate(dir, text)) else {
+    let Some(key) = key else {
         return Ok((load_str(&name, text)?, cache::Outcome::Off));
     };
     if let Some(entry) = cache::read(&key) {

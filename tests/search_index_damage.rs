@@ -34,7 +34,7 @@ fn setup(text: &str) -> Result<(tempfile::TempDir, PathBuf, PathBuf)> {
 fn indexed(store: &Path, cache: &Path) -> Result<PathBuf> {
     assert!(matches!(
         for_search(store, Some(cache))?,
-        ForSearch::Timeline(_)
+        ForSearch::Timeline(..)
     ));
     let key = StoreKey::of_file(store).ok_or("the store reads")?;
     let path = index::path_in(cache, key).ok_or("an index path")?;
@@ -49,7 +49,7 @@ fn indexed(store: &Path, cache: &Path) -> Result<PathBuf> {
 /// Whether the next search reads the store (not the index), and the one after reads a
 /// rebuilt index again.
 fn rebuilt(store: &Path, cache: &Path) -> Result<bool> {
-    let first = matches!(for_search(store, Some(cache))?, ForSearch::Timeline(_));
+    let first = matches!(for_search(store, Some(cache))?, ForSearch::Timeline(..));
     let second = matches!(for_search(store, Some(cache))?, ForSearch::Index(_));
     Ok(first && second)
 }
@@ -191,7 +191,7 @@ fn a_stamped_store_edited_to_the_same_size_and_time_is_never_answered_from_the_o
         None,
         "the stamp no longer answers"
     );
-    let ForSearch::Timeline(timeline) = for_search(&store, Some(&cache))? else {
+    let ForSearch::Timeline(timeline, _) = for_search(&store, Some(&cache))? else {
         return Err("the old index answered an edited store".into());
     };
     assert!((0..timeline.event_count()).any(|i| timeline.event_title(i) == new_title));
@@ -205,7 +205,7 @@ fn a_store_edited_without_changing_its_size_is_never_answered_from_the_old_index
     indexed(&store, &cache)?;
     let (edited, new_title) = one_letter_changed(text)?;
     std::fs::write(&store, &edited)?;
-    let ForSearch::Timeline(timeline) = for_search(&store, Some(&cache))? else {
+    let ForSearch::Timeline(timeline, _) = for_search(&store, Some(&cache))? else {
         return Err("the old index answered an edited store".into());
     };
     assert!(

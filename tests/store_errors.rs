@@ -2,6 +2,8 @@
 //! what to do; every problem in a file is reported in one run.
 
 mod common;
+#[allow(dead_code)] // only the generator is used here
+mod synth_support;
 
 use ali_timeline::Error;
 use ali_timeline::timeline::load_str;
@@ -234,4 +236,33 @@ fn two_holders_of_a_sole_role_is_only_a_warning() {
         "warning.ron:29:17: warning: in event `ali-music-group-founded`: `song-ke` becomes chairman of `ali-music` while `gao-xiaosong` still holds it; add an EndRole if they left"
             .replacen("warning.ron", "warn.ron", 1)
     );
+}
+
+/// A store large enough to have its events checked on two threads still reports a bad reference
+/// in either half of its events, each at its own line and column.
+#[test]
+fn a_large_store_reports_bad_references_in_both_halves_of_its_events() {
+    let config = synth_support::synth::Config::sized(10_000, 3);
+    let text = synth_support::synth::to_ron(&synth_support::synth::generate(&config), &config);
+    let list = "people: [\"";
+    let (first, last) = (text.find(list).unwrap(), text.rfind(list).unwrap());
+    let mut bad = text.clone();
+    for (at, id) in [(last, "nobody-late"), (first, "nobody-early")] {
+        bad.insert_str(at + list.len() - 1, &format!("\"{id}\", "));
+    }
+    let located = |id: &str| {
+        let at = bad.find(&format!("\"{id}\"")).unwrap();
+        let line = bad[..at].lines().count();
+        let col = at - bad[..at].rfind('\n').unwrap();
+        format!("bad.ron:{line}:{col}: error: unknown person `{id}`")
+    };
+    let found = diagnostics(&bad);
+    for id in ["nobody-early", "nobody-late"] {
+        let expected = located(id);
+        assert!(
+            found.iter().any(|d| d.starts_with(&expected)),
+            "expected `{expected}` in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), 2, "{found:#?}");
 }

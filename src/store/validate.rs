@@ -13,9 +13,11 @@ use super::starts::UnitStarts;
 use crate::diagnostic::{Diagnostic, Severity};
 
 mod eras;
+mod events;
 mod starts;
 use crate::text::sanitize;
 use eras::check_eras;
+use events::check_events;
 use starts::check_unit_starts;
 
 /// What is wrong, in words.
@@ -53,6 +55,11 @@ impl Report {
             path,
             message,
         });
+    }
+
+    /// Adds every problem of `other` to this report.
+    fn append(&mut self, mut other: Report) {
+        self.issues.append(&mut other.issues);
     }
 
     /// Adds a problem of `severity` at `path`.
@@ -137,9 +144,9 @@ fn check_ids<'s>(
 /// The ids of one kind, for lookup and for suggestions.
 struct Known<'s> {
     /// Whether an id names something of this kind.
-    has: &'s dyn Fn(&str) -> bool,
+    has: &'s (dyn Fn(&str) -> bool + Sync),
     /// Every id of this kind, in store order (only read to suggest one).
-    all: &'s dyn Fn() -> Vec<&'s str>,
+    all: &'s (dyn Fn() -> Vec<&'s str> + Sync),
 }
 
 /// Reports `id` at `path()` unless it is one of `known`.
@@ -288,70 +295,6 @@ pub fn references(store: &Store, ids: &Ids, starts: &UnitStarts) -> Report {
     check_shown_text(&mut report, store);
     check_eras(&mut report, store, ids);
 
-    for (i, event) in store.events.iter().enumerate() {
-        let path = |field: &str| Path::root().field("events").index(i).field(field);
-        if event.title.trim().is_empty() {
-            report.error(
-                path("title"),
-                format!("event `{}` has an empty title", event.id),
-            );
-        }
-        if event.sources.is_empty() {
-            report.error(
-                path("sources"),
-                format!(
-                    "event `{}` has no sources; every event needs at least one source id",
-                    event.id
-                ),
-            );
-        }
-        if let Some(end) = event.end
-            && end.end() < event.date.start()
-        {
-            report.error(
-                path("end"),
-                format!(
-                    "event `{}` ends ({end}) before it starts ({})",
-                    event.id, event.date
-                ),
-            );
-        }
-        if event.date.is_approximate() && event.note.is_none() {
-            report.warn(
-                path("date"),
-                format!(
-                    "event `{}` has an approximate date but no `note` saying how it was inferred",
-                    event.id
-                ),
-            );
-        }
-        for (field, what, known) in [
-            ("people", "person", &people),
-            ("units", "unit", &units),
-            ("sources", "source", &sources),
-        ] {
-            let ids = match field {
-                "people" => &event.people,
-                "units" => &event.units,
-                _ => &event.sources,
-            };
-            for (j, id) in ids.iter().enumerate() {
-                check_ref(&mut report, || path(field).index(j), what, id, known);
-            }
-        }
-        for (j, effect) in event.effects.iter().enumerate() {
-            for (field, what, id) in effect.refs() {
-                let known = if what == "person" { &people } else { &units };
-                check_ref(
-                    &mut report,
-                    || path("effects").index(j).field(field),
-                    what,
-                    id,
-                    known,
-                );
-            }
-        }
-    }
-
+    check_events(&mut report, &store.events, [&people, &units, &sources]);
     report
 }

@@ -61,18 +61,56 @@ impl StoreKey {
     /// been left alone for [`stamp::SETTLED`] before and was not written while it was read.
     fn hash_and_stamp(path: &Path, dir: &Path) -> Option<StoreKey> {
         let (file, meta) = open_regular(path)?;
-        let Some(look) = Look::of(&meta) else {
-            return hash_file(file);
-        };
+        let look = Look::of(&meta);
         let began = SystemTime::now();
         let key = hash_file(file)?;
-        // Stamped only when the file was not written while it was read, nor just before (and only
-        // for a store large enough to be cached).
-        let after = std::fs::metadata(path).ok().and_then(|m| Look::of(&m));
-        if meta.len() >= MIN_BYTES as u64 && after == Some(look) && look.settled_before(began) {
-            stamp::write(dir, &look, key);
-        }
+        stamp_if_unchanged(path, dir, look, began, key);
         Some(key)
+    }
+
+    /// The text of the regular file at `path`, read whole by `read`, with its key; stamped in
+    /// `dir` as [`StoreKey::of_file_stamped`] stamps. For a caller that needs the text anyway,
+    /// this reads the file once where `of_file_stamped` and a load would read it twice. `None`
+    /// when `path` is not a regular file (read it once, with the loader).
+    ///
+    /// # Errors
+    /// Whatever `read` fails with.
+    pub fn read_and_stamp<E>(
+        path: &Path,
+        dir: &Path,
+        read: impl FnOnce(&Path) -> Result<String, E>,
+    ) -> Option<Result<(String, StoreKey), E>> {
+        let meta = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)?;
+        let look = Look::of(&meta);
+        let began = SystemTime::now();
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(e) => return Some(Err(e)),
+        };
+        let key = StoreKey::of_text(&text);
+        stamp_if_unchanged(path, dir, look, began, key);
+        Some(Ok((text, key)))
+    }
+}
+
+/// Stamps `key` in `dir` for the file at `path`, looked at (`look`) before it was read from
+/// `began` on: only when the file was not written while it was read, nor just before, and only
+/// for a store large enough to be cached.
+fn stamp_if_unchanged(
+    path: &Path,
+    dir: &Path,
+    look: Option<Look>,
+    began: SystemTime,
+    key: StoreKey,
+) {
+    let Some(look) = look else {
+        return;
+    };
+    let after = std::fs::metadata(path).ok().and_then(|m| Look::of(&m));
+    if key.len >= MIN_BYTES as u64 && after == Some(look) && look.settled_before(began) {
+        stamp::write(dir, &look, key);
     }
 }
 

@@ -124,7 +124,10 @@ pub(super) fn kind_word(kind: EventKind) -> u32 {
 /// The words and the text of the index of `timeline` (anything searchable); `None` when it is too large for 32-bit
 /// positions (no store under the loader's size limit is).
 pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
-    let mut out = Builder::default();
+    let mut out = Builder {
+        text: String::with_capacity(text_len(timeline)),
+        ..Builder::default()
+    };
     let mut events = Vec::with_capacity(timeline.event_count() * EVENT_WORDS);
     for i in 0..timeline.event_count() {
         let (date, end) = timeline.event_dates(i);
@@ -203,6 +206,31 @@ fn person_spans<S: Searchable>(timeline: &S) -> Vec<DateSpan> {
         .collect()
 }
 
+/// The length of the text [`build`] writes for `timeline`, so that it is allocated once: the
+/// 100k store's is 55 MB, which growing by doubling would copy again and again.
+fn text_len<S: Searchable>(timeline: &S) -> usize {
+    let sum = |texts: &mut dyn Iterator<Item = &str>| texts.map(str::len).sum::<usize>();
+    let events = (0..timeline.event_count()).map(|i| {
+        let fixed = [
+            timeline.event_id(i),
+            timeline.event_title(i),
+            timeline.event_summary(i),
+        ];
+        sum(&mut fixed.into_iter().chain(timeline.event_tags(i)))
+    });
+    let people = (0..timeline.person_count()).map(|i| {
+        let (name, zh) = timeline.person_name(i);
+        let fixed = [timeline.person_id(i), name].into_iter().chain(zh);
+        sum(&mut fixed.chain(timeline.person_aliases(i)))
+    });
+    let units = (0..timeline.unit_count()).map(|i| {
+        let (name, zh) = timeline.unit_name(i);
+        let fixed = [timeline.unit_id(i), name].into_iter().chain(zh);
+        sum(&mut fixed.chain(timeline.unit_aliases(i)))
+    });
+    events.chain(people).chain(units).sum()
+}
+
 /// The text and the tables being filled.
 #[derive(Default)]
 struct Builder {
@@ -249,5 +277,18 @@ impl Builder {
         }
         let count = self.positions.len() - first;
         Some([u32::try_from(first).ok()?, u32::try_from(count).ok()?])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_is_allocated_at_its_full_length_once() {
+        let timeline = crate::timeline::load_bundled().expect("the bundled store loads");
+        let (_, text) = build(&timeline).expect("the bundled store fits");
+        assert_eq!(text.len(), text_len(&timeline));
+        assert_eq!(text.capacity(), text.len(), "no second allocation");
     }
 }
