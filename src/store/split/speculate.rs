@@ -45,7 +45,12 @@ pub(super) fn parse(text: &str, options: &ron::Options, threads: usize) -> Optio
     let mut events = Vec::new();
     for (k, (run, head)) in shares.into_iter().enumerate() {
         let run = run?;
-        events.extend(run.items);
+        // The later shares' items are appended to the first share's vector: only they move.
+        if k == 0 {
+            events = run.items;
+        } else {
+            events.extend(run.items);
+        }
         if run.ended {
             // The shares after this one started past the list's end; they are not used.
             let mut store = head?;
