@@ -14,11 +14,15 @@
 use super::{MAX_DEPTH, head, plain};
 use crate::store::model::{Event, Store};
 
-/// Parses the plain store `text` on up to `threads` threads; `None` when it is not plain or a
-/// guess was wrong.
+/// Parses the plain store `text` on up to `threads` threads; `None` when it is not plain, a guess
+/// was wrong, or there was nothing to guess a second share's start from.
 pub(super) fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Store> {
     let open = plain::layout::events_open(text, MAX_DEPTH)?;
     let starts = guesses(text, open, threads);
+    if threads > 1 && starts.len() == 1 {
+        // No `Event(` to start a second share at: the scan splits the list instead.
+        return None;
+    }
     let end_of = |k: usize| starts.get(k + 1).copied().unwrap_or(text.len());
     // A share that reaches the end of the list also parses the rest of the store: the last share,
     // which has fewer events for that (see `guesses`).

@@ -75,7 +75,11 @@ fn guesses_inside_strings_are_found_out() {
         assert_eq!(speculate::parse(&text, &options, threads), None);
         assert_eq!(parse(&text, &options, threads).as_ref(), Some(&whole));
     }
-    // Without them, the guesses fall on events.
+    // Events without their name give nothing to guess from.
+    let unnamed = text.replace("Event(", "(");
+    assert_eq!(speculate::parse(&unnamed, &options, 2), None);
+    assert!(parse(&unnamed, &options, 2).is_some());
+    // Without the look-alikes, the guesses fall on events.
     let plain = text.replace(&fake, &"x".repeat(fake.len()));
     let whole: Store = options.from_str(&plain).unwrap();
     for threads in [2, 3, 4] {
