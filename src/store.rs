@@ -10,6 +10,7 @@ mod lex_agrees;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod plain;
 mod split;
 pub mod starts;
 pub mod validate;

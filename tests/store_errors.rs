@@ -2,7 +2,6 @@
 //! what to do; every problem in a file is reported in one run.
 
 mod common;
-#[allow(dead_code)] // only the generator is used here
 mod synth_support;
 
 use ali_timeline::Error;
