@@ -2,6 +2,7 @@
 //! A leaf: nothing here imports the layers above it (see `tests/architecture.rs`).
 
 pub mod date;
+pub mod halves;
 pub mod ids;
 pub mod lex;
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! and the replay both ask, through the one id map, so a unit's references are hashed once each.
 
 use super::date::PartialDate;
+use super::halves::on_halves;
 use super::ids::{Ids, UnitIx};
-use super::model::{Effect, Store};
+use super::model::{Effect, Event, Store};
 
 /// For each unit (by [`UnitIx`]): founded by an event, and first named when.
 #[derive(Debug, Clone)]
@@ -15,14 +16,33 @@ pub struct UnitStarts {
 
 impl UnitStarts {
     /// Works out the starts of every unit of `store` (looked up in `ids`; unknown ids are
-    /// skipped, the reference checks report them).
+    /// skipped, the reference checks report them), a large store's on two threads.
     #[must_use]
     pub fn new(store: &Store, ids: &Ids) -> Self {
+        let (mut starts, later) = on_halves(&store.events, |events, _| {
+            UnitStarts::of_events(events, store.units.len(), ids)
+        });
+        if let Some(later) = later {
+            for (founded, also) in starts.founded.iter_mut().zip(later.founded) {
+                *founded |= also;
+            }
+            for (first, also) in starts.first_named.iter_mut().zip(later.first_named) {
+                *first = match (*first, also) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        starts
+    }
+
+    /// The starts of `units` units as `events` alone say.
+    fn of_events(events: &[Event], units: usize, ids: &Ids) -> Self {
         let mut starts = UnitStarts {
-            founded: vec![false; store.units.len()],
-            first_named: vec![None; store.units.len()],
+            founded: vec![false; units],
+            first_named: vec![None; units],
         };
-        for event in &store.events {
+        for event in events {
             let named = event
                 .units
                 .iter()

@@ -1,38 +1,25 @@
 //! The checks of each event: a title, sources, an end after the start, a note for an approximate
 //! date, and references that resolve. A large store's events are checked on two threads, half
-//! each; the problems are the same, since they are located and put in file order afterwards.
+//! each ([`on_halves`]); the problems are the same, since they are located and put in file order
+//! afterwards.
 
 use super::{Known, Report, check_ref};
+use crate::store::halves::on_halves;
 use crate::store::locate::Path;
 use crate::store::model::Event;
-
-/// Stores with at least this many events have them checked on two threads.
-const PARALLEL_EVENTS: usize = 8192;
 
 /// Checks every event of `events` (the store's, as written), its people, units and sources
 /// looked up in `known`.
 pub(super) fn check_events(report: &mut Report, events: &[Event], known: [&Known<'_>; 3]) {
-    if events.len() < PARALLEL_EVENTS {
-        check_share(report, events, 0, known);
-        return;
+    let (earlier, later) = on_halves(events, |share, first| {
+        let mut found = Report::default();
+        check_share(&mut found, share, first, known);
+        found
+    });
+    report.append(earlier);
+    if let Some(later) = later {
+        report.append(later);
     }
-    let (first, second) = events.split_at(events.len() / 2);
-    let later = std::thread::scope(|scope| {
-        let later = scope.spawn(|| {
-            let mut later = Report::default();
-            check_share(&mut later, second, first.len(), known);
-            later
-        });
-        check_share(report, first, 0, known);
-        later.join()
-    });
-    // Invariant: the checks do not panic; should they, the second half is checked here.
-    let later = later.unwrap_or_else(|_| {
-        let mut later = Report::default();
-        check_share(&mut later, second, first.len(), known);
-        later
-    });
-    report.append(later);
 }
 
 /// Checks `events`, the store's events from position `first` on.
