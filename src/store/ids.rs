@@ -141,6 +141,18 @@ impl Ids {
         self.eras.get(id).copied()
     }
 
+    /// How many different ids of people, units, sources and events there are: as many as the
+    /// store lists of each when none is repeated.
+    #[must_use]
+    pub fn distinct(&self) -> [usize; 4] {
+        [
+            self.people.len(),
+            self.units.len(),
+            self.sources.len(),
+            self.events.len(),
+        ]
+    }
+
     /// Follows the store's events being reordered: `order[new] = old` for each event position.
     ///
     /// # Panics

@@ -111,13 +111,13 @@ impl Report {
 }
 
 /// Checks the ids of one list are well-formed and unique; `first` gives the position of an id's
-/// first occurrence (from [`Ids`]).
+/// first occurrence (from [`Ids`]), and is `None` when the list repeats no id.
 fn check_ids<'s>(
     report: &mut Report,
     list: &str,
     what: &str,
     ids: impl Iterator<Item = &'s str>,
-    first: impl Fn(&str) -> Option<usize>,
+    first: Option<impl Fn(&str) -> Option<usize>>,
 ) {
     for (i, id) in ids.enumerate() {
         let path = |i: usize| Path::root().field(list).index(i).field("id");
@@ -127,7 +127,11 @@ fn check_ids<'s>(
                 format!("{what} id `{id}` must be non-empty with no spaces (use kebab-case)"),
             );
         }
-        if let Some(j) = first(id).filter(|&j| j != i) {
+        if let Some(j) = first
+            .as_ref()
+            .and_then(|first| first(id))
+            .filter(|&j| j != i)
+        {
             report.push(
                 Severity::Error,
                 path(i),
@@ -229,33 +233,35 @@ fn check_shown_text(report: &mut Report, store: &Store) {
 #[must_use]
 pub fn references(store: &Store, ids: &Ids, starts: &UnitStarts) -> Report {
     let mut report = Report::default();
+    // A list with as many different ids as entries repeats none: its ids need not be looked up.
+    let [people, units, sources, events] = ids.distinct();
     check_ids(
         &mut report,
         "people",
         "person",
         store.people.iter().map(|p| p.id.as_str()),
-        |id| ids.person(id).map(PersonIx::index),
+        (people < store.people.len()).then_some(|id: &str| ids.person(id).map(PersonIx::index)),
     );
     check_ids(
         &mut report,
         "units",
         "unit",
         store.units.iter().map(|u| u.id.as_str()),
-        |id| ids.unit(id).map(UnitIx::index),
+        (units < store.units.len()).then_some(|id: &str| ids.unit(id).map(UnitIx::index)),
     );
     check_ids(
         &mut report,
         "sources",
         "source",
         store.sources.iter().map(|s| s.id.as_str()),
-        |id| ids.source(id).map(SourceIx::index),
+        (sources < store.sources.len()).then_some(|id: &str| ids.source(id).map(SourceIx::index)),
     );
     check_ids(
         &mut report,
         "events",
         "event",
         store.events.iter().map(|e| e.id.as_str()),
-        |id| ids.event(id).map(EventIx::index),
+        (events < store.events.len()).then_some(|id: &str| ids.event(id).map(EventIx::index)),
     );
     let people = Known {
         has: &|id| ids.person(id).is_some(),

@@ -14,7 +14,7 @@ pub(super) fn check_eras(report: &mut Report, store: &Store, ids: &Ids) {
         "eras",
         "era",
         store.eras.iter().map(|e| e.id.as_str()),
-        |id| ids.era(id).map(EraIx::index),
+        Some(|id: &str| ids.era(id).map(EraIx::index)),
     );
     let event_ids = || {
         store
