@@ -86,6 +86,9 @@ pub struct Ids {
 /// look up every id an event names, so the hash must be cheap (it reads eight bytes at a time).
 type IdMap<T> = HashMap<String, T, foldhash::fast::FixedState>;
 
+/// Stores with at least this many events (8,192) map their event ids on a thread of their own.
+const PARALLEL_EVENTS: usize = 8192;
+
 /// The map from each id in `ids` to the position of its first occurrence.
 fn first_positions<'s, T>(
     ids: impl ExactSizeIterator<Item = &'s String>,
@@ -102,12 +105,32 @@ impl Ids {
     /// The ids of `store`, each naming its first occurrence.
     #[must_use]
     pub fn new(store: &Store) -> Self {
+        let events = || first_positions(store.events.iter().map(|e| &e.id), EventIx::new);
+        let others = || {
+            (
+                first_positions(store.people.iter().map(|p| &p.id), PersonIx::new),
+                first_positions(store.units.iter().map(|u| &u.id), UnitIx::new),
+                first_positions(store.sources.iter().map(|s| &s.id), SourceIx::new),
+                first_positions(store.eras.iter().map(|e| &e.id), EraIx::new),
+            )
+        };
+        // A large store's events are mapped on a second thread while the rest is.
+        let (events, (people, units, sources, eras)) = if store.events.len() < PARALLEL_EVENTS {
+            (events(), others())
+        } else {
+            std::thread::scope(|scope| {
+                let mapping = scope.spawn(events);
+                let others = others();
+                // Invariant: mapping does not panic; should it, the events are mapped here.
+                (mapping.join().unwrap_or_else(|_| events()), others)
+            })
+        };
         Ids {
-            people: first_positions(store.people.iter().map(|p| &p.id), PersonIx::new),
-            units: first_positions(store.units.iter().map(|u| &u.id), UnitIx::new),
-            sources: first_positions(store.sources.iter().map(|s| &s.id), SourceIx::new),
-            events: first_positions(store.events.iter().map(|e| &e.id), EventIx::new),
-            eras: first_positions(store.eras.iter().map(|e| &e.id), EraIx::new),
+            people,
+            units,
+            sources,
+            events,
+            eras,
         }
     }
 
