@@ -192,7 +192,7 @@ impl<'a> Selection<'a> {
     #[must_use]
     pub fn description(&self) -> String {
         let count = plural(self.len(), "event");
-        let hash: String = self.timeline.hash.chars().take(12).collect();
+        let hash: String = self.timeline.hash().chars().take(12).collect();
         match &self.query {
             Some(q) => format!("{count} matching \"{q}\" from store sha256:{hash}"),
             None => format!("{count} from store sha256:{hash}"),

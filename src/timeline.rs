@@ -10,6 +10,7 @@ pub mod index;
 pub mod replay;
 pub mod resolve;
 mod searchable;
+mod store_hash;
 mod unit_starts;
 
 pub use answers::{DateSpan, Entity};
@@ -17,11 +18,11 @@ pub use eras::EraSpan;
 pub use searchable::Searchable;
 
 use std::path::Path as FsPath;
-
-use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 use self::history::History;
 use self::replay::replay_with;
+use self::store_hash::{StoreHash, hash_of};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::store::ids::Ids;
@@ -40,8 +41,8 @@ pub struct Timeline {
     pub history: History,
     /// The file name shown in messages (`timeline.ron` for the bundled store).
     pub name: String,
-    /// SHA-256 of the store's text, in hex: identifies exactly which store an export came from.
-    pub hash: String,
+    /// SHA-256 of the store's text (see [`Timeline::hash`]).
+    hash: StoreHash,
     /// Warnings found while validating (the store loaded despite them).
     pub warnings: Vec<Diagnostic>,
     /// Every id, mapped to its typed index (events by their place in date order).
@@ -69,13 +70,37 @@ pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
         })
     };
     let (store, ids, history, diagnostics) = checked?;
+    Ok(assemble(
+        name,
+        StoreHash::known(hash),
+        store,
+        ids,
+        history,
+        diagnostics,
+    ))
+}
+
+/// As [`load_str`], for a store loaded to be searched: its SHA-256 is taken from `text` only if
+/// it is asked for.
+fn load_to_search(name: &str, text: &Arc<String>) -> Result<Timeline, Error> {
+    let store = load::parse(name, text).map_err(|d| Error::Store(vec![d]))?;
+    let (store, ids, history, diagnostics) = check(name, text, store)?;
+    let hash = StoreHash::deferred(Arc::clone(text));
     Ok(assemble(name, hash, store, ids, history, diagnostics))
+}
+
+impl Timeline {
+    /// SHA-256 of the store's text, in hex: identifies exactly which store an export came from.
+    #[must_use]
+    pub fn hash(&self) -> &str {
+        self.hash.hex()
+    }
 }
 
 /// A [`Timeline`] from its parts (events already in date order).
 fn assemble(
     name: &str,
-    hash: String,
+    hash: StoreHash,
     store: Store,
     ids: Ids,
     history: History,
@@ -155,11 +180,6 @@ fn add_replay_issues(report: &mut Report, store: &Store, history: &History, writ
     }
 }
 
-/// SHA-256 of `text`, in hex.
-fn hash_of(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()))
-}
-
 /// Loads a store file from disk (see [`load::read_text`] for the checks made first), through the
 /// validated-store cache in its usual place ([`cache::dir`]; see [`load_file_cached`]).
 ///
@@ -190,7 +210,7 @@ pub fn load_file_cached(
     }
     let text = load::read_text(path)?;
     let key = cache_dir.and_then(|dir| cache::locate(dir, &text));
-    load_text_cached(path, &text, key, true)
+    load_text_cached(path, &text, key)
 }
 
 /// The timeline in a cache entry read for the store file at `path`.
@@ -202,17 +222,16 @@ fn from_entry(path: &FsPath, entry: cache::Entry) -> Timeline {
         w.file.clone_from(&name);
     }
     let ids = Ids::new(&entry.store);
-    assemble(&name, entry.hash, entry.store, ids, entry.history, warnings)
+    let hash = StoreHash::known(entry.hash);
+    assemble(&name, hash, entry.store, ids, entry.history, warnings)
 }
 
 /// As [`load_file_cached`], for the `text` already read from `path`, whose entry is `key` (none:
-/// no cache); the entry is written only when `store_entry` is set (a search writes its [`index`]
-/// instead).
+/// no cache).
 fn load_text_cached(
     path: &FsPath,
     text: &str,
     key: Option<cache::Key>,
-    store_entry: bool,
 ) -> Result<(Timeline, cache::Outcome), Error> {
     let name = path.display().to_string();
     let Some(key) = key else {
@@ -222,11 +241,8 @@ fn load_text_cached(
         return Ok((from_entry(path, entry), cache::Outcome::Hit));
     }
     let timeline = load_str(&name, text)?;
-    if !store_entry {
-        return Ok((timeline, cache::Outcome::NotStored));
-    }
     let entry = cache::EntryRef {
-        hash: &timeline.hash,
+        hash: timeline.hash(),
         store: &timeline.store,
         history: &timeline.history,
         warnings: &timeline.warnings,
@@ -237,6 +253,20 @@ fn load_text_cached(
         cache::Outcome::NotStored
     };
     Ok((timeline, outcome))
+}
+
+/// The store `text` read from `path`, loaded to be searched: from its cache entry `key` when there
+/// is one (none is written: a search writes its [`index`] instead), with its SHA-256 taken only
+/// if asked for.
+fn load_text_to_search(
+    path: &FsPath,
+    text: &Arc<String>,
+    key: Option<cache::Key>,
+) -> Result<Timeline, Error> {
+    if let Some(entry) = key.as_ref().and_then(cache::read) {
+        return Ok(from_entry(path, entry));
+    }
+    load_to_search(&path.display().to_string(), text)
 }
 
 /// Loads the store bundled into the binary.
@@ -253,8 +283,4 @@ pub fn load_bundled() -> Result<Timeline, Error> {
 /// As [`load_file`].
 pub fn load(path: Option<&FsPath>) -> Result<Timeline, Error> {
     path.map_or_else(load_bundled, load_file)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

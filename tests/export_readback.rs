@@ -177,7 +177,7 @@ fn json_follows_the_published_schema_and_resolves_references() -> TestResult {
         let value: Value = serde_json::from_str(&export(Format::Json, &Selection::all(&timeline)))?;
         let errors = schema_errors(&schema, &value);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
-        assert_eq!(value["meta"]["store_hash"], timeline.hash.as_str());
+        assert_eq!(value["meta"]["store_hash"], timeline.hash());
         assert_eq!(value["meta"]["event_count"], timeline.store.events.len());
     }
     let timeline = mini();

@@ -81,7 +81,7 @@ fn entries_in(dir: &Path) -> Vec<PathBuf> {
 /// Everything a load computes, compared field by field.
 fn assert_same(a: &Timeline, b: &Timeline) {
     assert_eq!(a.store, b.store);
-    assert_eq!(a.hash, b.hash);
+    assert_eq!(a.hash(), b.hash());
     assert_eq!(a.name, b.name);
     assert_eq!(a.warnings, b.warnings);
     assert_eq!(a.history.tenures, b.history.tenures);
@@ -148,7 +148,7 @@ fn a_file_changed_by_one_byte_does_not_use_the_old_entry() -> Result {
     std::fs::write(setup.store(), &changed)?;
     let (after, outcome) = setup.load()?;
     assert_eq!(outcome, Outcome::Stored);
-    assert_ne!(after.hash, before.hash);
+    assert_ne!(after.hash(), before.hash());
     assert_ne!(after.store, before.store);
     assert_eq!(
         after.store,

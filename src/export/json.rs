@@ -193,7 +193,7 @@ pub fn document<'a>(sel: &'a Selection) -> Export<'a> {
             tool_version: env!("CARGO_PKG_VERSION"),
             schema_version: SCHEMA_VERSION,
             query: sel.query.as_deref(),
-            store_hash: &sel.timeline.hash,
+            store_hash: sel.timeline.hash(),
             event_count: sel.len(),
         },
         events: sel.events().map(|e| event(sel, e)).collect(),

@@ -36,7 +36,7 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
 }
 
 fn meta_line(sel: &Selection) -> String {
-    let hash: String = sel.timeline.hash.chars().take(12).collect();
+    let hash: String = sel.timeline.hash().chars().take(12).collect();
     let count = plural(sel.len(), "event");
     let query = sel
         .query

@@ -180,7 +180,7 @@ pub fn write<W: Write>(sel: &Selection, out: &mut W) -> io::Result<()> {
         env!("CARGO_PKG_VERSION"),
         one_line(&sel.description())
     )?;
-    writeln!(out, "// Store sha256:{}", sel.timeline.hash)?;
+    writeln!(out, "// Store sha256:{}", sel.timeline.hash())?;
     if !dropped.is_empty() {
         writeln!(
             out,

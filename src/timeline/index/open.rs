@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use super::{Index, StoreKey};
 use crate::error::Error;
 use crate::store::load;
-use crate::timeline::{Timeline, cache, load_file_cached, load_text_cached};
+use crate::timeline::{Timeline, cache, load_file_cached, load_text_to_search};
 
 /// The data a search runs on.
 #[derive(Debug)]
@@ -90,8 +90,8 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
     }
     let len = usize::try_from(key.len).unwrap_or(usize::MAX);
     let entry = cache::locate_hashed(dir, len, key.hash);
-    let (timeline, _) = load_text_cached(path, &text, entry, false)?;
-    let timeline = Arc::new(timeline);
+    let text = Arc::new(text);
+    let timeline = Arc::new(load_text_to_search(path, &text, entry)?);
     let indexing = (text.len() >= cache::MIN_BYTES).then(|| Indexing::start(&timeline, dir, key));
     Ok(ForSearch::Timeline(timeline, indexing))
 }
