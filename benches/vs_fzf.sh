@@ -69,10 +69,11 @@ measure() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { median | awk '{ printf "%.1f", $1 / 1e6 }'; }
-mb() { median | awk '{ printf "%.0f", $1 / 1024 }'; }
+# Peak memory: /usr/bin/time reports KiB; printed in MiB, as the store's size is.
+mb() { median | awk '{ printf "%.1f", $1 / 1024 }'; }
 cpu() { median | awk '{ printf "%.0f", $1 * 1000 }'; }
 
-echo "store: $store ($(wc -c < "$store") bytes, $events events); lines: $(wc -l < "$lines")"
+echo "store: $store ($(wc -c < "$store") bytes, $(awk -v b="$(wc -c < "$store")" 'BEGIN { printf "%.1f", b / 1048576 }') MiB, the target for the indexed search's peak; $events events); lines: $(wc -l < "$lines")"
 echo "$runs runs each, medians; $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg); fzf $(fzf --version | cut -d' ' -f1)"
 for query in "${queries[@]}"; do
     ours=(); ours_kb=(); ours_cpu=(); theirs=(); theirs_kb=(); theirs_cpu=()
@@ -103,13 +104,13 @@ for query in "${queries[@]}"; do
     matches_ours=$( ("$bin" --data "$store" search --limit 0 "$query" 2>/dev/null || true) | wc -l)
     matches_fzf=$( (fzf --filter "$query" < "$lines" || true) | wc -l)
     echo "query: \"$query\""
-    echo "  ali-timeline search, indexed:      $ours_ms ms, CPU $ours_c ms, peak $(printf '%s\n' "${ours_kb[@]}" | mb) MB ($matches_ours results: people, units, events)"
-    echo "  fzf --filter on the listed events: $theirs_ms ms, CPU $theirs_c ms, peak $(printf '%s\n' "${theirs_kb[@]}" | mb) MB ($matches_fzf lines)"
+    echo "  ali-timeline search, indexed:      $ours_ms ms, CPU $ours_c ms, peak $(printf '%s\n' "${ours_kb[@]}" | mb) MiB ($matches_ours results: people, units, events)"
+    echo "  fzf --filter on the listed events: $theirs_ms ms, CPU $theirs_c ms, peak $(printf '%s\n' "${theirs_kb[@]}" | mb) MiB ($matches_fzf lines)"
     echo "  ratio indexed / fzf: $ratio (target <= 0.5); of CPU time: $cpu_ratio"
     if [ ${#first[@]} -eq 0 ]; then continue; fi
     first_ms=$(printf '%s\n' "${first[@]}" | ms)
     first_ratio=$(awk -v a="$first_ms" -v b="$theirs_ms" 'BEGIN { printf "%.2f", a / b }')
-    echo "  ali-timeline search, first run:    $first_ms ms, CPU $(printf '%s\n' "${first_cpu[@]}" | cpu) ms, peak $(printf '%s\n' "${first_kb[@]}" | mb) MB (no cache, no index)"
+    echo "  ali-timeline search, first run:    $first_ms ms, CPU $(printf '%s\n' "${first_cpu[@]}" | cpu) ms, peak $(printf '%s\n' "${first_kb[@]}" | mb) MiB (no cache, no index)"
     echo "  ali-timeline validate, cache off:  $(printf '%s\n' "${load[@]}" | ms) ms (loading only)"
     echo "  ratio first run / fzf: $first_ratio (target <= 2.0)"
 done
