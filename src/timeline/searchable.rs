@@ -12,8 +12,9 @@ use std::sync::OnceLock;
 
 use super::{DateSpan, Timeline};
 use crate::store::date::PartialDate;
-use crate::store::ids::PersonIx;
-use crate::store::model::EventKind;
+use crate::store::halves::on_halves;
+use crate::store::ids::{Ids, PersonIx};
+use crate::store::model::{Event, EventKind};
 
 /// A store as a search sees it. Positions out of range are never asked for.
 pub trait Searchable: Sync {
@@ -89,13 +90,26 @@ impl Timeline {
     }
 }
 
-/// The refs of `timeline`, built on first use.
+/// The refs of `timeline`, built on first use (a large store's on two threads, half the events
+/// each).
 fn refs(timeline: &Timeline) -> &Refs {
     timeline.refs.get_or_init(|| {
         let ids = timeline.ids();
+        let (mut refs, later) = on_halves(&timeline.store.events, |events, _| {
+            Refs::of_events(events, ids)
+        });
+        if let Some(later) = later {
+            refs.append(&later);
+        }
+        refs
+    })
+}
+
+impl Refs {
+    /// The refs of `events` alone, looked up in `ids`.
+    fn of_events(events: &[Event], ids: &Ids) -> Refs {
         let mut refs = Refs::default();
-        let position = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for event in &timeline.store.events {
+        for event in events {
             refs.people_at.push(position(refs.people.len()));
             refs.units_at.push(position(refs.units.len()));
             let people = event.people.iter().filter_map(|id| ids.person(id));
@@ -106,7 +120,35 @@ fn refs(timeline: &Timeline) -> &Refs {
         refs.people_at.push(position(refs.people.len()));
         refs.units_at.push(position(refs.units.len()));
         refs
-    })
+    }
+
+    /// Adds the refs of the events after these.
+    fn append(&mut self, later: &Refs) {
+        for (at, list, more_at, more) in [
+            (
+                &mut self.people_at,
+                &mut self.people,
+                &later.people_at,
+                &later.people,
+            ),
+            (
+                &mut self.units_at,
+                &mut self.units,
+                &later.units_at,
+                &later.units,
+            ),
+        ] {
+            // The last start of these is the first of the later ones, shifted.
+            let shift = at.pop().unwrap_or(0);
+            at.extend(more_at.iter().map(|&n| n.saturating_add(shift)));
+            list.extend_from_slice(more);
+        }
+    }
+}
+
+/// A count or position as stored in [`Refs`] (none the loader accepts reaches `u32::MAX`).
+fn position(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The positions `at[i]..at[i + 1]` of `list`.
