@@ -265,3 +265,44 @@ fn a_large_store_reports_bad_references_in_both_halves_of_its_events() {
     }
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+/// A store large enough to have its names checked on two threads reports a unit named before it
+/// existed late in the store's history (in the later half of its events by date), at that name.
+#[test]
+fn a_large_store_reports_a_unit_named_before_it_existed_late_in_its_history() {
+    let config = synth_support::synth::Config::sized(10_000, 3);
+    let text = synth_support::synth::to_ron(&synth_support::synth::generate(&config), &config);
+    let store = ali_timeline::store::load::parse("big.ron", &text).unwrap();
+    // The unit founded last, and the latest event that ends before that founding.
+    let (founded, unit) = store
+        .events
+        .iter()
+        .flat_map(|e| e.effects.iter().map(move |effect| (e.date, effect)))
+        .filter_map(|(date, effect)| match effect {
+            ali_timeline::store::model::Effect::Found { unit, .. } => Some((date, unit.clone())),
+            _ => None,
+        })
+        .max_by_key(|(date, _)| *date)
+        .unwrap();
+    let early = store
+        .events
+        .iter()
+        .filter(|e| e.date.end() < founded.start() && !e.units.is_empty())
+        .max_by_key(|e| e.date)
+        .unwrap();
+    let at = text.find(&format!("id: \"{}\"", early.id)).unwrap();
+    let list = at + text[at..].find("units: [").unwrap() + "units: [".len();
+    let mut bad = text.clone();
+    bad.insert_str(list, &format!("\"{unit}\", "));
+    let line = bad[..list].lines().count();
+    let col = list - bad[..list].rfind('\n').unwrap();
+    let expected = format!(
+        "bad.ron:{line}:{col}: error: event `{}` ({}) names unit `{unit}` before it existed",
+        early.id, early.date
+    );
+    let found = diagnostics(&bad);
+    assert!(
+        found.iter().any(|d| d.starts_with(&expected)),
+        "expected `{expected}` in {found:#?}"
+    );
+}

@@ -58,7 +58,7 @@ impl Report {
     }
 
     /// Adds every problem of `other` to this report.
-    fn append(&mut self, mut other: Report) {
+    pub fn append(&mut self, mut other: Report) {
         self.issues.append(&mut other.issues);
     }
 
