@@ -72,11 +72,10 @@ fn compare(timeline: &Timeline, index: &Index) -> Result<usize> {
 #[test]
 fn the_index_answers_every_query_as_the_store_does() -> Result {
     let (text, timeline) = synthetic(20_000)?;
-    let built = Index::build(&timeline).ok_or("the index builds")?;
-    // Through the file, as a search reads it: written, read back, checked.
+    // Through the file, as a search writes and reads it: written, read back, checked.
     let dir = tempfile::tempdir()?;
     let key = StoreKey::of_text(&text);
-    assert!(built.write(dir.path(), key));
+    assert!(Index::write_for(&timeline, dir.path(), key));
     let read = Index::read(dir.path(), key).ok_or("the written index reads back")?;
     assert!(
         compare(&timeline, &read)? >= 20,

@@ -58,9 +58,7 @@ pub fn run(data: Option<&PathBuf>, settings: &Settings) -> Result<ExitCode, Erro
 /// into `dir` — when the file's key is still `key` (unchanged while it loaded), so that the index
 /// is never filed under other bytes than its own.
 fn index_for_next_time(timeline: &Timeline, path: &Path, dir: &Path, key: StoreKey) {
-    if StoreKey::of_file_stamped(path, dir) == Some(key)
-        && let Some(index) = Index::build(timeline)
-    {
-        index.write(dir, key);
+    if StoreKey::of_file_stamped(path, dir) == Some(key) {
+        Index::write_for(timeline, dir, key);
     }
 }

@@ -30,6 +30,7 @@ use crate::timeline::history::History;
 use files::{entry_bytes, prune};
 pub(super) use files::{
     is_keyed_name, keyed_header, keyed_name, open_untrusted, prune_named, write_atomically,
+    write_atomically_with,
 };
 
 /// Stores smaller than this (1 MiB) load fast enough without a cache and are never cached.

@@ -75,14 +75,29 @@ pub(in crate::timeline) fn write_atomically(
     path: &Path,
     parts: &[&[u8]],
 ) -> std::io::Result<()> {
+    write_atomically_with(dir, path, |file| {
+        parts
+            .iter()
+            .try_for_each(|part| std::io::Write::write_all(file, part))
+    })
+}
+
+/// As [`write_atomically`], for a file that `write` writes (and may seek in): a temporary file
+/// in `dir`, renamed to `path` only once `write` has succeeded.
+///
+/// # Errors
+/// As [`write_atomically`], and whatever `write` fails with.
+pub(in crate::timeline) fn write_atomically_with(
+    dir: &Path,
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut file = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
-    for part in parts {
-        std::io::Write::write_all(&mut file, part)?;
-    }
+    write(file.as_file_mut())?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

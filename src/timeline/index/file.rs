@@ -8,12 +8,15 @@
 //! thread checks its first piece while the other checks the words and the rest.
 
 use std::borrow::Cow;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use super::layout::{self, Measured, Text};
 use super::storage::{self, Mapped, Parts, Storage};
 use super::{Index, StoreKey, check};
+use crate::timeline::Timeline;
 use crate::timeline::cache;
 
 /// The version of the index layout; bump it whenever [`super::layout`] changes.
@@ -57,29 +60,110 @@ impl Index {
         read
     }
 
-    /// Writes this index for `key` into `dir` atomically, then removes the oldest index files
-    /// beyond the few kept. Failures are ignored (the index only saves time); returns whether
-    /// it was written.
-    pub fn write(&self, dir: &Path, key: StoreKey) -> bool {
+    /// Builds the index of `timeline` and writes it for `key` into `dir` atomically, then
+    /// removes the oldest index files beyond the few kept. Failures are ignored (the index only
+    /// saves time); returns whether it was written. The text goes from the store straight to the
+    /// file and is never held whole (55 MB at 100k): a first pass measures it, so that the words
+    /// can be written before it, and the second writes it, hashing its two pieces on the way;
+    /// their checksums go into the header last.
+    pub fn write_for(timeline: &Timeline, dir: &Path, key: StoreKey) -> bool {
         let Some(path) = path_in(dir, key) else {
             return false;
         };
-        let Parts { words, text } = self.parts();
-        let words = little_endian(words);
-        let mut head = header(key);
-        let (first, rest) = text
-            .as_bytes()
-            .split_at(first_piece(words.len(), text.len()));
-        for part in [&words[..], first, rest] {
-            head.extend_from_slice(&(part.len() as u64).to_le_bytes());
-            head.extend_from_slice(&xxh3_64(part).to_le_bytes());
-        }
-        head.resize(head.len().next_multiple_of(ALIGN), 0);
-        let written = cache::write_atomically(dir, &path, &[&head, &words, text.as_bytes()]);
+        let Some((words, Measured(text_len))) = layout::build_into(timeline, Measured::default())
+        else {
+            return false;
+        };
+        let words = little_endian(&words);
+        let split = first_piece(words.len(), text_len);
+        let lens = [words.len(), split, text_len - split];
+        let written = cache::write_atomically_with(dir, &path, |file| {
+            // The checksums of the text are known once it is written: zeros until then.
+            file.write_all(&head(key, lens, [0; 3]))?;
+            file.write_all(&words)?;
+            let streamed = Streamed::new(BufWriter::with_capacity(1 << 16, &mut *file), split);
+            let (_, streamed) = layout::build_into(timeline, streamed)
+                .ok_or_else(|| std::io::Error::other("the index does not fit"))?;
+            let (len, [first, rest]) = streamed.finish()?;
+            if len != text_len {
+                return Err(std::io::Error::other(
+                    "the index's text changed between passes",
+                ));
+            }
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(&head(key, lens, [xxh3_64(&words), first, rest]))
+        });
         if written.is_ok() {
             cache::prune_named(dir, &path, KEEP, is_index_name);
         }
         written.is_ok()
+    }
+}
+
+/// The header for `key` with the lengths and checksums of the three parts, padded to [`ALIGN`].
+fn head(key: StoreKey, lens: [usize; 3], sums: [u64; 3]) -> Vec<u8> {
+    let mut head = header(key);
+    for (len, sum) in lens.into_iter().zip(sums) {
+        head.extend_from_slice(&(len as u64).to_le_bytes());
+        head.extend_from_slice(&sum.to_le_bytes());
+    }
+    head.resize(head.len().next_multiple_of(ALIGN), 0);
+    head
+}
+
+/// The index's text written out as it is built, its first piece (up to `split`) and the rest
+/// each hashed on the way.
+struct Streamed<W: Write> {
+    out: W,
+    /// Bytes written so far.
+    len: usize,
+    /// Where the first piece ends.
+    split: usize,
+    /// The pieces' hashes so far.
+    first: Xxh3,
+    rest: Xxh3,
+    /// The first write that failed (the rest are skipped).
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Streamed<W> {
+    fn new(out: W, split: usize) -> Self {
+        Streamed {
+            out,
+            len: 0,
+            split,
+            first: Xxh3::new(),
+            rest: Xxh3::new(),
+            failed: None,
+        }
+    }
+
+    /// The length written and the two pieces' checksums, once everything is flushed.
+    fn finish(mut self) -> std::io::Result<(usize, [u64; 2])> {
+        if let Some(failed) = self.failed {
+            return Err(failed);
+        }
+        self.out.flush()?;
+        Ok((self.len, [self.first.digest(), self.rest.digest()]))
+    }
+}
+
+impl<W: Write> Text for Streamed<W> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let (first, rest) = bytes.split_at(self.split.saturating_sub(self.len).min(bytes.len()));
+        self.first.update(first);
+        self.rest.update(rest);
+        self.len += bytes.len();
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.failed = Some(e);
+        }
     }
 }
 
@@ -204,4 +288,24 @@ fn little_endian(words: &[u32]) -> Cow<'_, [u8]> {
 /// so that pruning never touches anything else.
 fn is_index_name(name: &str) -> bool {
     cache::is_keyed_name(name, "-i", ".idx")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::load::BUNDLED;
+
+    #[test]
+    fn the_index_written_as_it_is_built_reads_back_as_the_one_built_in_memory() {
+        let timeline = crate::timeline::load_bundled().expect("the bundled store loads");
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let key = StoreKey::of_text(BUNDLED);
+        assert!(Index::write_for(&timeline, dir.path(), key));
+        let read = Index::read(dir.path(), key).expect("it reads back, checked");
+        let built = Index::build(&timeline).expect("the bundled store fits");
+        let (read, built) = (read.parts(), built.parts());
+        assert!(!read.text.is_empty());
+        assert_eq!(read.words, built.words);
+        assert_eq!(read.text, built.text);
+    }
 }

@@ -124,9 +124,49 @@ pub(super) fn kind_word(kind: EventKind) -> u32 {
 /// The words and the text of the index of `timeline` (anything searchable); `None` when it is too large for 32-bit
 /// positions (no store under the loader's size limit is).
 pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
+    build_into(timeline, String::with_capacity(text_len(timeline)))
+}
+
+/// Where [`build_into`] puts the index's text: a `String` holds it, [`Measured`] only counts
+/// it, and the file writer streams it to the file (`file.rs`).
+pub(super) trait Text {
+    /// Its length so far, in bytes.
+    fn len(&self) -> usize;
+    /// Appends `s`.
+    fn push(&mut self, s: &str);
+}
+
+impl Text for String {
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+
+    fn push(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// A text only measured: its length, with nothing kept.
+#[derive(Debug, Default)]
+pub(super) struct Measured(pub usize);
+
+impl Text for Measured {
+    fn len(&self) -> usize {
+        self.0
+    }
+
+    fn push(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+}
+
+/// As [`build`], with the text put into `text`: the words, and `text` once every string is in it
+/// (the same strings in the same order, whatever `text` does with them).
+pub(super) fn build_into<S: Searchable, T: Text>(timeline: &S, text: T) -> Option<(Vec<u32>, T)> {
     let mut out = Builder {
-        text: String::with_capacity(text_len(timeline)),
-        ..Builder::default()
+        text,
+        strings: Vec::new(),
+        positions: Vec::new(),
     };
     let mut events = Vec::with_capacity(timeline.event_count() * EVENT_WORDS);
     for i in 0..timeline.event_count() {
@@ -232,14 +272,13 @@ fn text_len<S: Searchable>(timeline: &S) -> usize {
 }
 
 /// The text and the tables being filled.
-#[derive(Default)]
-struct Builder {
-    text: String,
+struct Builder<T> {
+    text: T,
     strings: Vec<u32>,
     positions: Vec<u32>,
 }
 
-impl Builder {
+impl<T: Text> Builder<T> {
     /// Appends `s` to the text: its start and length.
     fn text(&mut self, s: &str) -> Option<[u32; 2]> {
         let at = self.range(s)?;
@@ -248,7 +287,7 @@ impl Builder {
 
     fn range(&mut self, s: &str) -> Option<Range<usize>> {
         let start = self.text.len();
-        self.text.push_str(s);
+        self.text.push(s);
         u32::try_from(self.text.len()).ok()?;
         Some(start..self.text.len())
     }

@@ -32,9 +32,7 @@ impl Indexing {
     /// When no thread can be started, the index is written before this returns.
     fn start(timeline: &Arc<Timeline>, dir: &Path, key: StoreKey) -> Indexing {
         let write = move |timeline: &Timeline, dir: &Path| {
-            if let Some(index) = Index::build(timeline) {
-                index.write(dir, key);
-            }
+            Index::write_for(timeline, dir, key);
         };
         let (shared, owned_dir): (Arc<Timeline>, PathBuf) = (Arc::clone(timeline), dir.into());
         let spawned = std::thread::Builder::new()
