@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use sha2::{Digest, Sha256};
 
 /// A store's SHA-256, in hex: known, or to be taken from the text kept for it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(super) struct StoreHash {
     /// The hash, once taken.
     hex: OnceLock<String>,
@@ -42,6 +42,16 @@ impl StoreHash {
     }
 }
 
+/// The hash when it is known, never the text it would be taken from (a whole store).
+impl std::fmt::Debug for StoreHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.hex.get() {
+            Some(hex) => f.write_str(hex),
+            None => f.write_str("(taken when asked)"),
+        }
+    }
+}
+
 /// SHA-256 of `text`, in hex.
 pub(super) fn hash_of(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -64,6 +74,9 @@ mod tests {
         let searched = load_to_search("timeline.ron", &text).expect("the bundled store loads");
         assert_eq!(loaded.hash().len(), 64);
         assert!(loaded.hash().bytes().all(|b| b.is_ascii_hexdigit()));
+        // Debug shows the hash once taken, never the store's text.
+        assert_eq!(format!("{:?}", searched.hash), "(taken when asked)");
         assert_eq!(searched.hash(), loaded.hash());
+        assert_eq!(format!("{:?}", searched.hash), loaded.hash());
     }
 }
