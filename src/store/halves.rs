@@ -5,7 +5,7 @@ use super::model::Event;
 
 /// Lists of at least this many events (8,192) are shared by two threads; shorter ones are not
 /// worth a thread.
-const PARALLEL_EVENTS: usize = 8192;
+pub const PARALLEL_EVENTS: usize = 8192;
 
 /// `work` on the first half of `events` and on the second (`work` is given each half and the
 /// position of its first event), the second on a thread of its own when `events` is long;

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::halves::PARALLEL_EVENTS;
 use super::model::Store;
 
 /// Defines a typed index over `u32`: copied, ordered, hashed and serialised as its number.
@@ -86,9 +87,6 @@ pub struct Ids {
 /// look up every id an event names, so the hash must be cheap (it reads eight bytes at a time).
 type IdMap<T> = HashMap<String, T, foldhash::fast::FixedState>;
 
-/// Stores with at least this many events (8,192) map their event ids on a thread of their own.
-const PARALLEL_EVENTS: usize = 8192;
-
 /// The map from each id in `ids` to the position of its first occurrence.
 fn first_positions<'s, T>(
     ids: impl ExactSizeIterator<Item = &'s String>,
@@ -114,7 +112,8 @@ impl Ids {
                 first_positions(store.eras.iter().map(|e| &e.id), EraIx::new),
             )
         };
-        // A large store's events are mapped on a second thread while the rest is.
+        // A large store's events (as many as `on_halves` shares) are mapped on a second thread
+        // while the rest is.
         let (events, (people, units, sources, eras)) = if store.events.len() < PARALLEL_EVENTS {
             (events(), others())
         } else {
