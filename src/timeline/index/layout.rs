@@ -122,9 +122,11 @@ pub(super) fn kind_word(kind: EventKind) -> u32 {
 }
 
 /// The words and the text of the index of `timeline` (anything searchable); `None` when it is too large for 32-bit
-/// positions (no store under the loader's size limit is).
+/// positions (no store under the loader's size limit is). The text is measured first (by the
+/// builder itself, as the file writer measures it), so that it is allocated once.
 pub(super) fn build<S: Searchable>(timeline: &S) -> Option<(Vec<u32>, String)> {
-    build_into(timeline, String::with_capacity(text_len(timeline)))
+    let (_, Measured(len)) = build_into(timeline, Measured::default())?;
+    build_into(timeline, String::with_capacity(len))
 }
 
 /// Where [`build_into`] puts the index's text: a `String` holds it, [`Measured`] only counts
@@ -246,31 +248,6 @@ fn person_spans<S: Searchable>(timeline: &S) -> Vec<DateSpan> {
         .collect()
 }
 
-/// The length of the text [`build`] writes for `timeline`, so that it is allocated once: the
-/// 100k store's is 55 MB, which growing by doubling would copy again and again.
-fn text_len<S: Searchable>(timeline: &S) -> usize {
-    let sum = |texts: &mut dyn Iterator<Item = &str>| texts.map(str::len).sum::<usize>();
-    let events = (0..timeline.event_count()).map(|i| {
-        let fixed = [
-            timeline.event_id(i),
-            timeline.event_title(i),
-            timeline.event_summary(i),
-        ];
-        sum(&mut fixed.into_iter().chain(timeline.event_tags(i)))
-    });
-    let people = (0..timeline.person_count()).map(|i| {
-        let (name, zh) = timeline.person_name(i);
-        let fixed = [timeline.person_id(i), name].into_iter().chain(zh);
-        sum(&mut fixed.chain(timeline.person_aliases(i)))
-    });
-    let units = (0..timeline.unit_count()).map(|i| {
-        let (name, zh) = timeline.unit_name(i);
-        let fixed = [timeline.unit_id(i), name].into_iter().chain(zh);
-        sum(&mut fixed.chain(timeline.unit_aliases(i)))
-    });
-    events.chain(people).chain(units).sum()
-}
-
 /// The text and the tables being filled.
 struct Builder<T> {
     text: T,
@@ -327,7 +304,8 @@ mod tests {
     fn the_text_is_allocated_at_its_full_length_once() {
         let timeline = crate::timeline::load_bundled().expect("the bundled store loads");
         let (_, text) = build(&timeline).expect("the bundled store fits");
-        assert_eq!(text.len(), text_len(&timeline));
+        let (_, Measured(len)) = build_into(&timeline, Measured::default()).expect("it fits");
+        assert_eq!(text.len(), len);
         assert_eq!(text.capacity(), text.len(), "no second allocation");
     }
 }
