@@ -5,10 +5,11 @@
 //! that follows only the paths of the problems found: a valid store is never re-read. The timeline
 //! layer adds the replay's problems to the same report before locating it.
 
+use super::halves::on_halves;
 use super::ids::{EventIx, Ids, PersonIx, SourceIx, UnitIx};
 use super::load::{MAX_DEPTH, did_you_mean};
 use super::locate::{Path, SourceMap};
-use super::model::Store;
+use super::model::{Event, Store};
 use super::starts::UnitStarts;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -57,9 +58,22 @@ impl Report {
         });
     }
 
-    /// Adds every problem of `other` to this report.
-    pub fn append(&mut self, mut other: Report) {
-        self.issues.append(&mut other.issues);
+    /// Adds the problems `check` finds in `events`, a large store's on two threads (see
+    /// [`on_halves`]): `check` is given a report to fill, a share of `events` and the position of
+    /// its first event.
+    pub fn check_halves(
+        &mut self,
+        events: &[Event],
+        check: impl Fn(&mut Report, &[Event], usize) + Sync,
+    ) {
+        let (earlier, later) = on_halves(events, |share, first| {
+            let mut found = Report::default();
+            check(&mut found, share, first);
+            found
+        });
+        for mut found in std::iter::once(earlier).chain(later) {
+            self.issues.append(&mut found.issues);
+        }
     }
 
     /// Adds a problem of `severity` at `path`.

@@ -1,7 +1,6 @@
 //! After the replay: no event may name a unit before the unit existed (its founding, its `since`
 //! date, or the first event naming it, as the replay started its life).
 
-use crate::store::halves::on_halves;
 use crate::store::ids::Ids;
 use crate::store::locate::Path;
 use crate::store::model::{Event, Store};
@@ -20,17 +19,11 @@ pub(super) fn add_early_names(
     written: &[usize],
 ) {
     // A large store's events are checked on two threads, half each.
-    let (earlier, later) = on_halves(&store.events, |events, first| {
-        let mut found = Report::default();
+    report.check_halves(&store.events, |found, events, first| {
         for (i, event) in (first..).zip(events) {
-            check_event(&mut found, event, written[i], ids, history, starts);
+            check_event(found, event, written[i], ids, history, starts);
         }
-        found
     });
-    report.append(earlier);
-    if let Some(later) = later {
-        report.append(later);
-    }
 }
 
 /// Adds to `report` each unit `event` (written at position `at` in the file) names before the

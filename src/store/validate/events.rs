@@ -1,25 +1,18 @@
 //! The checks of each event: a title, sources, an end after the start, a note for an approximate
 //! date, and references that resolve. A large store's events are checked on two threads, half
-//! each ([`on_halves`]); the problems are the same, since they are located and put in file order
-//! afterwards.
+//! each ([`Report::check_halves`]); the problems are the same, since they are located and put in
+//! file order afterwards.
 
 use super::{Known, Report, check_ref};
-use crate::store::halves::on_halves;
 use crate::store::locate::Path;
 use crate::store::model::Event;
 
 /// Checks every event of `events` (the store's, as written), its people, units and sources
 /// looked up in `known`.
 pub(super) fn check_events(report: &mut Report, events: &[Event], known: [&Known<'_>; 3]) {
-    let (earlier, later) = on_halves(events, |share, first| {
-        let mut found = Report::default();
-        check_share(&mut found, share, first, known);
-        found
+    report.check_halves(events, |found, share, first| {
+        check_share(found, share, first, known);
     });
-    report.append(earlier);
-    if let Some(later) = later {
-        report.append(later);
-    }
 }
 
 /// Checks `events`, the store's events from position `first` on.
