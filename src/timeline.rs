@@ -72,7 +72,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Timeline, Error> {
     let (store, ids, history, diagnostics) = checked?;
     Ok(assemble(
         name,
-        StoreHash::known(hash),
+        StoreHash::Known(hash),
         store,
         ids,
         history,
@@ -222,7 +222,7 @@ fn from_entry(path: &FsPath, entry: cache::Entry) -> Timeline {
         w.file.clone_from(&name);
     }
     let ids = Ids::new(&entry.store);
-    let hash = StoreHash::known(entry.hash);
+    let hash = StoreHash::Known(entry.hash);
     assemble(&name, hash, entry.store, ids, entry.history, warnings)
 }
 

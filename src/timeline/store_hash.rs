@@ -8,47 +8,42 @@ use sha2::{Digest, Sha256};
 
 /// A store's SHA-256, in hex: known, or to be taken from the text kept for it.
 #[derive(Clone)]
-pub(super) struct StoreHash {
-    /// The hash, once taken.
-    hex: OnceLock<String>,
-    /// The text to hash when first asked (none when the hash was known from the start).
-    text: Option<Arc<String>>,
+pub(super) enum StoreHash {
+    /// Taken as the store loaded.
+    Known(String),
+    /// To be taken from `text` when first asked (and kept in `hex` from then on).
+    Deferred {
+        text: Arc<String>,
+        hex: OnceLock<String>,
+    },
 }
 
 impl StoreHash {
-    /// A hash already taken.
-    pub(super) fn known(hex: String) -> StoreHash {
-        StoreHash {
-            hex: OnceLock::from(hex),
-            text: None,
-        }
-    }
-
     /// The hash of `text`, taken when first asked.
     pub(super) fn deferred(text: Arc<String>) -> StoreHash {
-        StoreHash {
+        StoreHash::Deferred {
+            text,
             hex: OnceLock::new(),
-            text: Some(text),
         }
     }
 
     /// The hash in hex (taken now if it was deferred).
     pub(super) fn hex(&self) -> &str {
-        self.hex.get_or_init(|| {
-            self.text
-                .as_deref()
-                .map_or_else(String::new, |t| hash_of(t))
-        })
+        match self {
+            StoreHash::Known(hex) => hex,
+            StoreHash::Deferred { text, hex } => hex.get_or_init(|| hash_of(text)),
+        }
     }
 }
 
 /// The hash when it is known, never the text it would be taken from (a whole store).
 impl std::fmt::Debug for StoreHash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.hex.get() {
-            Some(hex) => f.write_str(hex),
-            None => f.write_str("(taken when asked)"),
-        }
+        let known = match self {
+            StoreHash::Known(hex) => Some(hex),
+            StoreHash::Deferred { hex, .. } => hex.get(),
+        };
+        f.write_str(known.map_or("(taken when asked)", String::as_str))
     }
 }
 
