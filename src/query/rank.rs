@@ -116,7 +116,7 @@ pub(super) fn ranked<S: Searchable>(
 }
 
 /// At least this many events (or narrowed targets) are scored on two threads.
-const PARALLEL_EVENTS: usize = 20_000;
+const PARALLEL_TARGETS: usize = 20_000;
 
 /// The score of every matching event, in date order (see [`scored`]).
 fn events<S: Searchable>(matcher: &mut Matcher<'_, S>, count: usize) -> Vec<(i64, Target)> {
@@ -144,7 +144,7 @@ pub(super) fn scored<S: Searchable>(
             })
             .collect()
     };
-    if count < PARALLEL_EVENTS {
+    if count < PARALLEL_TARGETS {
         return scan(matcher, 0..count);
     }
     let next = AtomicUsize::new(0);
