@@ -74,7 +74,8 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
             .flatten()
     };
     // A store unchanged since it was stamped is answered without being read.
-    if let Some(index) = StoreKey::of_stamp(path, dir).and_then(indexed) {
+    let stamped = StoreKey::of_stamp(path, dir);
+    if let Some(index) = stamped.and_then(indexed) {
         return Ok(ForSearch::Index(index));
     }
     let Some(read) = StoreKey::read_and_stamp(path, dir, load::read_text) else {
@@ -83,7 +84,10 @@ pub fn for_search(path: &Path, cache_dir: Option<&Path>) -> Result<ForSearch, Er
         return Ok(loaded(load_file_cached(path, Some(dir))?.0));
     };
     let (text, key) = read?;
-    if let Some(index) = indexed(key) {
+    // The stamp's key, when the text still has it, was looked for already.
+    if stamped != Some(key)
+        && let Some(index) = indexed(key)
+    {
         return Ok(ForSearch::Index(index));
     }
     let len = usize::try_from(key.len).unwrap_or(usize::MAX);
