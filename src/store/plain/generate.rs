@@ -310,8 +310,19 @@ pub(in crate::store) fn store(dice: &mut Dice) -> String {
     )
 }
 
+/// Eight mutations of `text`: four with one change each, and each of those changed once more.
+pub(in crate::store) fn mutations(dice: &mut Dice, text: &str) -> Vec<String> {
+    let mut texts = Vec::with_capacity(8);
+    for _ in 0..4 {
+        let once = mutate(dice, text);
+        let twice = mutate(dice, &once);
+        texts.extend([once, twice]);
+    }
+    texts
+}
+
 /// `text` with one random change: a snippet put in, a few characters taken out, or one replaced.
-pub(in crate::store) fn mutate(dice: &mut Dice, text: &str) -> String {
+fn mutate(dice: &mut Dice, text: &str) -> String {
     let bounds: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)

@@ -1,7 +1,7 @@
 //! The split parse: the layout scans, the shares, and the parse agreeing with one pass of `ron`.
 
 use super::*;
-use crate::store::plain::generate::{Dice, mutate, store};
+use crate::store::plain::generate::{Dice, mutations, store};
 
 const STORE: &str = "#![enable(implicit_some)]\n// a comment ( [ \"\nStore(\n  people: [],\n  events: [\n    Event(id: \"a\", date: \"2015\", title: \"t ] ) \\\" (\", summary: \"\", kind: deal, sources: [\"s\"]),\n    Event(id: \"b\", date: \"2016-01\", title: \"u\", summary: \"\", kind: launch, sources: [\"s\"], note: \"x\"), // done\n  ],\n  sources: [Source(id: \"s\", seed: \"001\")],\n)\n";
 
@@ -175,11 +175,7 @@ proptest::proptest! {
         let mut dice = Dice { bytes: &bytes, at: 0 };
         let text = store(&mut dice);
         let mut texts = vec![text.clone()];
-        for _ in 0..4 {
-            let mutated = mutate(&mut dice, &text);
-            texts.push(mutate(&mut dice, &mutated));
-            texts.push(mutated);
-        }
+        texts.extend(mutations(&mut dice, &text));
         for text in &texts {
             if let Some(store) = speculate::parse(text, &options, threads) {
                 let whole = options.from_str::<Store>(text);
@@ -195,11 +191,7 @@ proptest::proptest! {
         let mut dice = Dice { bytes: &bytes, at: 0 };
         let text = store(&mut dice);
         let mut texts = vec![text.clone()];
-        for _ in 0..4 {
-            let mutated = mutate(&mut dice, &text);
-            texts.push(mutate(&mut dice, &mutated));
-            texts.push(mutated);
-        }
+        texts.extend(mutations(&mut dice, &text));
         for (i, text) in texts.iter().enumerate() {
             let tokens = Layout::of(text).map(|l| (l.list_open, l.list_close, l.items));
             let plain = plain::layout::events(text, MAX_DEPTH);
